@@ -1,0 +1,135 @@
+"""Forecast: the recent trend carried to the target year (linear for levels, compound for growth)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from planmonitor.domain.indicator import Comparator, Indicator, Nature, TargetForm
+from planmonitor.domain.observation import Series
+from planmonitor.domain.periods import Period
+from planmonitor.domain.schedule import Schedule
+
+if TYPE_CHECKING:
+    from planmonitor.domain.plan import StatusSettings
+
+TREND_YEARS = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    """Where the trend leads by ``year``, and whether that reaches the target.
+
+    Attributes:
+        year: the year forecast (the target year; this year for an annual quota).
+        value: the forecast value (for growth-rate indicators, the mean yearly rate in %).
+        target: what it is compared with.
+        reaches: 预计可完成 (True) / 难以完成 (False).
+        method: linear, compound, mean_rate or pace.
+    """
+
+    year: int
+    value: float
+    target: float
+    reaches: bool
+    method: str
+
+
+def linear_fit(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Least-squares slope and intercept; ``None`` for fewer than two distinct times."""
+    if len(points) < 2:
+        return None
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    if sxx <= 0:
+        return None
+    slope = sum((x - mx) * (y - my) for x, y in points) / sxx
+    return slope, my - slope * mx
+
+
+def _reaches(ind: Indicator, value: float, target: float) -> bool:
+    if ind.target.comparator is Comparator.LE:
+        return value <= target + 1e-9
+    return value >= target - 1e-9
+
+
+def forecast(
+    ind: Indicator,
+    series: Series,
+    sched: Schedule,
+    dp: Period,
+    settings: StatusSettings,
+    realised_rate: float | None = None,
+    share: float | None = None,
+) -> Forecast | None:
+    """Carry the recent trend of ``series`` (up to ``dp``) to the target year."""
+    form = ind.target.form
+    ty = sched.end_year
+    if form is TargetForm.GROWTH_RATE:
+        if realised_rate is None or ind.target.rate is None:
+            return None
+        return Forecast(ty, realised_rate, ind.target.rate, realised_rate >= ind.target.rate, "mean_rate")
+    if form is TargetForm.QUOTA:
+        if not share:
+            return None
+        actual = series.at(dp)
+        if actual is None:
+            return None
+        est = actual / share
+        return Forecast(dp.year, est, sched.end_value, _reaches(ind, est, sched.end_value), "pace")
+    if form is TargetForm.CAGR:
+        return _compound(ind, series, sched, dp, realised_rate)
+    if ind.nature is Nature.FLOW:
+        return _flow_trend(ind, series, sched, dp, share)
+    return _stock_trend(ind, series, sched, dp)
+
+
+def _compound(
+    ind: Indicator, series: Series, sched: Schedule, dp: Period, realised: float | None
+) -> Forecast | None:
+    b, y0, ty = sched.start_value, sched.start_year, sched.end_year
+    if realised is not None:
+        value = b * (1 + realised / 100) ** (ty - y0)
+    else:
+        prev = series.at(dp.previous_year())
+        cur = series.at(dp)
+        if prev is None or cur is None or prev <= 0:
+            return None
+        g = cur / prev - 1
+        last = series.year_end(dp.year - 1)
+        start, start_year = (last, dp.year - 1) if last is not None else (b, y0)
+        value = start * (1 + g) ** (ty - start_year)
+    return Forecast(ty, value, sched.end_value, _reaches(ind, value, sched.end_value), "compound")
+
+
+def _stock_trend(ind: Indicator, series: Series, sched: Schedule, dp: Period) -> Forecast | None:
+    pts = [(p.index, v) for p, v in series.items() if p <= dp and p.index > dp.index - TREND_YEARS]
+    if len(pts) < 2 or pts[-1][0] - pts[0][0] < 0.5:
+        pts = [(sched.start_year + 1.0, sched.start_value), *pts[-1:]]
+    fit = linear_fit(pts)
+    if fit is None:
+        return None
+    slope, intercept = fit
+    value = slope * (sched.end_year + 1.0) + intercept
+    return Forecast(sched.end_year, value, sched.end_value, _reaches(ind, value, sched.end_value), "linear")
+
+
+def _flow_trend(
+    ind: Indicator, series: Series, sched: Schedule, dp: Period, share: float | None
+) -> Forecast | None:
+    totals = {y: v for y, v in series.year_ends(until=dp.year).items() if y > dp.year - TREND_YEARS}
+    if dp.end_month != 12 and share:
+        current = series.at(dp)
+        if current is not None:
+            totals[dp.year] = current / share
+    pts = [(float(y), v) for y, v in sorted(totals.items())]
+    if len(pts) < 2 and ind.baseline is not None:
+        pts = [(float(sched.start_year), ind.baseline), *pts]
+    fit = linear_fit(pts)
+    if fit is None:
+        return None
+    slope, intercept = fit
+    value = slope * sched.end_year + intercept
+    return Forecast(sched.end_year, value, sched.end_value, _reaches(ind, value, sched.end_value), "linear")

@@ -1,0 +1,378 @@
+"""The status engine (domain §5): is each indicator where the schedule says it should be?
+
+:func:`evaluate` takes one indicator, its current values in one region and the quarter asked
+about, and returns a :class:`Status`: the light, the actual and expected values, progress P, the
+period the actual belongs to, this year's view (本年目标, 完成率, 同比), a forecast and a
+one-sentence explanation in Chinese and English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from planmonitor.domain import explain
+from planmonitor.domain.forecast import Forecast, forecast
+from planmonitor.domain.formatting import Light
+from planmonitor.domain.indicator import Cadence, Comparator, Indicator, Nature, TargetForm
+from planmonitor.domain.observation import Series
+from planmonitor.domain.periods import Period
+from planmonitor.domain.plan import StatusSettings
+from planmonitor.domain.schedule import NoSchedule, Schedule, build_schedule
+
+EPS = 1e-12
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """The answer to 是否达到序时进度 for one indicator, region and quarter.
+
+    Attributes:
+        light: green / yellow / red / grey / met / not_met.
+        kind: which rule produced it (stock, flow, cagr, cagr_yoy, growth_rate, quota, direct,
+            final, milestone, grey) — it chooses the explanation's wording.
+        actual: the value compared (the latest at or before the quarter asked).
+        expected: the schedule's value for the actual's period (序时目标).
+        progress: P as a fraction (0.965 for 96.5 %).
+        data_period: the period of the actual; it may be older than ``asked``.
+        baseline: B, where the schedule starts; target: the value due by the target year.
+        year_target, completion: this year's target (本年目标) and actual / year_target (完成率).
+        yoy: growth on the same period of the previous year (同比), in %.
+        realised_rate: for growth targets, the realised average yearly growth, in %.
+        stale: the data are older than the cadence allows (数据截至…).
+        reason: for grey lights, why (no_data, no_baseline, nothing_due, missing_years…).
+    """
+
+    indicator: str
+    light: Light
+    kind: str
+    asked: Period
+    unit: str = ""
+    decimals: int = 2
+    actual: float | None = None
+    expected: float | None = None
+    progress: float | None = None
+    data_period: Period | None = None
+    baseline: float | None = None
+    target: float | None = None
+    target_year: int | None = None
+    rate: float | None = None
+    year_target: float | None = None
+    completion: float | None = None
+    yoy: float | None = None
+    realised_rate: float | None = None
+    share: float | None = None
+    stale: bool = False
+    reason: str = ""
+    detail_zh: str = ""
+    detail_en: str = ""
+    forecast: Forecast | None = None
+    explanation_zh: str = field(default="", compare=False)
+    explanation_en: str = field(default="", compare=False)
+
+    def explanation(self, lang: str = "zh") -> str:
+        """The one-sentence explanation in ``lang``."""
+        return self.explanation_en if lang == "en" else self.explanation_zh
+
+
+def light_for(progress: float, ind: Indicator, settings: StatusSettings) -> Light:
+    """Green at P ≥ green threshold, yellow at P ≥ yellow threshold, else red."""
+    th = settings.thresholds_for(ind)
+    if progress >= th.green - EPS:
+        return Light.GREEN
+    if progress >= th.yellow - EPS:
+        return Light.YELLOW
+    return Light.RED
+
+
+def _stale(ind: Indicator, dp: Period, asked: Period) -> bool:
+    """True when the data are older than the indicator's cadence allows."""
+    if ind.cadence is Cadence.ANNUAL_LATE:
+        newest_due = asked.year - 1 if asked.end_month >= 12 else asked.year - 2
+        return dp.year < newest_due
+    asked_q = asked.year * 4 + asked.quarter_number
+    data_q = dp.year * 4 + dp.quarter_number
+    return asked_q - data_q > 1
+
+
+def _year_end_only(ind: Indicator) -> bool:
+    return ind.cadence is Cadence.ANNUAL_LATE
+
+
+def evaluate(
+    ind: Indicator,
+    series: Series,
+    asked: Period,
+    settings: StatusSettings | None = None,
+) -> Status:
+    """Compute the status of ``ind`` at the quarter ``asked`` from its current values ``series``."""
+    settings = settings or StatusSettings()
+    base = Status(
+        indicator=ind.code,
+        light=Light.GREY,
+        kind="grey",
+        asked=asked,
+        unit=ind.unit,
+        decimals=ind.decimals,
+        baseline=ind.baseline,
+        target=ind.final_target(),
+        target_year=ind.target_year,
+        rate=ind.target.rate,
+    )
+    if ind.target.form is TargetForm.MILESTONE:
+        return explain.finish(_milestone(ind, series, asked, base), ind)
+    latest = series.latest(asked, year_end_only=_year_end_only(ind))
+    if latest is not None:
+        base = replace(base, actual=latest[1], data_period=latest[0])
+        base = replace(base, stale=_stale(ind, latest[0], asked), yoy=_yoy(series, latest[0]))
+    try:
+        sched = build_schedule(ind)
+    except NoSchedule as missing:
+        st = replace(base, reason=missing.reason, detail_zh=missing.detail, detail_en=missing.detail_en)
+        return explain.finish(st, ind)
+    base = replace(base, baseline=sched.start_value if not ind.target.form.is_growth else ind.baseline)
+    if ind.target.form is not TargetForm.GROWTH_RATE:
+        base = replace(base, target=sched.end_value)
+    if latest is None:
+        return explain.finish(replace(base, reason="no_data"), ind)
+    dp, actual = latest
+    base = _with_year_view(base, sched, dp, actual, ind)
+    st = _assess(ind, series, sched, dp, actual, base, settings)
+    if st.light is not Light.GREY and st.kind != "final":
+        fc = forecast(ind, series, sched, dp, settings, st.realised_rate, st.share)
+        st = replace(st, forecast=fc)
+    return explain.finish(st, ind)
+
+
+def _yoy(series: Series, dp: Period) -> float | None:
+    prev = series.at(dp.previous_year())
+    cur = series.at(dp)
+    if prev is None or cur is None or abs(prev) < EPS:
+        return None
+    return (cur / prev - 1) * 100
+
+
+def _with_year_view(base: Status, sched: Schedule, dp: Period, actual: float, ind: Indicator) -> Status:
+    """This year's target and 完成率 (year-to-date value against the whole year's target)."""
+    if ind.target.form is TargetForm.GROWTH_RATE:
+        return replace(base, year_target=ind.target.rate)
+    yt = sched.year_target(dp.year)
+    completion = actual / yt if abs(yt) > EPS else None
+    return replace(base, year_target=yt, completion=completion, share=sched.share(dp))
+
+
+def _assess(
+    ind: Indicator,
+    series: Series,
+    sched: Schedule,
+    dp: Period,
+    actual: float,
+    base: Status,
+    settings: StatusSettings,
+) -> Status:
+    form = ind.target.form
+    final = dp.end_month == 12 and dp.year >= sched.end_year or dp.year > sched.end_year
+    if form is TargetForm.GROWTH_RATE:
+        return _growth_rate(ind, series, sched, dp, base, settings, final)
+    if form is TargetForm.QUOTA:
+        return _quota(ind, series, sched, dp, actual, base, settings, final)
+    if final:
+        return _final(ind, sched, actual, base, settings)
+    if form is TargetForm.CAGR:
+        return _cagr(ind, series, sched, dp, actual, base, settings)
+    if ind.nature is Nature.FLOW:
+        return _flow(ind, sched, dp, actual, base, settings)
+    return _stock(ind, sched, dp, actual, base, settings)
+
+
+def _graded(ind: Indicator, st: Status, p: float, settings: StatusSettings) -> Status:
+    light = light_for(p, ind, settings)
+    if ind.target.comparator is Comparator.APPROX and st.expected is not None and st.actual is not None:
+        tol = settings.tolerance_for(ind)
+        if abs(st.actual - st.expected) <= tol + EPS:
+            light = Light.GREEN
+    return replace(st, progress=p, light=light)
+
+
+def _direct(ind: Indicator, actual: float, expected: float) -> float | None:
+    """Compare A with E directly: A/E for ≥, E/A for ≤."""
+    if ind.target.comparator is Comparator.LE:
+        return expected / actual if abs(actual) > EPS else (1.0 if expected >= 0 else None)
+    return actual / expected if abs(expected) > EPS else (1.0 if actual >= 0 else None)
+
+
+def _stock(
+    ind: Indicator, sched: Schedule, dp: Period, actual: float, base: Status, settings: StatusSettings
+) -> Status:
+    b = sched.start_value
+    e = sched.expected(dp)
+    st = replace(base, expected=e, kind="stock")
+    total = sched.end_value - b
+    rising_cap = ind.target.comparator is Comparator.LE and total >= 0
+    if abs(total) < EPS or rising_cap:
+        p = _direct(ind, actual, e)
+        if p is None:
+            return replace(st, reason="zero_target")
+        return _graded(ind, replace(st, kind="direct"), p, settings)
+    if abs(e - b) < EPS:
+        return replace(st, reason="nothing_due")
+    return _graded(ind, st, (actual - b) / (e - b), settings)
+
+
+def _flow(
+    ind: Indicator, sched: Schedule, dp: Period, actual: float, base: Status, settings: StatusSettings
+) -> Status:
+    e = sched.expected(dp)
+    st = replace(base, expected=e, kind="flow")
+    if abs(e) < EPS:
+        return replace(st, reason="nothing_due")
+    p = _direct(ind, actual, e)
+    assert p is not None
+    return _graded(ind, st, p, settings)
+
+
+def _realised_rate(b: float, a: float, years: float) -> float | None:
+    if b <= 0 or a <= 0 or years <= 0:
+        return None
+    return float(((a / b) ** (1 / years) - 1) * 100)
+
+
+def _cagr(
+    ind: Indicator,
+    series: Series,
+    sched: Schedule,
+    dp: Period,
+    actual: float,
+    base: Status,
+    settings: StatusSettings,
+) -> Status:
+    rate = ind.target.rate or 0.0
+    b = sched.start_value
+    if dp.end_month != 12:
+        prev = series.at(dp.previous_year())
+        if prev is not None and abs(prev) > EPS and abs(rate) > EPS:
+            g = (actual / prev - 1) * 100
+            st = replace(base, kind="cagr_yoy", expected=prev * (1 + rate / 100), yoy=g)
+            return _graded(ind, st, g / rate, settings)
+        if ind.nature is Nature.FLOW:
+            return _flow(ind, sched, dp, actual, base, settings)
+        return _stock(ind, sched, dp, actual, base, settings)
+    e = sched.year_end(dp.year)
+    years = dp.year - sched.start_year
+    st = replace(base, kind="cagr", expected=e, realised_rate=_realised_rate(b, actual, years))
+    if years <= 0 or abs(e - b) < EPS:
+        return replace(st, reason="nothing_due")
+    return _graded(ind, st, (actual - b) / (e - b), settings)
+
+
+def _growth_rate(
+    ind: Indicator,
+    series: Series,
+    sched: Schedule,
+    dp: Period,
+    base: Status,
+    settings: StatusSettings,
+    final: bool,
+) -> Status:
+    """The yearly rate is recorded: compare the index Π(1 + gᵢ) with (1 + r)ⁿ."""
+    first = ind.baseline_year + 1
+    years = list(range(first, dp.year + 1))
+    rates = series.year_ends()
+    if dp.end_month != 12:
+        rates = {**rates, dp.year: series.at(dp) or 0.0}
+    missing = [y for y in years if y not in rates]
+    st = replace(base, kind="growth_rate", expected=ind.target.rate)
+    if not years:
+        return replace(st, reason="nothing_due")
+    if missing:
+        return replace(st, reason="missing_years", detail_zh="、".join(map(str, missing)))
+    index = 1.0
+    for y in years:
+        index *= 1 + rates[y] / 100
+    e = sched.year_end(dp.year)
+    n = len(years)
+    mean = (index ** (1 / n) - 1) * 100 if index > 0 else None
+    st = replace(st, realised_rate=mean)
+    p = (index - 1) / (e - 1) if abs(e - 1) > EPS else 1.0
+    if final:
+        met = index >= sched.end_value - EPS
+        return replace(st, kind="final", progress=p, light=Light.MET if met else Light.NOT_MET)
+    return _graded(ind, st, p, settings)
+
+
+def _quota(
+    ind: Indicator,
+    series: Series,
+    sched: Schedule,
+    dp: Period,
+    actual: float,
+    base: Status,
+    settings: StatusSettings,
+    final: bool,
+) -> Status:
+    quota = sched.end_value
+    e = sched.expected(dp)
+    st = replace(base, kind="quota", expected=e, target=quota)
+    if final:
+        years = range(sched.start_year, sched.end_year + 1)
+        ends = series.year_ends()
+        short = [y for y in years if y in ends and not _meets(ind, ends[y], quota, settings)]
+        missing = [y for y in years if y not in ends]
+        if short:
+            return replace(st, kind="final", light=Light.NOT_MET, detail_zh="、".join(map(str, short)))
+        if missing:
+            return replace(st, reason="missing_years", detail_zh="、".join(map(str, missing)))
+        return replace(st, kind="final", light=Light.MET, progress=_direct(ind, actual, quota))
+    if abs(e) < EPS:
+        return replace(st, reason="nothing_due")
+    p = _direct(ind, actual, e)
+    assert p is not None
+    return _graded(ind, st, p, settings)
+
+
+def _meets(ind: Indicator, actual: float, target: float, settings: StatusSettings) -> bool:
+    comp = ind.target.comparator
+    if comp is Comparator.LE:
+        return actual <= target + EPS
+    if comp is Comparator.APPROX:
+        tol = settings.tolerance_for(ind)
+        rising = ind.baseline is None or target >= ind.baseline
+        return actual >= target - tol - EPS if rising else actual <= target + tol + EPS
+    return actual >= target - EPS
+
+
+def _final(
+    ind: Indicator, sched: Schedule, actual: float, base: Status, settings: StatusSettings
+) -> Status:
+    """After the target year: met or not met against the final target."""
+    target = sched.end_value
+    b = sched.start_value
+    met = _meets(ind, actual, target, settings)
+    if ind.nature is Nature.FLOW or abs(target - b) < EPS:
+        p = _direct(ind, actual, target)
+    else:
+        p = (actual - b) / (target - b)
+    realised = None
+    if ind.target.form is TargetForm.CAGR and base.data_period is not None:
+        realised = _realised_rate(b, actual, base.data_period.year - sched.start_year)
+    return replace(
+        base,
+        kind="final",
+        expected=target,
+        progress=p,
+        realised_rate=realised,
+        light=Light.MET if met else Light.NOT_MET,
+    )
+
+
+def _milestone(ind: Indicator, series: Series, asked: Period, base: Status) -> Status:
+    """Qualitative milestones: done (a value of 1 recorded) or not done by the due date."""
+    due = ind.target.due
+    assert due is not None
+    done = [(p, v) for p, v in series if v >= 1 and (p.year, p.end_month) <= (asked.year, asked.end_month)]
+    st = replace(base, kind="milestone", target=None, actual=None)
+    if done:
+        p, v = done[0]
+        return replace(st, light=Light.MET, data_period=p, actual=v, progress=1.0)
+    if asked.end_date >= due:
+        return replace(st, light=Light.NOT_MET, progress=0.0)
+    return replace(st, reason="not_due")

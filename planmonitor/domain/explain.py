@@ -120,9 +120,9 @@ def _final_zh(st: Status, ind: Indicator, word: str) -> str:
 def _grey_zh(st: Status, ind: Indicator) -> str:
     word = light_word(Light.GREY, "zh")
     dp = st.data_period
-    if st.reason == "no_data" or (dp is None and st.reason not in ("no_baseline",)):
+    if st.reason == "no_data" or (dp is None and st.reason not in ("no_baseline", "no_region_target")):
         return f"尚无{st.asked.label_zh()}及以前的数据（{word}）"
-    if st.reason == "no_baseline":
+    if st.reason in ("no_baseline", "no_region_target"):
         shown = f"{dp.label_zh()}为 {_v(st, st.actual)}，" if dp is not None else ""
         return f"{shown}{st.detail_zh}（{word}）"
     assert dp is not None
@@ -191,9 +191,9 @@ def _en(st: Status, ind: Indicator) -> str:  # noqa: C901
 def _grey_en(st: Status, ind: Indicator) -> str:
     word = light_word(Light.GREY, "en")
     dp = st.data_period
-    if st.reason == "no_data" or (dp is None and st.reason != "no_baseline"):
+    if st.reason == "no_data" or (dp is None and st.reason not in ("no_baseline", "no_region_target")):
         return f"No data up to {st.asked.label_en()} ({word})"
-    if st.reason == "no_baseline":
+    if st.reason in ("no_baseline", "no_region_target"):
         shown = f"{dp.label_en()}: {_v(st, st.actual)}; " if dp is not None else ""
         return f"{shown}{st.detail_en} ({word})"
     assert dp is not None

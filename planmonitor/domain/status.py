@@ -376,3 +376,15 @@ def _milestone(ind: Indicator, series: Series, asked: Period, base: Status) -> S
     if asked.end_date >= due:
         return replace(st, light=Light.NOT_MET, progress=0.0)
     return replace(st, reason="not_due")
+
+
+def not_decomposed(ind: Indicator, series: Series, asked: Period) -> Status:
+    """Grey status for a sub-region that has no share of the target (未分解目标)."""
+    latest = series.latest(asked)
+    st = Status(
+        indicator=ind.code, light=Light.GREY, kind="grey", asked=asked, unit=ind.unit,
+        decimals=ind.decimals, reason="no_region_target",
+        detail_zh="该地区未分解目标", detail_en="no target set for this region",
+        actual=latest[1] if latest else None, data_period=latest[0] if latest else None,
+    )
+    return explain.finish(st, ind)

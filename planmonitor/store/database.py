@@ -1,0 +1,187 @@
+"""Opening a database: where it is, migrating it (backing the file up first), and sessions.
+
+The default is a SQLite file in the user's data folder; ``--db PATH_OR_URL`` or the environment
+variable ``PLANMONITOR_DB`` points anywhere else, including ``postgresql+psycopg://…``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from planmonitor.paths import data_dir
+
+ENV_VAR = "PLANMONITOR_DB"
+
+
+class DatabaseError(RuntimeError):
+    """The database cannot be used; the message says why and what to do."""
+
+
+def default_database_path() -> Path:
+    """The SQLite file in the user's data folder (platformdirs)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("PlanMonitor", appauthor=False) / "planmonitor.sqlite"
+
+
+def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
+    """A SQLAlchemy URL from ``--db`` (path or URL), else ``PLANMONITOR_DB``, else the default."""
+    raw = str(target) if target is not None else os.environ.get(ENV_VAR, "")
+    if not raw.strip():
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    raw = raw.strip()
+    if "://" in raw:
+        try:
+            make_url(raw)
+        except ArgumentError:
+            raise DatabaseError(f"数据库地址“{raw}”格式不正确") from None
+        return raw
+    path = Path(raw).expanduser().resolve()
+    if path.is_dir():
+        raise DatabaseError(f"数据库路径 {path} 是一个目录，应为文件")
+    if not path.parent.exists():
+        raise DatabaseError(f"数据库所在目录 {path.parent} 不存在")
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with SQLite's foreign keys and WAL turned on."""
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(data_dir("db")))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+@dataclass(frozen=True)
+class MigrationReport:
+    """What opening the database did: revisions before/after, and the backup made, if any."""
+
+    before: str | None
+    after: str
+    backup: Path | None
+
+
+def _backup_sqlite(path: Path, revision: str | None) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = path.with_name(f"{path.stem}.backup-{revision or 'unversioned'}-{stamp}{path.suffix}")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(dest)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return dest
+
+
+def migrate(engine: Engine) -> MigrationReport:
+    """Bring the schema to the newest revision, backing a SQLite file up first.
+
+    A database written by a newer program (a revision this program does not know) is refused.
+    """
+    cfg = _alembic_config(engine)
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    assert head is not None
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            has_tables = bool(inspect(conn).get_table_names())
+    except DBAPIError as exc:
+        raise DatabaseError(f"无法打开数据库 {engine.url.render_as_string()}：{exc.orig}") from None
+    if current == head:
+        return MigrationReport(current, head, None)
+    if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+        raise DatabaseError(
+            f"数据库由更新版本的 PlanMonitor 写入（结构版本 {current}，本程序最高支持 {head}），"
+            "请升级程序后再打开；数据库未作任何修改"
+        )
+    backup = None
+    db_file = engine.url.database
+    if engine.dialect.name == "sqlite" and db_file and has_tables and Path(db_file).exists():
+        backup = _backup_sqlite(Path(db_file), current)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return MigrationReport(current, head, backup)
+
+
+class Database:
+    """An open, migrated database and its session factory.
+
+    Attributes:
+        url: the SQLAlchemy URL; engine: the engine; session: ``sessionmaker`` — use
+            ``with db.session.begin() as s:`` for one unit of work.
+        migration: what opening it did.
+    """
+
+    def __init__(self, url: str, engine: Engine, migration: MigrationReport) -> None:
+        self.url = url
+        self.engine = engine
+        self.session = sessionmaker(engine, expire_on_commit=False)
+        self.migration = migration
+
+    @property
+    def location(self) -> str:
+        """For the status bar: the file path, or the server URL without the password."""
+        if self.engine.dialect.name == "sqlite":
+            return str(self.engine.url.database)
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for the embedded default."""
+        return self.engine.dialect.name == "sqlite"
+
+    def new_session(self) -> Session:
+        """A plain session (callers own commit/rollback)."""
+        return self.session()
+
+    def close(self) -> None:
+        """Release all connections."""
+        self.engine.dispose()
+
+
+def open_database(target: str | os.PathLike[str] | None = None) -> Database:
+    """Open (creating and migrating as needed) the database at ``target``."""
+    url = resolve_url(target)
+    engine = make_engine(url)
+    try:
+        report = migrate(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(url, engine, report)

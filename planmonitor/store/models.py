@@ -1,0 +1,219 @@
+"""SQLAlchemy 2 typed models: the database schema (migrations in ``db/`` create it)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base of all tables."""
+
+
+class PlanRow(Base):
+    """A plan (规划) with its settings; ``key`` is the plan id users type."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+    region_name: Mapped[str] = mapped_column(String(100))
+    baseline_year: Mapped[int] = mapped_column(Integer)
+    target_year: Mapped[int] = mapped_column(Integer)
+    outlook_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    categories: Mapped[str] = mapped_column(Text, default="")
+    green: Mapped[float] = mapped_column(Float, default=1.0)
+    yellow: Mapped[float] = mapped_column(Float, default=0.9)
+    binding_green: Mapped[float] = mapped_column(Float, default=1.0)
+    binding_yellow: Mapped[float] = mapped_column(Float, default=0.9)
+    approx_tolerance: Mapped[float] = mapped_column(Float, default=0.5)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    indicators: Mapped[list[IndicatorRow]] = relationship(
+        back_populates="plan", order_by="IndicatorRow.position", cascade="all, delete-orphan"
+    )
+    regions: Mapped[list[RegionRow]] = relationship(
+        back_populates="plan", order_by="RegionRow.position", cascade="all, delete-orphan"
+    )
+    tasks: Mapped[list[TaskRow]] = relationship(
+        back_populates="plan", order_by="TaskRow.position", cascade="all, delete-orphan"
+    )
+
+
+class RegionRow(Base):
+    """The plan's own region (code ``*``) or a sub-unit."""
+
+    __tablename__ = "regions"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(100))
+    parent_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    plan: Mapped[PlanRow] = relationship(back_populates="regions")
+
+
+class IndicatorRow(Base):
+    """An indicator with its target as worded, cadence and release profile."""
+
+    __tablename__ = "indicators"
+    __table_args__ = (UniqueConstraint("plan_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(32), default="")
+    category: Mapped[str] = mapped_column(String(100), default="")
+    attribute: Mapped[str] = mapped_column(String(16))
+    nature: Mapped[str] = mapped_column(String(16))
+    cadence: Mapped[str] = mapped_column(String(32))
+    profile_q1: Mapped[float] = mapped_column(Float)
+    profile_q2: Mapped[float] = mapped_column(Float)
+    profile_q3: Mapped[float] = mapped_column(Float)
+    profile_q4: Mapped[float] = mapped_column(Float, default=1.0)
+    form: Mapped[str] = mapped_column(String(16))
+    comparator: Mapped[str] = mapped_column(String(4), default=">=")
+    baseline: Mapped[float | None] = mapped_column(Float, nullable=True)
+    baseline_year: Mapped[int] = mapped_column(Integer)
+    target_year: Mapped[int] = mapped_column(Integer)
+    target_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    increase: Mapped[float | None] = mapped_column(Float, nullable=True)
+    rate: Mapped[float | None] = mapped_column(Float, nullable=True)
+    due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    tolerance: Mapped[float | None] = mapped_column(Float, nullable=True)
+    target_text: Mapped[str] = mapped_column(String(200), default="")
+    decimals: Mapped[int] = mapped_column(Integer, default=2)
+    responsible: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    ratio_numerator: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    ratio_denominator: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    ratio_scale: Mapped[float | None] = mapped_column(Float, nullable=True)
+    green: Mapped[float | None] = mapped_column(Float, nullable=True)
+    yellow: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+    plan: Mapped[PlanRow] = relationship(back_populates="indicators")
+    milestones: Mapped[list[MilestoneRow]] = relationship(
+        back_populates="indicator", order_by="MilestoneRow.year", cascade="all, delete-orphan"
+    )
+
+
+class MilestoneRow(Base):
+    """A (year, value) point of a level target's path."""
+
+    __tablename__ = "milestones"
+    __table_args__ = (UniqueConstraint("indicator_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+
+    indicator: Mapped[IndicatorRow] = relationship(back_populates="milestones")
+
+
+class TaskRow(Base):
+    """A key task (重点任务) with its responsible units and linked indicator codes."""
+
+    __tablename__ = "tasks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text)
+    responsible: Mapped[str] = mapped_column(Text, default="")
+    indicator_codes: Mapped[str] = mapped_column(Text, default="")
+
+    plan: Mapped[PlanRow] = relationship(back_populates="tasks")
+
+
+class ObservationRow(Base):
+    """One recorded value; a correction supersedes the row instead of overwriting it.
+
+    ``month`` is the last month covered (3, 6, 9, 12 for quarters), 0 for an annual value.
+    """
+
+    __tablename__ = "observations"
+    __table_args__ = (
+        Index(
+            "ix_observations_current",
+            "indicator_id",
+            "region_id",
+            "year",
+            "month",
+            unique=True,
+            sqlite_where=text("superseded_at IS NULL"),
+            postgresql_where=text("superseded_at IS NULL"),
+        ),
+        Index("ix_observations_history", "indicator_id", "region_id", "year", "month"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    numerator: Mapped[float | None] = mapped_column(Float, nullable=True)
+    denominator: Mapped[float | None] = mapped_column(Float, nullable=True)
+    standing: Mapped[str] = mapped_column(String(8))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    source_kind: Mapped[str] = mapped_column(String(16), default="manual")
+    source_file: Mapped[str] = mapped_column(String(500), default="")
+    source_hash: Mapped[str] = mapped_column(String(64), default="")
+    source_sheet: Mapped[str] = mapped_column(String(100), default="")
+    source_cell: Mapped[str] = mapped_column(String(32), default="")
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class RevisionRow(Base):
+    """A target revision (动态调整): old and new target as JSON, effective date and reason."""
+
+    __tablename__ = "target_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
+    effective: Mapped[date] = mapped_column(Date)
+    old_target: Mapped[str] = mapped_column(Text)
+    new_target: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RegionTargetRow(Base):
+    """A sub-region's share of a target (任务分解): its own baseline and target."""
+
+    __tablename__ = "region_targets"
+    __table_args__ = (UniqueConstraint("indicator_id", "region_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id", ondelete="CASCADE"))
+    baseline: Mapped[float | None] = mapped_column(Float, nullable=True)
+    target_value: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -6,6 +6,7 @@ Bad input gets one clear line on stderr naming what and where, exit status 2, an
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -25,16 +26,23 @@ def _parser() -> argparse.ArgumentParser:
         description="规划监测 PlanMonitor：科技创新规划指标的季度监测（无子命令时打开图形界面）",
     )
     p.add_argument("--version", action="version", version=f"planmonitor {__version__}")
-    p.add_argument("--db", metavar="PATH_OR_URL",
-                   help="数据库文件或地址（默认：用户数据目录中的 SQLite 文件；也可设 PLANMONITOR_DB）")
-    p.add_argument("--lang", choices=["zh", "en"], default=None, help="界面与说明的语言（默认中文）")
+    p.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="数据库文件或地址（默认：用户数据目录中的 SQLite 文件；也可设 PLANMONITOR_DB）",
+    )
+    p.add_argument(
+        "--lang", choices=["zh", "en"], default=None, help="界面与说明的语言（默认中文）"
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     plans = sub.add_parser("plans", help="列出内置规划")
     plans.add_argument("--json", action="store_true")
 
     init = sub.add_parser("init", help="把规划写入数据库")
-    init.add_argument("--plan", required=True, metavar="ID_OR_FILE", help="内置规划标识或规划文件（.toml）")
+    init.add_argument(
+        "--plan", required=True, metavar="ID_OR_FILE", help="内置规划标识或规划文件（.toml）"
+    )
 
     inds = sub.add_parser("indicators", help="列出规划的指标")
     inds.add_argument("--plan", metavar="ID")
@@ -42,11 +50,15 @@ def _parser() -> argparse.ArgumentParser:
 
     rec = sub.add_parser("record", help="录入一个值")
     rec.add_argument("code", metavar="CODE", help="指标编码")
-    rec.add_argument("period", metavar="PERIOD", help="期间：2024Q3、2024年1-9月、2024-09、2023（年度）")
+    rec.add_argument(
+        "period", metavar="PERIOD", help="期间：2024Q3、2024年1-9月、2024-09、2023（年度）"
+    )
     rec.add_argument("value", metavar="VALUE", help="数值（定性目标填 完成/未完成）")
     rec.add_argument("--plan", metavar="ID")
     rec.add_argument("--region", metavar="R", help="地区编码或名称（默认：规划本级）")
-    rec.add_argument("--standing", default="初步", metavar="S", help="预计 / 初步 / 正式（默认 初步）")
+    rec.add_argument(
+        "--standing", default="初步", metavar="S", help="预计 / 初步 / 正式（默认 初步）"
+    )
     rec.add_argument("--note", default="", metavar="T", help="情况说明")
     rec.add_argument("--json", action="store_true")
 
@@ -80,10 +92,8 @@ def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:

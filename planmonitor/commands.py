@@ -47,8 +47,12 @@ def _lang(args: argparse.Namespace) -> str:
 def cmd_plans(args: argparse.Namespace) -> int:
     plans = builtin_plans()
     if args.json:
-        _print_json([{"id": p.id, "title": p.title, "region": p.region,
-                      "indicators": len(p.indicators)} for p in plans])
+        _print_json(
+            [
+                {"id": p.id, "title": p.title, "region": p.region, "indicators": len(p.indicators)}
+                for p in plans
+            ]
+        )
         return 0
     for p in plans:
         print(f"{p.id:<14} {p.title}（{p.region}，{len(p.indicators)} 项指标）")
@@ -73,15 +77,28 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
     """The ``indicators --json`` record of one indicator."""
     t = ind.target
     return {
-        "code": ind.code, "name": ind.name, "unit": ind.unit, "category": ind.category,
-        "attribute": ind.attribute.value, "form": t.form.value, "comparator": t.comparator.value,
-        "baseline": ind.baseline, "baseline_year": ind.baseline_year,
-        "target": ind.final_target(), "target_year": ind.target_year, "rate": t.rate,
-        "increase": t.increase, "milestones": [[m.year, m.value] for m in t.milestones],
-        "due": t.due.isoformat() if t.due else None, "target_text": t.text,
-        "nature": ind.nature.value, "cadence": ind.cadence.value,
-        "profile": ind.profile.percent_text(), "responsible": list(ind.responsible),
-        "source": ind.source, "decimals": ind.decimals,
+        "code": ind.code,
+        "name": ind.name,
+        "unit": ind.unit,
+        "category": ind.category,
+        "attribute": ind.attribute.value,
+        "form": t.form.value,
+        "comparator": t.comparator.value,
+        "baseline": ind.baseline,
+        "baseline_year": ind.baseline_year,
+        "target": ind.final_target(),
+        "target_year": ind.target_year,
+        "rate": t.rate,
+        "increase": t.increase,
+        "milestones": [[m.year, m.value] for m in t.milestones],
+        "due": t.due.isoformat() if t.due else None,
+        "target_text": t.text,
+        "nature": ind.nature.value,
+        "cadence": ind.cadence.value,
+        "profile": ind.profile.percent_text(),
+        "responsible": list(ind.responsible),
+        "source": ind.source,
+        "decimals": ind.decimals,
     }
 
 
@@ -95,8 +112,10 @@ def cmd_indicators(args: argparse.Namespace, db: Database) -> int:
     for ind in plan.indicators:
         target = ind.target.text or fmt_num(ind.final_target(), ind.decimals)
         base = fmt_num(ind.baseline, ind.decimals)
-        print(f"{ind.code:>4}  {ind.name}（{ind.unit or '—'}）  基数 {base} → 目标 {target}"
-              f"  [{ind.category or '—'}｜{ind.cadence.value}｜{ind.profile.percent_text()}]")
+        print(
+            f"{ind.code:>4}  {ind.name}（{ind.unit or '—'}）  基数 {base} → 目标 {target}"
+            f"  [{ind.category or '—'}｜{ind.cadence.value}｜{ind.profile.percent_text()}]"
+        )
     return 0
 
 
@@ -121,10 +140,18 @@ def cmd_record(args: argparse.Namespace, db: Database) -> int:
     entry = Entry(ind.code, period, value, args.region, standing, args.note, source=Source("cli"))
     outcome = ObservationService(db).record(plan_id, entry)
     if args.json:
-        _print_json({"code": ind.code, "period": period.key, "value": value,
-                     "result": outcome.kind, "previous": outcome.previous})
+        _print_json(
+            {
+                "code": ind.code,
+                "period": period.key,
+                "value": value,
+                "result": outcome.kind,
+                "previous": outcome.previous,
+            }
+        )
         return 0
-    shown = f"{ind.code} {ind.name} {period.label_zh()}：{with_unit(fmt_num(value, ind.decimals), ind.unit)}"
+    amount = with_unit(fmt_num(value, ind.decimals), ind.unit)
+    shown = f"{ind.code} {ind.name} {period.label_zh()}：{amount}"
     if outcome.kind == "unchanged":
         print(f"{shown}（与已有记录相同，未作修改）")
     elif outcome.kind == "changed":
@@ -142,17 +169,33 @@ def status_json(item: IndicatorStatus, lang: str = "zh") -> dict[str, Any]:
     st = item.status
     fc = st.forecast
     return {
-        "code": item.indicator.code, "name": item.indicator.name, "unit": item.indicator.unit,
-        "region": item.region.name, "status": st.light.value, "word": light_word(st.light, lang),
-        "symbol": light_symbol(st.light), "actual": st.actual, "expected": st.expected,
+        "code": item.indicator.code,
+        "name": item.indicator.name,
+        "unit": item.indicator.unit,
+        "region": item.region.name,
+        "status": st.light.value,
+        "word": light_word(st.light, lang),
+        "symbol": light_symbol(st.light),
+        "actual": st.actual,
+        "expected": st.expected,
         "progress": None if st.progress is None else round(st.progress, 6),
         "data_period": st.data_period.key if st.data_period else None,
-        "asked": st.asked.key, "stale": st.stale, "reason": st.reason or None,
-        "year_target": st.year_target, "completion": st.completion, "yoy": st.yoy,
+        "asked": st.asked.key,
+        "stale": st.stale,
+        "reason": st.reason or None,
+        "year_target": st.year_target,
+        "completion": st.completion,
+        "yoy": st.yoy,
         "realised_rate": st.realised_rate,
-        "forecast": None if fc is None else {
-            "year": fc.year, "value": fc.value, "target": fc.target, "reaches": fc.reaches,
-            "text": ("预计可完成" if fc.reaches else "难以完成") if lang == "zh"
+        "forecast": None
+        if fc is None
+        else {
+            "year": fc.year,
+            "value": fc.value,
+            "target": fc.target,
+            "reaches": fc.reaches,
+            "text": ("预计可完成" if fc.reaches else "难以完成")
+            if lang == "zh"
             else ("likely to be met" if fc.reaches else "unlikely to be met"),
         },
         "explanation": st.explanation(lang),
@@ -177,8 +220,10 @@ def cmd_status(args: argparse.Namespace, db: Database) -> int:
     for it in items:
         st = it.status
         mark = f"{light_symbol(st.light)} {light_word(st.light, lang)}"
-        print(f"{it.indicator.code:>4} [{mark}] {it.indicator.name}：{st.explanation(lang)}"
-              + (f"  P={fmt_percent(st.progress)}" if st.progress is not None else ""))
+        print(
+            f"{it.indicator.code:>4} [{mark}] {it.indicator.name}：{st.explanation(lang)}"
+            + (f"  P={fmt_percent(st.progress)}" if st.progress is not None else "")
+        )
     return 0
 
 
@@ -188,11 +233,20 @@ def cmd_status(args: argparse.Namespace, db: Database) -> int:
 def observation_json(o: Observation) -> dict[str, Any]:
     """The ``history --json`` record of one recorded value."""
     return {
-        "code": o.indicator, "region": o.region, "period": o.period.key, "value": o.value,
-        "numerator": o.numerator, "denominator": o.denominator, "standing": o.standing.value,
-        "comment": o.comment, "source": o.source.describe(), "source_kind": o.source.kind,
-        "file": o.source.file or None, "sheet": o.source.sheet or None,
-        "cell": o.source.cell or None, "recorded_by": o.recorded_by,
+        "code": o.indicator,
+        "region": o.region,
+        "period": o.period.key,
+        "value": o.value,
+        "numerator": o.numerator,
+        "denominator": o.denominator,
+        "standing": o.standing.value,
+        "comment": o.comment,
+        "source": o.source.describe(),
+        "source_kind": o.source.kind,
+        "file": o.source.file or None,
+        "sheet": o.source.sheet or None,
+        "cell": o.source.cell or None,
+        "recorded_by": o.recorded_by,
         "recorded_at": o.recorded_at.isoformat(timespec="seconds") if o.recorded_at else None,
         "superseded_at": o.superseded_at.isoformat(timespec="seconds") if o.superseded_at else None,
         "current": o.is_current,
@@ -213,8 +267,10 @@ def cmd_history(args: argparse.Namespace, db: Database) -> int:
     for o in rows:
         when = o.recorded_at.strftime("%Y-%m-%d %H:%M") if o.recorded_at else ""
         state = "现行" if o.is_current else "已更正"
-        print(f"  {o.period.label_zh():<12} {fmt_num(o.value, ind.decimals):>10} {o.standing.value}"
-              f"  {state}  {when} {o.recorded_by}  {o.source.describe()}  {o.comment}")
+        print(
+            f"  {o.period.label_zh():<12} {fmt_num(o.value, ind.decimals):>10} {o.standing.value}"
+            f"  {state}  {when} {o.recorded_by}  {o.source.describe()}  {o.comment}"
+        )
     return 0
 
 
@@ -248,10 +304,18 @@ def cmd_revise(args: argparse.Namespace, db: Database) -> int:
     if t.form.value in ("cagr", "growth_rate", "points"):
         new = replace(t, rate=value, value=None if t.form.value != "points" else t.value)
     else:
-        new = replace(t, value=value, increase=None, milestones=(),
-                      form=t.form if t.form.value != "increase" else type(t.form)("level"))
+        new = replace(
+            t,
+            value=value,
+            increase=None,
+            milestones=(),
+            form=t.form if t.form.value != "increase" else type(t.form)("level"),
+        )
     rev = plans.revise_target(plan_id, ind.code, new, effective, args.reason)
-    print(f"{ind.code} {ind.name}：目标自 {rev.effective.isoformat()} 起调整为 {args.target}（{rev.reason}）")
+    print(
+        f"{ind.code} {ind.name}：目标自 {rev.effective.isoformat()} 起调整为 {args.target}"
+        f"（{rev.reason}）"
+    )
     return 0
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from planmonitor.domain.formatting import Light, fmt_num, fmt_percent, fmt_rate, light_word, with_unit
+from planmonitor.domain.formatting import (
+    Light,
+    fmt_num,
+    fmt_percent,
+    fmt_rate,
+    light_word,
+    with_unit,
+)
 from planmonitor.domain.indicator import Comparator, Indicator, Nature
 
 if TYPE_CHECKING:
@@ -23,7 +30,7 @@ def _v(st: Status, value: float | None) -> str:
 
 
 def _when_zh(st: Status, ind: Indicator, p: Period) -> str:
-    """"2023年第三季度为" (stock) or "2023年1—9月完成" (flow)."""
+    """ "2023年第三季度为" (stock) or "2023年1—9月完成" (flow)."""
     if ind.nature is Nature.FLOW:
         return f"{p.year}年{p.ytd_label_zh()}完成"
     return f"{p.label_zh()}为"
@@ -49,7 +56,7 @@ def _cmp_zh(ind: Indicator) -> str:
     ]
 
 
-def _zh(st: Status, ind: Indicator) -> str:  # noqa: C901 - one branch per rule keeps it readable
+def _zh(st: Status, ind: Indicator) -> str:
     word = light_word(st.light, "zh")
     p = fmt_percent(st.progress)
     dp = st.data_period
@@ -67,14 +74,16 @@ def _zh(st: Status, ind: Indicator) -> str:  # noqa: C901 - one branch per rule 
     when = _when_zh(st, ind, dp)
     a, e = _v(st, st.actual), _v(st, st.expected)
     stale = _stale_zh(st)
+    tail = f"完成序时进度的 {p}（{word}）{stale}"
     if st.kind == "final":
         return _final_zh(st, ind, word) + stale
     if st.kind == "growth_rate":
-        return f"{_years_zh(st, ind)}平均增长 {fmt_rate(st.realised_rate)}，目标年均增长 {fmt_rate(st.rate)}，完成序时进度的 {p}（{word}）{stale}"
+        mean, rate = fmt_rate(st.realised_rate), fmt_rate(st.rate)
+        return f"{_years_zh(st, ind)}平均增长 {mean}，目标年均增长 {rate}，{tail}"
     if st.kind == "cagr":
         return (
-            f"{dp.label_zh()}为 {a}，按年均增长 {fmt_rate(st.rate)} 序时目标 {e}，完成序时进度的 {p}"
-            f"（{word}），实际年均增长 {fmt_rate(st.realised_rate)}{stale}"
+            f"{dp.label_zh()}为 {a}，按年均增长 {fmt_rate(st.rate)} 序时目标 {e}，"
+            f"完成序时进度的 {p}（{word}），实际年均增长 {fmt_rate(st.realised_rate)}{stale}"
         )
     if st.kind == "cagr_yoy":
         return (
@@ -105,13 +114,15 @@ def _years_zh(st: Status, ind: Indicator) -> str:
 def _final_zh(st: Status, ind: Indicator, word: str) -> str:
     reached = "达到" if st.light is Light.MET else "未达到"
     if ind.target.form.value == "growth_rate":
-        return f"{_years_zh(st, ind)}平均增长 {fmt_rate(st.realised_rate)}，{reached}年均增长 {fmt_rate(st.rate)} 的目标（{word}）"
+        mean, rate = fmt_rate(st.realised_rate), fmt_rate(st.rate)
+        return f"{_years_zh(st, ind)}平均增长 {mean}，{reached}年均增长 {rate} 的目标（{word}）"
     if ind.target.form.value == "quota":
         if st.light is Light.NOT_MET:
             return f"{st.detail_zh}年未达到每年{_cmp_zh(ind)} {_v(st, st.target)} 的要求（{word}）"
         return f"各年均达到每年{_cmp_zh(ind)} {_v(st, st.target)} 的要求（{word}）"
     assert st.data_period is not None
-    text = f"{st.data_period.label_zh()}为 {_v(st, st.actual)}，{reached}目标 {_v(st, st.expected)}（{word}）"
+    a, e = _v(st, st.actual), _v(st, st.expected)
+    text = f"{st.data_period.label_zh()}为 {a}，{reached}目标 {e}（{word}）"
     if st.realised_rate is not None:
         text += f"，实际年均增长 {fmt_rate(st.realised_rate)}"
     return text
@@ -120,7 +131,9 @@ def _final_zh(st: Status, ind: Indicator, word: str) -> str:
 def _grey_zh(st: Status, ind: Indicator) -> str:
     word = light_word(Light.GREY, "zh")
     dp = st.data_period
-    if st.reason == "no_data" or (dp is None and st.reason not in ("no_baseline", "no_region_target")):
+    if st.reason == "no_data" or (
+        dp is None and st.reason not in ("no_baseline", "no_region_target")
+    ):
         return f"尚无{st.asked.label_zh()}及以前的数据（{word}）"
     if st.reason in ("no_baseline", "no_region_target"):
         shown = f"{dp.label_zh()}为 {_v(st, st.actual)}，" if dp is not None else ""
@@ -141,7 +154,7 @@ def _grey_zh(st: Status, ind: Indicator) -> str:
 # -- English -------------------------------------------------------------------------------------
 
 
-def _en(st: Status, ind: Indicator) -> str:  # noqa: C901
+def _en(st: Status, ind: Indicator) -> str:
     word = light_word(st.light, "en")
     p = fmt_percent(st.progress)
     dp = st.data_period
@@ -158,21 +171,23 @@ def _en(st: Status, ind: Indicator) -> str:  # noqa: C901
     when = _when_en(st, ind, dp)
     a, e = _v(st, st.actual), _v(st, st.expected)
     stale = _stale_en(st)
+    mean, rate = fmt_rate(st.realised_rate), fmt_rate(st.rate)
+    tail = f"{p} of schedule ({word}){stale}"
     if st.kind == "final":
         reached = "reaching" if st.light is Light.MET else "short of"
         if ind.target.form.value == "growth_rate":
-            return f"Average growth {fmt_rate(st.realised_rate)} against the {fmt_rate(st.rate)} a year targeted ({word})"
+            return f"Average growth {mean} against the {rate} a year targeted ({word})"
         if ind.target.form.value == "quota":
             if st.light is Light.NOT_MET:
                 return f"Yearly quota of {_v(st, st.target)} missed in {st.detail_zh} ({word})"
             return f"Yearly quota of {_v(st, st.target)} reached every year ({word})"
         return f"{dp.label_en()}: {a}, {reached} the target of {e} ({word}){stale}"
     if st.kind == "growth_rate":
-        return f"Average growth {fmt_rate(st.realised_rate)} a year against {fmt_rate(st.rate)} targeted: {p} of schedule ({word}){stale}"
+        return f"Average growth {mean} a year against {rate} targeted: {tail}"
     if st.kind == "cagr":
         return (
-            f"{dp.label_en()}: {a} against {e} on the {fmt_rate(st.rate)} growth path: {p} of schedule "
-            f"({word}); realised average growth {fmt_rate(st.realised_rate)}{stale}"
+            f"{dp.label_en()}: {a} against {e} on the {rate} growth path: {p} of schedule "
+            f"({word}); realised average growth {mean}{stale}"
         )
     if st.kind == "cagr_yoy":
         return (
@@ -180,18 +195,21 @@ def _en(st: Status, ind: Indicator) -> str:  # noqa: C901
             f"{fmt_rate(st.rate)} targeted: {p} of schedule ({word}){stale}"
         )
     if st.kind == "quota":
-        return f"{when} {a} against {e} due (quota {_v(st, st.target)} a year): {p} of schedule ({word}){stale}"
+        return f"{when} {a} against {e} due (quota {_v(st, st.target)} a year): {tail}"
     if st.kind == "direct":
         return f"{when} {a} against the target {e}: {p} ({word}){stale}"
     if st.kind == "flow":
-        return f"{when} {a} against {e} due (this year's target {_v(st, st.year_target)}): {p} of schedule ({word}){stale}"
+        year = _v(st, st.year_target)
+        return f"{when} {a} against {e} due (this year's target {year}): {tail}"
     return f"{when} {a} against {e} due by now: {p} of schedule ({word}){stale}"
 
 
 def _grey_en(st: Status, ind: Indicator) -> str:
     word = light_word(Light.GREY, "en")
     dp = st.data_period
-    if st.reason == "no_data" or (dp is None and st.reason not in ("no_baseline", "no_region_target")):
+    if st.reason == "no_data" or (
+        dp is None and st.reason not in ("no_baseline", "no_region_target")
+    ):
         return f"No data up to {st.asked.label_en()} ({word})"
     if st.reason in ("no_baseline", "no_region_target"):
         shown = f"{dp.label_en()}: {_v(st, st.actual)}; " if dp is not None else ""

@@ -1,4 +1,4 @@
-"""Forecast: the recent trend carried to the target year (linear for levels, compound for growth)."""
+"""Forecast: the recent trend carried to the target year (linear for levels, compound growth)."""
 
 from __future__ import annotations
 
@@ -70,7 +70,9 @@ def forecast(
     if form is TargetForm.GROWTH_RATE:
         if realised_rate is None or ind.target.rate is None:
             return None
-        return Forecast(ty, realised_rate, ind.target.rate, realised_rate >= ind.target.rate, "mean_rate")
+        return Forecast(
+            ty, realised_rate, ind.target.rate, realised_rate >= ind.target.rate, "mean_rate"
+        )
     if form is TargetForm.QUOTA:
         if not share:
             return None
@@ -113,7 +115,9 @@ def _stock_trend(ind: Indicator, series: Series, sched: Schedule, dp: Period) ->
         return None
     slope, intercept = fit
     value = slope * (sched.end_year + 1.0) + intercept
-    return Forecast(sched.end_year, value, sched.end_value, _reaches(ind, value, sched.end_value), "linear")
+    return Forecast(
+        sched.end_year, value, sched.end_value, _reaches(ind, value, sched.end_value), "linear"
+    )
 
 
 def _flow_trend(
@@ -132,4 +136,6 @@ def _flow_trend(
         return None
     slope, intercept = fit
     value = slope * sched.end_year + intercept
-    return Forecast(sched.end_year, value, sched.end_value, _reaches(ind, value, sched.end_value), "linear")
+    return Forecast(
+        sched.end_year, value, sched.end_value, _reaches(ind, value, sched.end_value), "linear"
+    )

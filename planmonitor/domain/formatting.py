@@ -78,7 +78,7 @@ def fmt_num(value: float | None, decimals: int = 2) -> str:
             text = f"{value:.{decimals}f}"
         return text.rstrip(".")
     if decimals == 0:
-        return str(int(round(value)))
+        return str(round(value))
     return f"{shown:.{decimals}f}"
 
 

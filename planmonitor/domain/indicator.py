@@ -103,7 +103,7 @@ class ReleaseProfile:
         return start + (end - start) * within / 3
 
     def percent_text(self) -> str:
-        """"0/0/0/100"."""
+        """ "0/0/0/100"."""
         return "/".join(f"{x * 100:g}" for x in self.shares)
 
 
@@ -147,7 +147,7 @@ class Target:
     text: str = ""
 
     def validate(self, where: str) -> None:
-        """Raise :class:`PlanError` (prefixed with ``where``) if the target lacks what its form needs."""
+        """Raise :class:`PlanError` (prefixed ``where``) if the form lacks what it needs."""
         need = {
             TargetForm.INCREASE: ("increase", self.increase is not None or self.value is not None),
             TargetForm.CAGR: ("rate", self.rate is not None),
@@ -160,7 +160,11 @@ class Target:
         name, ok = need[self.form]
         if not ok:
             raise PlanError(f"{where}：目标形式 {self.form.value} 需要字段 {name}")
-        if self.comparator is Comparator.APPROX and self.tolerance is not None and self.tolerance < 0:
+        if (
+            self.comparator is Comparator.APPROX
+            and self.tolerance is not None
+            and self.tolerance < 0
+        ):
             raise PlanError(f"{where}：容差 tolerance 不能为负")
 
 
@@ -263,7 +267,9 @@ class Indicator:
         """The value to reach by the target year, where the wording fixes one."""
         t = self.target
         if t.form is TargetForm.INCREASE and t.value is None:
-            return None if self.baseline is None or t.increase is None else self.baseline + t.increase
+            return (
+                None if self.baseline is None or t.increase is None else self.baseline + t.increase
+            )
         if t.form is TargetForm.POINTS and t.value is None:
             if self.baseline is None or t.rate is None:
                 return None

@@ -47,7 +47,9 @@ class Source:
         if self.kind == "import" and self.file:
             where = f"{self.sheet}!{self.cell}" if self.sheet else self.cell
             return f"{self.file} {where}".strip()
-        return {"manual": "手工录入", "cli": "命令行录入", "demo": "演示数据"}.get(self.kind, self.kind)
+        return {"manual": "手工录入", "cli": "命令行录入", "demo": "演示数据"}.get(
+            self.kind, self.kind
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,9 @@ class Series:
 
     __slots__ = ("_items",)
 
-    def __init__(self, values: Mapping[Period, float] | Iterable[tuple[Period, float]] = ()) -> None:
+    def __init__(
+        self, values: Mapping[Period, float] | Iterable[tuple[Period, float]] = ()
+    ) -> None:
         items = values.items() if isinstance(values, Mapping) else values
         self._items: list[tuple[Period, float]] = sorted(items, key=lambda pv: pv[0])
 
@@ -106,7 +110,9 @@ class Series:
                 found = v  # annual sorts after Q4, so it wins
         return found
 
-    def latest(self, at_or_before: Period, year_end_only: bool = False) -> tuple[Period, float] | None:
+    def latest(
+        self, at_or_before: Period, year_end_only: bool = False
+    ) -> tuple[Period, float] | None:
         """The latest value at or before ``at_or_before``; only year-end values if asked."""
         best: tuple[Period, float] | None = None
         limit = (at_or_before.year, at_or_before.end_month)

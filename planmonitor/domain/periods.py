@@ -189,14 +189,19 @@ def parse_period(text: str) -> Period:
     m = re.fullmatch(r"(\d{4})年(\d{1,2})月(?:份|末|底)?", s)
     if m:
         return _month(raw, int(m.group(1)), int(m.group(2)))
-    m = re.fullmatch(r"(\d{4})[Mm](\d{1,2})", s) or re.fullmatch(r"(\d{4})[-/.](\d{1,2})", s) or re.fullmatch(r"(\d{4})(\d{2})", s)
+    m = (
+        re.fullmatch(r"(\d{4})[Mm](\d{1,2})", s)
+        or re.fullmatch(r"(\d{4})[-/.](\d{1,2})", s)
+        or re.fullmatch(r"(\d{4})(\d{2})", s)
+    )
     if m:
         return _month(raw, int(m.group(1)), int(m.group(2)))
     m = re.fullmatch(r"(\d{4})年?(?:全年|年度|年报)", s)
     if m:
         return Period.annual(int(m.group(1)))
     raise PeriodError(
-        f"无法识别的期间“{raw}”：应为 2024Q3、2024年第三季度、2024年1-9月、2024-09 或 2023（年度值）"
+        f"无法识别的期间“{raw}”：应为 2024Q3、2024年第三季度、2024年1-9月、2024-09 "
+        "或 2023（年度值）"
     )
 
 

@@ -142,4 +142,6 @@ class Plan:
         for t in self.tasks:
             for code in t.indicators:
                 if code not in seen:
-                    raise PlanError(f"规划 {self.id}：任务“{t.title[:20]}”引用了不存在的指标 {code}")
+                    raise PlanError(
+                        f"规划 {self.id}：任务“{t.title[:20]}”引用了不存在的指标 {code}"
+                    )

@@ -7,6 +7,7 @@ targets. Within a year the release profile spreads that year's change over the q
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from planmonitor.domain.indicator import Indicator, Nature, ReleaseProfile, TargetForm
@@ -68,7 +69,7 @@ class Schedule:
             return pts[0][1]
         if year >= pts[-1][0]:
             return pts[-1][1]
-        for (y0, v0), (y1, v1) in zip(pts, pts[1:], strict=False):
+        for (y0, v0), (y1, v1) in itertools.pairwise(pts):
             if y0 <= year <= y1:
                 t = (year - y0) / (y1 - y0)
                 if self.compound and v0 > 0 and v1 > 0:

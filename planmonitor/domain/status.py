@@ -127,9 +127,13 @@ def evaluate(
     try:
         sched = build_schedule(ind)
     except NoSchedule as missing:
-        st = replace(base, reason=missing.reason, detail_zh=missing.detail, detail_en=missing.detail_en)
+        st = replace(
+            base, reason=missing.reason, detail_zh=missing.detail, detail_en=missing.detail_en
+        )
         return explain.finish(st, ind)
-    base = replace(base, baseline=sched.start_value if not ind.target.form.is_growth else ind.baseline)
+    base = replace(
+        base, baseline=sched.start_value if not ind.target.form.is_growth else ind.baseline
+    )
     if ind.target.form is not TargetForm.GROWTH_RATE:
         base = replace(base, target=sched.end_value)
     if latest is None:
@@ -151,7 +155,9 @@ def _yoy(series: Series, dp: Period) -> float | None:
     return (cur / prev - 1) * 100
 
 
-def _with_year_view(base: Status, sched: Schedule, dp: Period, actual: float, ind: Indicator) -> Status:
+def _with_year_view(
+    base: Status, sched: Schedule, dp: Period, actual: float, ind: Indicator
+) -> Status:
     """This year's target and 完成率 (year-to-date value against the whole year's target)."""
     if ind.target.form is TargetForm.GROWTH_RATE:
         return replace(base, year_target=ind.target.rate)
@@ -170,7 +176,7 @@ def _assess(
     settings: StatusSettings,
 ) -> Status:
     form = ind.target.form
-    final = dp.end_month == 12 and dp.year >= sched.end_year or dp.year > sched.end_year
+    final = (dp.end_month == 12 and dp.year >= sched.end_year) or dp.year > sched.end_year
     if form is TargetForm.GROWTH_RATE:
         return _growth_rate(ind, series, sched, dp, base, settings, final)
     if form is TargetForm.QUOTA:
@@ -186,7 +192,11 @@ def _assess(
 
 def _graded(ind: Indicator, st: Status, p: float, settings: StatusSettings) -> Status:
     light = light_for(p, ind, settings)
-    if ind.target.comparator is Comparator.APPROX and st.expected is not None and st.actual is not None:
+    if (
+        ind.target.comparator is Comparator.APPROX
+        and st.expected is not None
+        and st.actual is not None
+    ):
         tol = settings.tolerance_for(ind)
         if abs(st.actual - st.expected) <= tol + EPS:
             light = Light.GREEN
@@ -201,7 +211,12 @@ def _direct(ind: Indicator, actual: float, expected: float) -> float | None:
 
 
 def _stock(
-    ind: Indicator, sched: Schedule, dp: Period, actual: float, base: Status, settings: StatusSettings
+    ind: Indicator,
+    sched: Schedule,
+    dp: Period,
+    actual: float,
+    base: Status,
+    settings: StatusSettings,
 ) -> Status:
     b = sched.start_value
     e = sched.expected(dp)
@@ -219,7 +234,12 @@ def _stock(
 
 
 def _flow(
-    ind: Indicator, sched: Schedule, dp: Period, actual: float, base: Status, settings: StatusSettings
+    ind: Indicator,
+    sched: Schedule,
+    dp: Period,
+    actual: float,
+    base: Status,
+    settings: StatusSettings,
 ) -> Status:
     e = sched.expected(dp)
     st = replace(base, expected=e, kind="flow")
@@ -318,7 +338,9 @@ def _quota(
         short = [y for y in years if y in ends and not _meets(ind, ends[y], quota, settings)]
         missing = [y for y in years if y not in ends]
         if short:
-            return replace(st, kind="final", light=Light.NOT_MET, detail_zh="、".join(map(str, short)))
+            return replace(
+                st, kind="final", light=Light.NOT_MET, detail_zh="、".join(map(str, short))
+            )
         if missing:
             return replace(st, reason="missing_years", detail_zh="、".join(map(str, missing)))
         return replace(st, kind="final", light=Light.MET, progress=_direct(ind, actual, quota))
@@ -368,7 +390,11 @@ def _milestone(ind: Indicator, series: Series, asked: Period, base: Status) -> S
     """Qualitative milestones: done (a value of 1 recorded) or not done by the due date."""
     due = ind.target.due
     assert due is not None
-    done = [(p, v) for p, v in series if v >= 1 and (p.year, p.end_month) <= (asked.year, asked.end_month)]
+    done = [
+        (p, v)
+        for p, v in series
+        if v >= 1 and (p.year, p.end_month) <= (asked.year, asked.end_month)
+    ]
     st = replace(base, kind="milestone", target=None, actual=None)
     if done:
         p, v = done[0]
@@ -382,9 +408,16 @@ def not_decomposed(ind: Indicator, series: Series, asked: Period) -> Status:
     """Grey status for a sub-region that has no share of the target (未分解目标)."""
     latest = series.latest(asked)
     st = Status(
-        indicator=ind.code, light=Light.GREY, kind="grey", asked=asked, unit=ind.unit,
-        decimals=ind.decimals, reason="no_region_target",
-        detail_zh="该地区未分解目标", detail_en="no target set for this region",
-        actual=latest[1] if latest else None, data_period=latest[0] if latest else None,
+        indicator=ind.code,
+        light=Light.GREY,
+        kind="grey",
+        asked=asked,
+        unit=ind.unit,
+        decimals=ind.decimals,
+        reason="no_region_target",
+        detail_zh="该地区未分解目标",
+        detail_en="no target set for this region",
+        actual=latest[1] if latest else None,
+        data_period=latest[0] if latest else None,
     )
     return explain.finish(st, ind)

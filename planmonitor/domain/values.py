@@ -37,7 +37,9 @@ def parse_number(text: str | float | int | None) -> float | None:
     s = s.rstrip("%")
     if re.fullmatch(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[+-]?\.\d+", s):
         return float(s.replace(",", ""))
-    raise NumberError(f"“{raw.strip()}”不是数字：应为 1234.5、1,234.5 或 12.5% 这样的数值，缺失写“—”")
+    raise NumberError(
+        f"“{raw.strip()}”不是数字：应为 1234.5、1,234.5 或 12.5% 这样的数值，缺失写“—”"
+    )
 
 
 def parse_done(text: str) -> float:

@@ -42,17 +42,62 @@ _NATURE_OF = {
     Cadence.ANNUAL_RESTART: Nature.FLOW,
     Cadence.ANNUAL_LATE: Nature.STOCK,
 }
-_COMPARATORS = {">=": Comparator.GE, "≥": Comparator.GE, "<=": Comparator.LE, "≤": Comparator.LE,
-                "~": Comparator.APPROX, "≈": Comparator.APPROX, "左右": Comparator.APPROX}
+_COMPARATORS = {
+    ">=": Comparator.GE,
+    "≥": Comparator.GE,
+    "<=": Comparator.LE,
+    "≤": Comparator.LE,
+    "~": Comparator.APPROX,
+    "≈": Comparator.APPROX,
+    "左右": Comparator.APPROX,
+}
 _INDICATOR_KEYS = {
-    "code", "name", "unit", "category", "attribute", "nature", "cadence", "profile", "decimals",
-    "responsible", "source", "note", "baseline", "baseline_year", "target_year", "form", "target",
-    "increase", "growth", "points", "rate", "quota", "due", "milestones", "comparator", "tolerance",
-    "target_text", "thresholds", "ratio",
+    "code",
+    "name",
+    "unit",
+    "category",
+    "attribute",
+    "nature",
+    "cadence",
+    "profile",
+    "decimals",
+    "responsible",
+    "source",
+    "note",
+    "baseline",
+    "baseline_year",
+    "target_year",
+    "form",
+    "target",
+    "increase",
+    "growth",
+    "points",
+    "rate",
+    "quota",
+    "due",
+    "milestones",
+    "comparator",
+    "tolerance",
+    "target_text",
+    "thresholds",
+    "ratio",
 }
 _PLAN_KEYS = {
-    "format", "id", "title", "issuer", "region", "baseline_year", "target_year", "outlook_year",
-    "categories", "source", "note", "thresholds", "approx_tolerance", "regions", "tasks",
+    "format",
+    "id",
+    "title",
+    "issuer",
+    "region",
+    "baseline_year",
+    "target_year",
+    "outlook_year",
+    "categories",
+    "source",
+    "note",
+    "thresholds",
+    "approx_tolerance",
+    "regions",
+    "tasks",
     "indicators",
 }
 
@@ -193,7 +238,9 @@ def _thresholds(data: Any, where: str, default: Thresholds) -> Thresholds:
 
 
 def _settings(data: Any, approx: float | None, where: str) -> StatusSettings:
-    normal = _thresholds({k: v for k, v in dict(data).items() if k != "binding"}, where, Thresholds())
+    normal = _thresholds(
+        {k: v for k, v in dict(data).items() if k != "binding"}, where, Thresholds()
+    )
     binding = _thresholds(dict(data).get("binding", {}), f"{where} binding", normal)
     return StatusSettings(normal, binding, 0.5 if approx is None else approx)
 
@@ -216,15 +263,21 @@ def _form(r: _Reader) -> TargetForm:
     if explicit is not None:
         return explicit  # type: ignore[no-any-return]
     d = r.data
-    for key, form in (("due", TargetForm.MILESTONE), ("quota", TargetForm.QUOTA),
-                      ("rate", TargetForm.GROWTH_RATE), ("growth", TargetForm.CAGR),
-                      ("points", TargetForm.POINTS), ("increase", TargetForm.INCREASE)):
+    for key, form in (
+        ("due", TargetForm.MILESTONE),
+        ("quota", TargetForm.QUOTA),
+        ("rate", TargetForm.GROWTH_RATE),
+        ("growth", TargetForm.CAGR),
+        ("points", TargetForm.POINTS),
+        ("increase", TargetForm.INCREASE),
+    ):
         if key in d:
             return form
     if "target" in d or "milestones" in d:
         return TargetForm.LEVEL
     raise PlanError(
-        f"{r.where}：缺少目标：应给出 target、increase、growth、points、rate、quota、due 或 milestones 之一"
+        f"{r.where}：缺少目标：应给出 target、increase、growth、points、rate、quota、due "
+        "或 milestones 之一"
     )
 
 
@@ -232,8 +285,13 @@ def _milestones(r: _Reader) -> tuple[Milestone, ...]:
     raw = r.data.get("milestones", [])
     out = []
     for m in raw:
-        if (isinstance(m, list) and len(m) == 2 and isinstance(m[0], int)
-                and isinstance(m[1], int | float) and not isinstance(m[1], bool)):
+        if (
+            isinstance(m, list)
+            and len(m) == 2
+            and isinstance(m[0], int)
+            and isinstance(m[1], int | float)
+            and not isinstance(m[1], bool)
+        ):
             out.append(Milestone(m[0], float(m[1])))
         else:
             raise r.fail("milestones", "[[年份, 数值], …] 形式的列表")
@@ -327,7 +385,9 @@ def _ratio(data: Any, r: _Reader) -> RatioSpec:
         raise r.fail("ratio", "表 {numerator = …, denominator = …, scale = 100}")
     rr = _Reader(data, f"{r.where} ratio")
     scale = rr.number("scale")
-    return RatioSpec(rr.text("numerator"), rr.text("denominator"), 100.0 if scale is None else scale)
+    return RatioSpec(
+        rr.text("numerator"), rr.text("denominator"), 100.0 if scale is None else scale
+    )
 
 
 def _default_decimals(unit: Any) -> int:

@@ -72,8 +72,9 @@ def row_to_observation(row: ObservationRow, code: str, region: str) -> Observati
         value=row.value,
         standing=Standing(row.standing),
         comment=row.comment,
-        source=Source(row.source_kind, row.source_file, row.source_hash, row.source_sheet,
-                      row.source_cell),
+        source=Source(
+            row.source_kind, row.source_file, row.source_hash, row.source_sheet, row.source_cell
+        ),
         numerator=row.numerator,
         denominator=row.denominator,
         recorded_by=row.recorded_by,
@@ -138,11 +139,22 @@ class ObservationService:
         src = e.source
         s.add(
             ObservationRow(
-                indicator_id=ind.id, region_id=region.id, year=year, month=month, value=value,
-                numerator=e.numerator, denominator=e.denominator, standing=e.standing.value,
-                comment=e.comment, source_kind=src.kind, source_file=src.file,
-                source_hash=src.file_hash, source_sheet=src.sheet, source_cell=src.cell,
-                recorded_by=who, recorded_at=now,
+                indicator_id=ind.id,
+                region_id=region.id,
+                year=year,
+                month=month,
+                value=value,
+                numerator=e.numerator,
+                denominator=e.denominator,
+                standing=e.standing.value,
+                comment=e.comment,
+                source_kind=src.kind,
+                source_file=src.file,
+                source_hash=src.file_hash,
+                source_sheet=src.sheet,
+                source_cell=src.cell,
+                recorded_by=who,
+                recorded_at=now,
             )
         )
         s.flush()
@@ -162,13 +174,24 @@ class ObservationService:
             if region is not None:
                 query = query.where(ObservationRow.region_id == ctx.region(region).id)
             rows = s.execute(
-                query.order_by(RegionRow.position, ObservationRow.year,
-                               ObservationRow.month, ObservationRow.recorded_at,
-                               ObservationRow.id)
+                query.order_by(
+                    RegionRow.position,
+                    ObservationRow.year,
+                    ObservationRow.month,
+                    ObservationRow.recorded_at,
+                    ObservationRow.id,
+                )
             ).all()
             out = [row_to_observation(r, code, rc) for r, rc in rows]
-        return sorted(out, key=lambda o: (o.region != ROOT_REGION, o.region, o.period,
-                                          o.recorded_at or datetime.min))
+        return sorted(
+            out,
+            key=lambda o: (
+                o.region != ROOT_REGION,
+                o.region,
+                o.period,
+                o.recorded_at or datetime.min,
+            ),
+        )
 
 
 def _checked_value(ind: IndicatorRow, e: Entry) -> float | None:

@@ -143,8 +143,14 @@ class PlanService:
                 .order_by(RevisionRow.effective, RevisionRow.id)
             ).all()
             return [
-                TargetRevision(code, r.effective, target_from_json(r.old_target),
-                               target_from_json(r.new_target), r.reason, r.recorded_by)
+                TargetRevision(
+                    code,
+                    r.effective,
+                    target_from_json(r.old_target),
+                    target_from_json(r.new_target),
+                    r.reason,
+                    r.recorded_by,
+                )
                 for r, code in rows
             ]
 
@@ -165,9 +171,17 @@ class PlanService:
                 replace(ind, target=new).validate()
             except PlanError as exc:
                 raise UserError(str(exc)) from None
-            s.add(RevisionRow(indicator_id=ind_row.id, effective=effective,
-                              old_target=target_to_json(old), new_target=target_to_json(new),
-                              reason=reason.strip(), recorded_by=by, recorded_at=datetime.now()))
+            s.add(
+                RevisionRow(
+                    indicator_id=ind_row.id,
+                    effective=effective,
+                    old_target=target_to_json(old),
+                    new_target=target_to_json(new),
+                    reason=reason.strip(),
+                    recorded_by=by,
+                    recorded_at=datetime.now(),
+                )
+            )
             return TargetRevision(code, effective, old, new, reason.strip(), by)
 
     def set_baseline(self, plan_id: str, code: str, baseline: float | None) -> None:

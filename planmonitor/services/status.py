@@ -36,7 +36,9 @@ class IndicatorStatus:
     status: Status
 
 
-def target_in_force(original: Target, revisions: list[tuple[date, Target]], asked: Period) -> Target:
+def target_in_force(
+    original: Target, revisions: list[tuple[date, Target]], asked: Period
+) -> Target:
     """The target after the revisions effective by the end of ``asked`` (oldest first)."""
     target = original
     for effective, new in revisions:
@@ -62,7 +64,9 @@ class StatusService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def evaluate(self, plan_id: str, asked: Period, region: str | None = None) -> list[IndicatorStatus]:
+    def evaluate(
+        self, plan_id: str, asked: Period, region: str | None = None
+    ) -> list[IndicatorStatus]:
         """Every indicator of the plan in one region (the plan's own by default)."""
         with self.db.session() as s:
             loaded = _Loaded(s, plan_id, asked)
@@ -105,15 +109,21 @@ class _Loaded:
             self.revisions[code].append((rev.effective, target_from_json(rev.new_target)))
         self.region_targets = {
             (rt.indicator_id, rt.region_id): (rt.baseline, rt.target_value)
-            for rt in s.scalars(select(RegionTargetRow).where(RegionTargetRow.indicator_id.in_(ids)))
+            for rt in s.scalars(
+                select(RegionTargetRow).where(RegionTargetRow.indicator_id.in_(ids))
+            )
         }
         self.values: dict[tuple[int, int], list[tuple[Period, float]]] = defaultdict(list)
         o = ObservationRow
         query = select(o.indicator_id, o.region_id, o.year, o.month, o.value).where(
-            o.indicator_id.in_(ids), o.superseded_at.is_(None), o.year <= asked.year,
+            o.indicator_id.in_(ids),
+            o.superseded_at.is_(None),
+            o.year <= asked.year,
             o.value.is_not(None),
         )
         for ind_id, reg_id, year, month, value in s.execute(query):
+            if value is None:  # pragma: no cover - excluded by the query
+                continue
             self.values[(ind_id, reg_id)].append((period_from_columns(year, month), value))
 
     def find_region(self, region: str | None) -> Region:

@@ -57,8 +57,12 @@ def plan_to_row(plan: Plan, now: datetime, is_demo: bool = False) -> PlanRow:
     ]
     row.indicators = [indicator_to_row(ind) for ind in plan.indicators]
     row.tasks = [
-        TaskRow(position=t.position, title=t.title, responsible=SEP.join(t.responsible),
-                indicator_codes=SEP.join(t.indicators))
+        TaskRow(
+            position=t.position,
+            title=t.title,
+            responsible=SEP.join(t.responsible),
+            indicator_codes=SEP.join(t.indicators),
+        )
         for t in plan.tasks
     ]
     return row
@@ -70,13 +74,32 @@ def indicator_to_row(ind: Indicator, row: IndicatorRow | None = None) -> Indicat
     t = ind.target
     q1, q2, q3, q4 = ind.profile.shares
     values: dict[str, Any] = dict(
-        code=ind.code, position=ind.position, name=ind.name, unit=ind.unit, category=ind.category,
-        attribute=ind.attribute.value, nature=ind.nature.value, cadence=ind.cadence.value,
-        profile_q1=q1, profile_q2=q2, profile_q3=q3, profile_q4=q4,
-        form=t.form.value, comparator=t.comparator.value, baseline=ind.baseline,
-        baseline_year=ind.baseline_year, target_year=ind.target_year, target_value=t.value,
-        increase=t.increase, rate=t.rate, due=t.due, tolerance=t.tolerance, target_text=t.text,
-        decimals=ind.decimals, responsible=SEP.join(ind.responsible), source=ind.source,
+        code=ind.code,
+        position=ind.position,
+        name=ind.name,
+        unit=ind.unit,
+        category=ind.category,
+        attribute=ind.attribute.value,
+        nature=ind.nature.value,
+        cadence=ind.cadence.value,
+        profile_q1=q1,
+        profile_q2=q2,
+        profile_q3=q3,
+        profile_q4=q4,
+        form=t.form.value,
+        comparator=t.comparator.value,
+        baseline=ind.baseline,
+        baseline_year=ind.baseline_year,
+        target_year=ind.target_year,
+        target_value=t.value,
+        increase=t.increase,
+        rate=t.rate,
+        due=t.due,
+        tolerance=t.tolerance,
+        target_text=t.text,
+        decimals=ind.decimals,
+        responsible=SEP.join(ind.responsible),
+        source=ind.source,
         note=ind.note,
         ratio_numerator=ind.ratio.numerator if ind.ratio else None,
         ratio_denominator=ind.ratio.denominator if ind.ratio else None,
@@ -174,10 +197,15 @@ def target_to_json(t: Target) -> str:
     """A target as JSON text (kept in revision history)."""
     return json.dumps(
         {
-            "form": t.form.value, "comparator": t.comparator.value, "value": t.value,
-            "increase": t.increase, "rate": t.rate,
+            "form": t.form.value,
+            "comparator": t.comparator.value,
+            "value": t.value,
+            "increase": t.increase,
+            "rate": t.rate,
             "milestones": [[m.year, m.value] for m in t.milestones],
-            "due": t.due.isoformat() if t.due else None, "tolerance": t.tolerance, "text": t.text,
+            "due": t.due.isoformat() if t.due else None,
+            "tolerance": t.tolerance,
+            "text": t.text,
         },
         ensure_ascii=False,
     )

@@ -34,7 +34,9 @@ def test_parse_forms_offices_write(text: str, expected: Period) -> None:
     assert parse_period(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "2024Q5", "2024年第五季度", "2024-13", "abc", "24Q3", "2024年1-13月"])
+@pytest.mark.parametrize(
+    "text", ["", "2024Q5", "2024年第五季度", "2024-13", "abc", "24Q3", "2024年1-13月"]
+)
 def test_malformed_periods_say_what_is_expected(text: str) -> None:
     with pytest.raises(PeriodError) as err:
         parse_period(text)
@@ -49,7 +51,11 @@ def test_labels_read_like_an_office_writes_them() -> None:
     assert Period.annual(2023).label_zh() == "2023年"
     assert Period(2024, 8).label_zh() == "2024年8月"
     assert q3.label_en() == "2024 Q3"
-    assert q3.key == "2024Q3" and Period(2024, 8).key == "2024M08" and Period.annual(2023).key == "2023"
+    assert (
+        q3.key == "2024Q3"
+        and Period(2024, 8).key == "2024M08"
+        and Period.annual(2023).key == "2023"
+    )
 
 
 def test_annual_value_is_the_same_moment_as_q4_and_sorts_after_it() -> None:

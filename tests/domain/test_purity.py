@@ -11,7 +11,8 @@ FORBIDDEN = ("PySide6", "sqlalchemy", "alembic", "pyqtgraph", "openpyxl", "pytho
 def test_domain_imports_no_qt_sqlalchemy_or_file_libraries() -> None:
     code = (
         "import sys, pkgutil, importlib, planmonitor.domain as d\n"
-        "for m in pkgutil.iter_modules(d.__path__): importlib.import_module('planmonitor.domain.' + m.name)\n"
+        "for m in pkgutil.iter_modules(d.__path__):\n"
+        "    importlib.import_module('planmonitor.domain.' + m.name)\n"
         f"bad = [m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r}]\n"
         "print(','.join(bad))\n"
     )

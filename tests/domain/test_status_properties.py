@@ -27,13 +27,25 @@ profiles = st.lists(st.integers(0, 100), min_size=3, max_size=3).map(
 )
 
 
-def level(baseline: float, target: float, nature: Nature, profile: ReleaseProfile,
-          comparator: Comparator = Comparator.GE) -> Indicator:
+def level(
+    baseline: float,
+    target: float,
+    nature: Nature,
+    profile: ReleaseProfile,
+    comparator: Comparator = Comparator.GE,
+) -> Indicator:
     cadence = Cadence.CUMULATIVE_FLOW if nature is Nature.FLOW else Cadence.SMOOTH_STOCK
     return Indicator(
-        code="p", name="p", unit="家", baseline=baseline, baseline_year=2020, target_year=2025,
+        code="p",
+        name="p",
+        unit="家",
+        baseline=baseline,
+        baseline_year=2020,
+        target_year=2025,
         target=Target(TargetForm.LEVEL, comparator=comparator, value=target),
-        nature=nature, cadence=cadence, profile=profile,
+        nature=nature,
+        cadence=cadence,
+        profile=profile,
     )
 
 
@@ -49,9 +61,16 @@ def test_an_actual_on_the_schedule_is_exactly_100_percent(b, t, nature, profile,
 
 @given(values, st.floats(0.5, 30), st.integers(2021, 2024))
 def test_cagr_on_the_compound_path_is_100_percent(b, rate, year):
-    ind = Indicator(code="g", name="g", unit="亿元", baseline=b, baseline_year=2020,
-                    target_year=2025, target=Target(TargetForm.CAGR, rate=rate),
-                    cadence=Cadence.ANNUAL_LATE)
+    ind = Indicator(
+        code="g",
+        name="g",
+        unit="亿元",
+        baseline=b,
+        baseline_year=2020,
+        target_year=2025,
+        target=Target(TargetForm.CAGR, rate=rate),
+        cadence=Cadence.ANNUAL_LATE,
+    )
     on_path = b * (1 + rate / 100) ** (year - 2020)
     s = evaluate(ind, Series({Period.annual(year): on_path}), Period.quarter(year + 1, 4))
     assert s.progress == pytest.approx(1.0)

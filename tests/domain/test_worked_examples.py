@@ -6,12 +6,12 @@ import pytest
 
 from planmonitor.domain.formatting import Light
 from planmonitor.domain.indicator import (
+    EVEN,
+    Q4_BATCH,
     Cadence,
     Indicator,
     Milestone,
     Nature,
-    Q4_BATCH,
-    EVEN,
     Target,
     TargetForm,
 )
@@ -28,8 +28,11 @@ def _ind(**kw) -> Indicator:
 
 def high_tech(profile=Q4_BATCH) -> Indicator:
     return _ind(
-        name="高新技术企业数量", baseline=795, target=Target(TargetForm.LEVEL, value=1300),
-        cadence=Cadence.BATCH, profile=profile,
+        name="高新技术企业数量",
+        baseline=795,
+        target=Target(TargetForm.LEVEL, value=1300),
+        cadence=Cadence.BATCH,
+        profile=profile,
     )
 
 
@@ -51,7 +54,10 @@ def test_example_1_even_profile_is_red():
 
 def test_example_2_cagr_annual_published_late():
     ind = _ind(
-        unit="亿元", decimals=2, baseline=21.87, cadence=Cadence.ANNUAL_LATE,
+        unit="亿元",
+        decimals=2,
+        baseline=21.87,
+        cadence=Cadence.ANNUAL_LATE,
         target=Target(TargetForm.CAGR, rate=10),
     )
     series = Series({Period.annual(2023): 28.00, Period.quarter(2024, 2): 15.0})
@@ -67,7 +73,9 @@ def test_example_2_cagr_annual_published_late():
 
 def test_example_3_milestones_without_baseline():
     ind = _ind(
-        baseline_year=2019, cadence=Cadence.BATCH, profile=Q4_BATCH,
+        baseline_year=2019,
+        cadence=Cadence.BATCH,
+        profile=Q4_BATCH,
         target=Target(TargetForm.LEVEL, milestones=(Milestone(2020, 75), Milestone(2025, 180))),
     )
     st = evaluate(ind, Series({Period.quarter(2024, 2): 131}), Period.quarter(2024, 2))
@@ -77,8 +85,13 @@ def test_example_3_milestones_without_baseline():
 
 
 def test_example_4_annual_quota_even_profile():
-    ind = _ind(unit="项", target=Target(TargetForm.QUOTA, value=30), nature=Nature.FLOW,
-               cadence=Cadence.CUMULATIVE_FLOW, baseline_year=2019)
+    ind = _ind(
+        unit="项",
+        target=Target(TargetForm.QUOTA, value=30),
+        nature=Nature.FLOW,
+        cadence=Cadence.CUMULATIVE_FLOW,
+        baseline_year=2019,
+    )
     st = evaluate(ind, Series({Period.quarter(2024, 2): 14}), Period.quarter(2024, 2))
     assert st.expected == pytest.approx(15)
     assert round(st.progress * 100, 1) == 93.3
@@ -86,8 +99,12 @@ def test_example_4_annual_quota_even_profile():
 
 
 def test_example_5_zero_baseline():
-    ind = _ind(baseline=0, target=Target(TargetForm.LEVEL, value=5), cadence=Cadence.BATCH,
-               profile=Q4_BATCH)
+    ind = _ind(
+        baseline=0,
+        target=Target(TargetForm.LEVEL, value=5),
+        cadence=Cadence.BATCH,
+        profile=Q4_BATCH,
+    )
     st = evaluate(ind, Series({Period.quarter(2024, 1): 2}), Period.quarter(2024, 1))
     assert st.expected == pytest.approx(3)
     assert round(st.progress * 100, 1) == 66.7
@@ -95,8 +112,14 @@ def test_example_5_zero_baseline():
 
 
 def test_example_6_flow_against_this_years_target():
-    ind = _ind(unit="亿元", decimals=1, baseline=68.2, target=Target(TargetForm.LEVEL, value=150),
-               nature=Nature.FLOW, cadence=Cadence.CUMULATIVE_FLOW)
+    ind = _ind(
+        unit="亿元",
+        decimals=1,
+        baseline=68.2,
+        target=Target(TargetForm.LEVEL, value=150),
+        nature=Nature.FLOW,
+        cadence=Cadence.CUMULATIVE_FLOW,
+    )
     st = evaluate(ind, Series({Period.quarter(2023, 3): 80.0}), Period.quarter(2023, 3))
     assert st.year_target == pytest.approx(117.28)
     assert st.expected == pytest.approx(87.96)
@@ -111,8 +134,13 @@ def test_example_7_cumulative_increase():
 
 
 def test_example_8_growth_rate_indicator():
-    ind = _ind(unit="%", decimals=1, baseline=3.4, cadence=Cadence.ANNUAL_LATE,
-               target=Target(TargetForm.GROWTH_RATE, rate=12))
+    ind = _ind(
+        unit="%",
+        decimals=1,
+        baseline=3.4,
+        cadence=Cadence.ANNUAL_LATE,
+        target=Target(TargetForm.GROWTH_RATE, rate=12),
+    )
     series = Series({Period.annual(2021): 13.0, Period.annual(2022): 11.5})
     st = evaluate(ind, series, Period.quarter(2023, 4))
     assert st.progress == pytest.approx(0.25995 / 0.2544, rel=1e-4)

@@ -76,7 +76,10 @@ def test_plan_file_loads(path: Path) -> None:
     assert codes == [f"{i:02d}" for i in range(1, len(codes) + 1)]
     for ind in plan.indicators:
         assert ind.final_target() is not None or ind.target.form in (
-            TargetForm.CAGR, TargetForm.GROWTH_RATE, TargetForm.QUOTA, TargetForm.MILESTONE,
+            TargetForm.CAGR,
+            TargetForm.GROWTH_RATE,
+            TargetForm.QUOTA,
+            TargetForm.MILESTONE,
         ), ind.code
         if ind.cadence is Cadence.BATCH:
             assert ind.profile.shares == (0.0, 0.0, 0.0, 1.0), ind.code
@@ -129,7 +132,10 @@ def test_numbers_occur_in_seed(path: Path) -> None:
 def test_000_shanhaiguan_prose_targets() -> None:
     plan = _plan("000")
     assert (plan.id, plan.region, plan.baseline_year, plan.target_year) == (
-        "shanhaiguan", "山海关区", 2020, 2025,
+        "shanhaiguan",
+        "山海关区",
+        2020,
+        2025,
     )
     assert plan.issuer == ""  # the plan does not say who issued it
     rd = plan.indicator("01")
@@ -168,7 +174,10 @@ def test_001_cangzhou_table() -> None:
 def test_002_xx_district_milestones_and_quotas() -> None:
     plan = _plan("002")
     assert (plan.id, plan.region, plan.baseline_year, plan.target_year) == (
-        "xx-district", "XX区", 2019, 2025,
+        "xx-district",
+        "XX区",
+        2019,
+        2025,
     )
     assert all(ind.baseline is None for ind in plan.indicators)
     by = _by_name(plan)
@@ -304,5 +313,8 @@ def test_004_prose_targets() -> None:
     assert plan.settings.tolerance_for(intensity) == 0.5
     agents = plan.indicator("16")
     assert (agents.name, agents.target.value, agents.unit, agents.baseline) == (
-        "科技特派员规模", 1500, "人", None,
+        "科技特派员规模",
+        1500,
+        "人",
+        None,
     )

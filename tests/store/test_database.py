@@ -1,0 +1,86 @@
+"""Opening databases: migrations, backups, refusing a newer schema, where the file lives."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from planmonitor.store.database import (
+    DatabaseError,
+    default_database_path,
+    open_database,
+    resolve_url,
+)
+
+
+def test_a_new_database_gets_every_table(db) -> None:
+    tables = set(inspect(db.engine).get_table_names())
+    assert {"plans", "indicators", "observations", "target_revisions", "regions"} <= tables
+    assert db.migration.after == "0001"
+
+
+def test_sqlite_connections_enforce_foreign_keys_and_use_wal(sqlite_db) -> None:
+    with sqlite_db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_reopening_a_current_database_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite"
+    open_database(path).close()
+    again = open_database(path)
+    assert again.migration.backup is None and again.migration.before == "0001"
+    again.close()
+    assert not list(tmp_path.glob("*.backup-*"))
+
+
+def test_an_older_database_is_backed_up_before_migrating(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    con = sqlite3.connect(path)  # a database from before PlanMonitor versioned its schema
+    con.execute("CREATE TABLE notes (body TEXT)")
+    con.execute("INSERT INTO notes VALUES ('十四五')")
+    con.commit()
+    con.close()
+    db = open_database(path)
+    db.close()
+    backup = db.migration.backup
+    assert backup is not None and backup.exists()
+    kept = sqlite3.connect(backup).execute("SELECT body FROM notes").fetchall()
+    assert kept == [("十四五",)]
+    assert "plans" in inspect(open_database(path).engine).get_table_names()
+
+
+def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    open_database(path).close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="更新版本"):
+        open_database(path)
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.backup-*"))
+
+
+def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DatabaseError, match="无法打开数据库"):
+        open_database(path)
+
+
+def test_where_the_database_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PLANMONITOR_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert resolve_url(None) == f"sqlite:///{default_database_path()}"
+    assert str(default_database_path()).startswith(str(tmp_path / "xdg"))
+    monkeypatch.setenv("PLANMONITOR_DB", str(tmp_path / "env.sqlite"))
+    assert resolve_url(None) == f"sqlite:///{tmp_path / 'env.sqlite'}"
+    assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    with pytest.raises(DatabaseError, match="不存在"):
+        resolve_url(tmp_path / "missing-dir" / "x.sqlite")

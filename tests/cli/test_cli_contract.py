@@ -48,10 +48,10 @@ def test_every_plan_loads_lists_and_reports(plan: str, tmp_path: Path, capsys) -
     assert code == 0 and "未作修改" in out
     code, out, _ = run(capsys, "--db", db, "indicators", "--json")
     rows = json.loads(out)
-    assert rows and all(INDICATOR_KEYS <= set(r) for r in rows)
+    assert rows and all(set(r) >= INDICATOR_KEYS for r in rows)
     code, out, _ = run(capsys, "--db", db, "status", "--quarter", "2024Q3", "--json")
     statuses = json.loads(out)
-    assert len(statuses) == len(rows) and all(STATUS_KEYS <= set(s) for s in statuses)
+    assert len(statuses) == len(rows) and all(set(s) >= STATUS_KEYS for s in statuses)
     forms = {r["code"]: r["form"] for r in rows}
     for s in statuses:  # nothing recorded yet: grey, except qualitative milestones now overdue
         expected = "not_met" if forms[s["code"]] == "milestone" else "grey"
@@ -93,7 +93,7 @@ def test_bad_input_one_clear_line_exit_2_nothing_changed(args, message, tmp_path
     run(capsys, "--db", str(db), "init", "--plan", "cangzhou")
     run(capsys, "--db", str(db), "record", "05", "2024Q2", "1000")
     before = run(capsys, "--db", str(db), "history", "05", "--json")[1]
-    code, out, err = run(capsys, "--db", str(db), *args)
+    code, _out, err = run(capsys, "--db", str(db), *args)
     assert code == 2
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
     assert run(capsys, "--db", str(db), "history", "05", "--json")[1] == before
@@ -106,7 +106,7 @@ def test_a_plan_file_with_an_error_names_file_entry_and_field(tmp_path: Path, ca
     code, _, err = run(capsys, "--db", str(tmp_path / "p.sqlite"), "init", "--plan", str(bad))
     assert code == 2
     assert "my.toml" in err and "indicators[5]" in err and "baseline" in err and "数字" in err
-    code, out, _ = run(capsys, "--db", str(tmp_path / "p.sqlite"), "status", "--json")
+    code, _out, _ = run(capsys, "--db", str(tmp_path / "p.sqlite"), "status", "--json")
     assert code == 2  # the database holds no plan: nothing was half-written
 
 

@@ -98,7 +98,7 @@ def test_mirrored_targets_mirror(b, d, x, profile, q):
     if s_up.progress is None:
         assert s_down.progress is None
     else:
-        assert s_down.progress == pytest.approx(s_up.progress)
+        assert s_down.progress == pytest.approx(s_up.progress, rel=1e-6, abs=1e-6)
 
 
 @given(st.integers(1900, 2200), st.one_of(st.none(), st.integers(1, 12)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planmonitor.domain.formatting import (
@@ -22,7 +21,9 @@ if TYPE_CHECKING:
 
 def finish(st: Status, ind: Indicator) -> Status:
     """Return ``st`` with both explanations filled in."""
-    return replace(st, explanation_zh=_zh(st, ind), explanation_en=_en(st, ind))
+    st.explanation_zh = _zh(st, ind)
+    st.explanation_en = _en(st, ind)
+    return st
 
 
 def _v(st: Status, value: float | None) -> str:

@@ -107,9 +107,17 @@ def _compound(
 
 
 def _stock_trend(ind: Indicator, series: Series, sched: Schedule, dp: Period) -> Forecast | None:
-    pts = [(p.index, v) for p, v in series.items() if p <= dp and p.index > dp.index - TREND_YEARS]
+    pts: list[tuple[float, float]] = []
+    start = dp.moment - TREND_YEARS * 12
+    for p, v in reversed(series.items()):
+        if p.moment > dp.moment:
+            continue
+        if p.moment <= start:
+            break
+        pts.append((p.moment / 12, v))
+    pts.reverse()
     if len(pts) < 2 or pts[-1][0] - pts[0][0] < 0.5:
-        pts = [(sched.start_year + 1.0, sched.start_value), *pts[-1:]]
+        pts = [(sched.start_year + 1.0, sched.start_value), *pts[-1:]]  # year-end = Y + 1.0
     fit = linear_fit(pts)
     if fit is None:
         return None

@@ -90,7 +90,7 @@ class Series:
         self, values: Mapping[Period, float] | Iterable[tuple[Period, float]] = ()
     ) -> None:
         items = values.items() if isinstance(values, Mapping) else values
-        self._items: list[tuple[Period, float]] = sorted(items, key=lambda pv: pv[0])
+        self._items: list[tuple[Period, float]] = sorted(items, key=lambda pv: pv[0].sort_key)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -105,9 +105,12 @@ class Series:
     def at(self, period: Period) -> float | None:
         """The value recorded for exactly the moment of ``period`` (annual Y ≡ Y-Q4)."""
         found: float | None = None
+        moment = period.moment
         for p, v in self._items:
-            if p.same_time(period):
+            if p.moment == moment:
                 found = v  # annual sorts after Q4, so it wins
+            elif p.moment > moment:
+                break
         return found
 
     def latest(
@@ -115,9 +118,9 @@ class Series:
     ) -> tuple[Period, float] | None:
         """The latest value at or before ``at_or_before``; only year-end values if asked."""
         best: tuple[Period, float] | None = None
-        limit = (at_or_before.year, at_or_before.end_month)
+        limit = at_or_before.moment
         for p, v in self._items:
-            if (p.year, p.end_month) > limit:
+            if p.moment > limit:
                 break
             if year_end_only and p.end_month != 12:
                 continue

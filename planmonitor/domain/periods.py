@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import total_ordering
 
@@ -35,12 +35,18 @@ class Period:
 
     year: int
     month: int | None = None
+    moment: int = field(init=False, repr=False, compare=False)
+    sort_key: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not 1900 <= self.year <= 2200:
             raise PeriodError(f"年份 {self.year} 不在 1900—2200 之间")
         if self.month is not None and not 1 <= self.month <= 12:
             raise PeriodError(f"月份 {self.month} 不在 1—12 之间")
+        moment = self.year * 12 + (12 if self.month is None else self.month)
+        # moment: months since year 0 at the period's end; the annual value sorts after Q4
+        object.__setattr__(self, "moment", moment)
+        object.__setattr__(self, "sort_key", moment * 2 + (1 if self.month is None else 0))
 
     # -- construction -------------------------------------------------------------------------
     @classmethod
@@ -100,13 +106,10 @@ class Period:
             return f"{self.year}Q{self.month // 3}"
         return f"{self.year}M{self.month:02d}"
 
-    def _order(self) -> tuple[int, int, int]:
-        return (self.year, self.end_month, 1 if self.month is None else 0)
-
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Period):
             return NotImplemented
-        return self._order() < other._order()
+        return self.sort_key < other.sort_key
 
     def __str__(self) -> str:
         return self.key
@@ -114,7 +117,7 @@ class Period:
     # -- arithmetic -------------------------------------------------------------------------
     def same_time(self, other: Period) -> bool:
         """True when both periods end at the same moment (annual Y and Y-Q4 do)."""
-        return self.year == other.year and self.end_month == other.end_month
+        return self.moment == other.moment
 
     def previous_year(self) -> Period:
         """The same period one year earlier (for 同比)."""

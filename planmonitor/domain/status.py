@@ -8,7 +8,7 @@ one-sentence explanation in Chinese and English.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from planmonitor.domain import explain
 from planmonitor.domain.forecast import Forecast, forecast
@@ -22,9 +22,12 @@ from planmonitor.domain.schedule import NoSchedule, Schedule, build_schedule
 EPS = 1e-12
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Status:
     """The answer to 是否达到序时进度 for one indicator, region and quarter.
+
+    The engine fills one instance in place while it works (a copy per step was the
+    bottleneck of a 500,000-value database); treat a returned status as read-only.
 
     Attributes:
         light: green / yellow / red / grey / met / not_met.
@@ -72,6 +75,13 @@ class Status:
     def explanation(self, lang: str = "zh") -> str:
         """The one-sentence explanation in ``lang``."""
         return self.explanation_en if lang == "en" else self.explanation_zh
+
+
+def _set(st: Status, **changes: object) -> Status:
+    """Fill fields of the status being built."""
+    for name, value in changes.items():
+        setattr(st, name, value)
+    return st
 
 
 def light_for(progress: float, ind: Indicator, settings: StatusSettings) -> Light:
@@ -122,28 +132,26 @@ def evaluate(
         return explain.finish(_milestone(ind, series, asked, base), ind)
     latest = series.latest(asked, year_end_only=_year_end_only(ind))
     if latest is not None:
-        base = replace(base, actual=latest[1], data_period=latest[0])
-        base = replace(base, stale=_stale(ind, latest[0], asked), yoy=_yoy(series, latest[0]))
+        base = _set(base, actual=latest[1], data_period=latest[0])
+        base = _set(base, stale=_stale(ind, latest[0], asked), yoy=_yoy(series, latest[0]))
     try:
         sched = build_schedule(ind)
     except NoSchedule as missing:
-        st = replace(
+        st = _set(
             base, reason=missing.reason, detail_zh=missing.detail, detail_en=missing.detail_en
         )
         return explain.finish(st, ind)
-    base = replace(
-        base, baseline=sched.start_value if not ind.target.form.is_growth else ind.baseline
-    )
+    base = _set(base, baseline=sched.start_value if not ind.target.form.is_growth else ind.baseline)
     if ind.target.form is not TargetForm.GROWTH_RATE:
-        base = replace(base, target=sched.end_value)
+        base = _set(base, target=sched.end_value)
     if latest is None:
-        return explain.finish(replace(base, reason="no_data"), ind)
+        return explain.finish(_set(base, reason="no_data"), ind)
     dp, actual = latest
     base = _with_year_view(base, sched, dp, actual, ind)
     st = _assess(ind, series, sched, dp, actual, base, settings)
     if st.light is not Light.GREY and st.kind != "final":
         fc = forecast(ind, series, sched, dp, settings, st.realised_rate, st.share)
-        st = replace(st, forecast=fc)
+        st = _set(st, forecast=fc)
     return explain.finish(st, ind)
 
 
@@ -160,10 +168,10 @@ def _with_year_view(
 ) -> Status:
     """This year's target and 完成率 (year-to-date value against the whole year's target)."""
     if ind.target.form is TargetForm.GROWTH_RATE:
-        return replace(base, year_target=ind.target.rate)
+        return _set(base, year_target=ind.target.rate)
     yt = sched.year_target(dp.year)
     completion = actual / yt if abs(yt) > EPS else None
-    return replace(base, year_target=yt, completion=completion, share=sched.share(dp))
+    return _set(base, year_target=yt, completion=completion, share=sched.share(dp))
 
 
 def _assess(
@@ -200,7 +208,7 @@ def _graded(ind: Indicator, st: Status, p: float, settings: StatusSettings) -> S
         tol = settings.tolerance_for(ind)
         if abs(st.actual - st.expected) <= tol + EPS:
             light = Light.GREEN
-    return replace(st, progress=p, light=light)
+    return _set(st, progress=p, light=light)
 
 
 def _direct(ind: Indicator, actual: float, expected: float) -> float | None:
@@ -220,16 +228,16 @@ def _stock(
 ) -> Status:
     b = sched.start_value
     e = sched.expected(dp)
-    st = replace(base, expected=e, kind="stock")
+    st = _set(base, expected=e, kind="stock")
     total = sched.end_value - b
     rising_cap = ind.target.comparator is Comparator.LE and total >= 0
     if abs(total) < EPS or rising_cap:
         p = _direct(ind, actual, e)
         if p is None:
-            return replace(st, reason="zero_target")
-        return _graded(ind, replace(st, kind="direct"), p, settings)
+            return _set(st, reason="zero_target")
+        return _graded(ind, _set(st, kind="direct"), p, settings)
     if abs(e - b) < EPS:
-        return replace(st, reason="nothing_due")
+        return _set(st, reason="nothing_due")
     return _graded(ind, st, (actual - b) / (e - b), settings)
 
 
@@ -242,9 +250,9 @@ def _flow(
     settings: StatusSettings,
 ) -> Status:
     e = sched.expected(dp)
-    st = replace(base, expected=e, kind="flow")
+    st = _set(base, expected=e, kind="flow")
     if abs(e) < EPS:
-        return replace(st, reason="nothing_due")
+        return _set(st, reason="nothing_due")
     p = _direct(ind, actual, e)
     assert p is not None
     return _graded(ind, st, p, settings)
@@ -271,16 +279,16 @@ def _cagr(
         prev = series.at(dp.previous_year())
         if prev is not None and abs(prev) > EPS and abs(rate) > EPS:
             g = (actual / prev - 1) * 100
-            st = replace(base, kind="cagr_yoy", expected=prev * (1 + rate / 100), yoy=g)
+            st = _set(base, kind="cagr_yoy", expected=prev * (1 + rate / 100), yoy=g)
             return _graded(ind, st, g / rate, settings)
         if ind.nature is Nature.FLOW:
             return _flow(ind, sched, dp, actual, base, settings)
         return _stock(ind, sched, dp, actual, base, settings)
     e = sched.year_end(dp.year)
     years = dp.year - sched.start_year
-    st = replace(base, kind="cagr", expected=e, realised_rate=_realised_rate(b, actual, years))
+    st = _set(base, kind="cagr", expected=e, realised_rate=_realised_rate(b, actual, years))
     if years <= 0 or abs(e - b) < EPS:
-        return replace(st, reason="nothing_due")
+        return _set(st, reason="nothing_due")
     return _graded(ind, st, (actual - b) / (e - b), settings)
 
 
@@ -300,22 +308,22 @@ def _growth_rate(
     if dp.end_month != 12:
         rates = {**rates, dp.year: series.at(dp) or 0.0}
     missing = [y for y in years if y not in rates]
-    st = replace(base, kind="growth_rate", expected=ind.target.rate)
+    st = _set(base, kind="growth_rate", expected=ind.target.rate)
     if not years:
-        return replace(st, reason="nothing_due")
+        return _set(st, reason="nothing_due")
     if missing:
-        return replace(st, reason="missing_years", detail_zh="、".join(map(str, missing)))
+        return _set(st, reason="missing_years", detail_zh="、".join(map(str, missing)))
     index = 1.0
     for y in years:
         index *= 1 + rates[y] / 100
     e = sched.year_end(dp.year)
     n = len(years)
     mean = (index ** (1 / n) - 1) * 100 if index > 0 else None
-    st = replace(st, realised_rate=mean)
+    st = _set(st, realised_rate=mean)
     p = (index - 1) / (e - 1) if abs(e - 1) > EPS else 1.0
     if final:
         met = index >= sched.end_value - EPS
-        return replace(st, kind="final", progress=p, light=Light.MET if met else Light.NOT_MET)
+        return _set(st, kind="final", progress=p, light=Light.MET if met else Light.NOT_MET)
     return _graded(ind, st, p, settings)
 
 
@@ -331,21 +339,19 @@ def _quota(
 ) -> Status:
     quota = sched.end_value
     e = sched.expected(dp)
-    st = replace(base, kind="quota", expected=e, target=quota)
+    st = _set(base, kind="quota", expected=e, target=quota)
     if final:
         years = range(sched.start_year, sched.end_year + 1)
         ends = series.year_ends()
         short = [y for y in years if y in ends and not _meets(ind, ends[y], quota, settings)]
         missing = [y for y in years if y not in ends]
         if short:
-            return replace(
-                st, kind="final", light=Light.NOT_MET, detail_zh="、".join(map(str, short))
-            )
+            return _set(st, kind="final", light=Light.NOT_MET, detail_zh="、".join(map(str, short)))
         if missing:
-            return replace(st, reason="missing_years", detail_zh="、".join(map(str, missing)))
-        return replace(st, kind="final", light=Light.MET, progress=_direct(ind, actual, quota))
+            return _set(st, reason="missing_years", detail_zh="、".join(map(str, missing)))
+        return _set(st, kind="final", light=Light.MET, progress=_direct(ind, actual, quota))
     if abs(e) < EPS:
-        return replace(st, reason="nothing_due")
+        return _set(st, reason="nothing_due")
     p = _direct(ind, actual, e)
     assert p is not None
     return _graded(ind, st, p, settings)
@@ -376,7 +382,7 @@ def _final(
     realised = None
     if ind.target.form is TargetForm.CAGR and base.data_period is not None:
         realised = _realised_rate(b, actual, base.data_period.year - sched.start_year)
-    return replace(
+    return _set(
         base,
         kind="final",
         expected=target,
@@ -395,13 +401,13 @@ def _milestone(ind: Indicator, series: Series, asked: Period, base: Status) -> S
         for p, v in series
         if v >= 1 and (p.year, p.end_month) <= (asked.year, asked.end_month)
     ]
-    st = replace(base, kind="milestone", target=None, actual=None)
+    st = _set(base, kind="milestone", target=None, actual=None)
     if done:
         p, v = done[0]
-        return replace(st, light=Light.MET, data_period=p, actual=v, progress=1.0)
+        return _set(st, light=Light.MET, data_period=p, actual=v, progress=1.0)
     if asked.end_date >= due:
-        return replace(st, light=Light.NOT_MET, progress=0.0)
-    return replace(st, reason="not_due")
+        return _set(st, light=Light.NOT_MET, progress=0.0)
+    return _set(st, reason="not_due")
 
 
 def not_decomposed(ind: Indicator, series: Series, asked: Period) -> Status:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
 import math
 from dataclasses import dataclass
@@ -58,8 +59,9 @@ def period_to_columns(period: Period) -> tuple[int, int]:
     return period.year, ANNUAL_MONTH if period.month is None else period.month
 
 
+@functools.lru_cache(maxsize=4096)
 def period_from_columns(year: int, month: int) -> Period:
-    """The inverse of :func:`period_to_columns`."""
+    """The inverse of :func:`period_to_columns` (cached: a database holds few distinct periods)."""
     return Period(year, None if month == ANNUAL_MONTH else month)
 
 

@@ -107,11 +107,13 @@ class _Loaded:
         ):
             code = self.ind_ids[rev.indicator_id]
             self.revisions[code].append((rev.effective, target_from_json(rev.new_target)))
+        rt = RegionTargetRow
+        shares = select(rt.indicator_id, rt.region_id, rt.baseline, rt.target_value).where(
+            rt.indicator_id.in_(ids)
+        )
         self.region_targets = {
-            (rt.indicator_id, rt.region_id): (rt.baseline, rt.target_value)
-            for rt in s.scalars(
-                select(RegionTargetRow).where(RegionTargetRow.indicator_id.in_(ids))
-            )
+            (ind_id, reg_id): (baseline, target)
+            for ind_id, reg_id, baseline, target in s.connection().execute(shares).all()
         }
         self.values: dict[tuple[int, int], list[tuple[Period, float]]] = defaultdict(list)
         o = ObservationRow
@@ -121,10 +123,9 @@ class _Loaded:
             o.year <= asked.year,
             o.value.is_not(None),
         )
-        for ind_id, reg_id, year, month, value in s.execute(query):
-            if value is None:  # pragma: no cover - excluded by the query
-                continue
-            self.values[(ind_id, reg_id)].append((period_from_columns(year, month), value))
+        values = self.values
+        for ind_id, reg_id, year, month, value in s.connection().execute(query).all():
+            values[(ind_id, reg_id)].append((period_from_columns(year, month), value))
 
     def find_region(self, region: str | None) -> Region:
         if region is None or region.strip() in ("", ROOT_REGION):

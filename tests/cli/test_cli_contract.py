@@ -12,10 +12,31 @@ import pytest
 from planmonitor import __version__
 from planmonitor.cli import main
 
-STATUS_KEYS = {"code", "name", "status", "actual", "expected", "progress", "data_period",
-               "forecast", "explanation"}
-INDICATOR_KEYS = {"code", "name", "unit", "category", "attribute", "form", "baseline",
-                  "baseline_year", "target", "target_year", "cadence", "profile"}
+STATUS_KEYS = {
+    "code",
+    "name",
+    "status",
+    "actual",
+    "expected",
+    "progress",
+    "data_period",
+    "forecast",
+    "explanation",
+}
+INDICATOR_KEYS = {
+    "code",
+    "name",
+    "unit",
+    "category",
+    "attribute",
+    "form",
+    "baseline",
+    "baseline_year",
+    "target",
+    "target_year",
+    "cadence",
+    "profile",
+}
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -38,8 +59,9 @@ def test_version_and_plans(capsys) -> None:
     assert counts["shijiazhuang"] >= 14
 
 
-@pytest.mark.parametrize("plan", ["shanhaiguan", "cangzhou", "xx-district", "chengde",
-                                  "shijiazhuang"])
+@pytest.mark.parametrize(
+    "plan", ["shanhaiguan", "cangzhou", "xx-district", "chengde", "shijiazhuang"]
+)
 def test_every_plan_loads_lists_and_reports(plan: str, tmp_path: Path, capsys) -> None:
     db = str(tmp_path / "x.sqlite")
     code, out, _ = run(capsys, "--db", db, "init", "--plan", plan)
@@ -62,13 +84,26 @@ def test_history_lists_recorded_and_superseded_values(tmp_path: Path, capsys) ->
     db = str(tmp_path / "h.sqlite")
     run(capsys, "--db", db, "init", "--plan", "cangzhou")
     run(capsys, "--db", db, "record", "05", "2024Q3", "1000", "--standing", "预计")
-    code, out, _ = run(capsys, "--db", db, "record", "05", "2024Q3", "1012", "--standing", "正式",
-                       "--note", "第二批认定")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "record",
+        "05",
+        "2024Q3",
+        "1012",
+        "--standing",
+        "正式",
+        "--note",
+        "第二批认定",
+    )
     assert code == 0 and "原值 1000" in out
     code, out, _ = run(capsys, "--db", db, "history", "05", "--json")
     rows = json.loads(out)
     assert [(r["value"], r["standing"], r["current"]) for r in rows] == [
-        (1000, "预计", False), (1012, "正式", True)]
+        (1000, "预计", False),
+        (1012, "正式", True),
+    ]
     assert rows[1]["comment"] == "第二批认定" and rows[0]["superseded_at"] is not None
 
 
@@ -87,8 +122,9 @@ def test_history_lists_recorded_and_superseded_values(tmp_path: Path, capsys) ->
         (["status", "--plan", "beijing"], "没有规划“beijing”"),
     ],
 )
-def test_bad_input_one_clear_line_exit_2_nothing_changed(args, message, tmp_path: Path,
-                                                         capsys) -> None:
+def test_bad_input_one_clear_line_exit_2_nothing_changed(
+    args, message, tmp_path: Path, capsys
+) -> None:
     db = tmp_path / "bad.sqlite"
     run(capsys, "--db", str(db), "init", "--plan", "cangzhou")
     run(capsys, "--db", str(db), "record", "05", "2024Q2", "1000")
@@ -113,6 +149,9 @@ def test_a_plan_file_with_an_error_names_file_entry_and_field(tmp_path: Path, ca
 def test_the_installed_entry_point_runs(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "planmonitor.cli", "--db", str(tmp_path / "e.sqlite"), "plans"],
-        capture_output=True, text=True, encoding="utf-8", check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
     )
     assert "沧州市科技创新“十四五”规划" in out.stdout

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,12 @@ from planmonitor.services.errors import UserError
 from planmonitor.store.database import DatabaseError
 
 EXIT_BAD_INPUT = 2
+
+# Each module registers its sub-commands with ``add_commands(subparsers)``; a command sets the
+# defaults ``handler`` (called as handler(args, db)) and ``needs_db``.
+COMMAND_MODULES = [
+    "planmonitor.commands",
+]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,56 +42,8 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=["zh", "en"], default=None, help="界面与说明的语言（默认中文）"
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-
-    plans = sub.add_parser("plans", help="列出内置规划")
-    plans.add_argument("--json", action="store_true")
-
-    init = sub.add_parser("init", help="把规划写入数据库")
-    init.add_argument(
-        "--plan", required=True, metavar="ID_OR_FILE", help="内置规划标识或规划文件（.toml）"
-    )
-
-    inds = sub.add_parser("indicators", help="列出规划的指标")
-    inds.add_argument("--plan", metavar="ID")
-    inds.add_argument("--json", action="store_true")
-
-    rec = sub.add_parser("record", help="录入一个值")
-    rec.add_argument("code", metavar="CODE", help="指标编码")
-    rec.add_argument(
-        "period", metavar="PERIOD", help="期间：2024Q3、2024年1-9月、2024-09、2023（年度）"
-    )
-    rec.add_argument("value", metavar="VALUE", help="数值（定性目标填 完成/未完成）")
-    rec.add_argument("--plan", metavar="ID")
-    rec.add_argument("--region", metavar="R", help="地区编码或名称（默认：规划本级）")
-    rec.add_argument(
-        "--standing", default="初步", metavar="S", help="预计 / 初步 / 正式（默认 初步）"
-    )
-    rec.add_argument("--note", default="", metavar="T", help="情况说明")
-    rec.add_argument("--json", action="store_true")
-
-    status = sub.add_parser("status", help="各指标是否达到序时进度")
-    status.add_argument("--plan", metavar="ID")
-    status.add_argument("--quarter", metavar="2024Q3", help="报告期（默认：上一个已结束的季度）")
-    status.add_argument("--region", metavar="R")
-    status.add_argument("--json", action="store_true")
-
-    hist = sub.add_parser("history", help="一个指标的全部录入记录（含被更正的）")
-    hist.add_argument("code", metavar="CODE")
-    hist.add_argument("--plan", metavar="ID")
-    hist.add_argument("--region", metavar="R")
-    hist.add_argument("--json", action="store_true")
-
-    base = sub.add_parser("baseline", help="补录规划中缺失的基数")
-    base.add_argument("code", metavar="CODE")
-    base.add_argument("value", metavar="VALUE")
-    base.add_argument("--plan", metavar="ID")
-
-    revise = sub.add_parser("revise", help="调整目标（动态调整，保留历史）")
-    revise.add_argument("code", metavar="CODE")
-    revise.add_argument("target", metavar="VALUE", help="新的目标值（年均增长类为增长率%%）")
-    revise.add_argument("--effective", required=True, metavar="YYYY-MM-DD", help="生效日期")
-    revise.add_argument("--reason", required=True, metavar="T", help="调整理由")
-    revise.add_argument("--plan", metavar="ID")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_commands(sub)
     return p
 
 
@@ -104,10 +63,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from planmonitor.app import run_gui
 
         return run_gui(args)
-    from planmonitor import commands
+    from planmonitor.store.database import open_database
 
     try:
-        return commands.run(args)
+        if not args.needs_db:
+            return int(args.handler(args, None))
+        db = open_database(args.db)
+        try:
+            return int(args.handler(args, db))
+        finally:
+            db.close()
     except (UserError, PlanError, PeriodError, NumberError, DatabaseError) as exc:
         print(f"planmonitor: 错误：{exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

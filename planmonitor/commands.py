@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -23,7 +22,7 @@ from planmonitor.services.errors import UserError
 from planmonitor.services.observations import Entry, ObservationService
 from planmonitor.services.plans import PlanService, builtin_plans, plan_source
 from planmonitor.services.status import IndicatorStatus, StatusService
-from planmonitor.store.database import Database, open_database
+from planmonitor.store.database import Database
 
 
 def _print_json(data: Any) -> None:
@@ -44,7 +43,7 @@ def _lang(args: argparse.Namespace) -> str:
 # -- plans / init -------------------------------------------------------------------------------
 
 
-def cmd_plans(args: argparse.Namespace) -> int:
+def cmd_plans(args: argparse.Namespace, _db: Database | None = None) -> int:
     plans = builtin_plans()
     if args.json:
         _print_json(
@@ -319,23 +318,64 @@ def cmd_revise(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-_WITH_DB: dict[str, Callable[[argparse.Namespace, Database], int]] = {
-    "init": cmd_init,
-    "indicators": cmd_indicators,
-    "record": cmd_record,
-    "status": cmd_status,
-    "history": cmd_history,
-    "baseline": cmd_baseline,
-    "revise": cmd_revise,
-}
+def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the plan, value and status commands."""
 
+    plans = sub.add_parser("plans", help="列出内置规划")
+    plans.add_argument("--json", action="store_true")
 
-def run(args: argparse.Namespace) -> int:
-    """Run the command named in ``args``."""
-    if args.command == "plans":
-        return cmd_plans(args)
-    db = open_database(args.db)
-    try:
-        return _WITH_DB[args.command](args, db)
-    finally:
-        db.close()
+    init = sub.add_parser("init", help="把规划写入数据库")
+    init.add_argument(
+        "--plan", required=True, metavar="ID_OR_FILE", help="内置规划标识或规划文件（.toml）"
+    )
+
+    inds = sub.add_parser("indicators", help="列出规划的指标")
+    inds.add_argument("--plan", metavar="ID")
+    inds.add_argument("--json", action="store_true")
+
+    rec = sub.add_parser("record", help="录入一个值")
+    rec.add_argument("code", metavar="CODE", help="指标编码")
+    rec.add_argument(
+        "period", metavar="PERIOD", help="期间：2024Q3、2024年1-9月、2024-09、2023（年度）"
+    )
+    rec.add_argument("value", metavar="VALUE", help="数值（定性目标填 完成/未完成）")
+    rec.add_argument("--plan", metavar="ID")
+    rec.add_argument("--region", metavar="R", help="地区编码或名称（默认：规划本级）")
+    rec.add_argument(
+        "--standing", default="初步", metavar="S", help="预计 / 初步 / 正式（默认 初步）"
+    )
+    rec.add_argument("--note", default="", metavar="T", help="情况说明")
+    rec.add_argument("--json", action="store_true")
+
+    status = sub.add_parser("status", help="各指标是否达到序时进度")
+    status.add_argument("--plan", metavar="ID")
+    status.add_argument("--quarter", metavar="2024Q3", help="报告期（默认：上一个已结束的季度）")
+    status.add_argument("--region", metavar="R")
+    status.add_argument("--json", action="store_true")
+
+    hist = sub.add_parser("history", help="一个指标的全部录入记录（含被更正的）")
+    hist.add_argument("code", metavar="CODE")
+    hist.add_argument("--plan", metavar="ID")
+    hist.add_argument("--region", metavar="R")
+    hist.add_argument("--json", action="store_true")
+
+    base = sub.add_parser("baseline", help="补录规划中缺失的基数")
+    base.add_argument("code", metavar="CODE")
+    base.add_argument("value", metavar="VALUE")
+    base.add_argument("--plan", metavar="ID")
+
+    revise = sub.add_parser("revise", help="调整目标（动态调整，保留历史）")
+    revise.add_argument("code", metavar="CODE")
+    revise.add_argument("target", metavar="VALUE", help="新的目标值（年均增长类为增长率%%）")
+    revise.add_argument("--effective", required=True, metavar="YYYY-MM-DD", help="生效日期")
+    revise.add_argument("--reason", required=True, metavar="T", help="调整理由")
+    revise.add_argument("--plan", metavar="ID")
+
+    plans.set_defaults(handler=cmd_plans, needs_db=False)
+    init.set_defaults(handler=cmd_init, needs_db=True)
+    inds.set_defaults(handler=cmd_indicators, needs_db=True)
+    rec.set_defaults(handler=cmd_record, needs_db=True)
+    status.set_defaults(handler=cmd_status, needs_db=True)
+    hist.set_defaults(handler=cmd_history, needs_db=True)
+    base.set_defaults(handler=cmd_baseline, needs_db=True)
+    revise.set_defaults(handler=cmd_revise, needs_db=True)

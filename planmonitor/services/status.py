@@ -125,7 +125,7 @@ class _Loaded:
         )
         values = self.values
         for ind_id, reg_id, year, month, value in s.connection().execute(query).all():
-            values[(ind_id, reg_id)].append((period_from_columns(year, month), value))
+            values[(ind_id, reg_id)].append((period_from_columns(year, month), float(value)))
 
     def find_region(self, region: str | None) -> Region:
         if region is None or region.strip() in ("", ROOT_REGION):

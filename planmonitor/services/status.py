@@ -125,7 +125,8 @@ class _Loaded:
         )
         values = self.values
         for ind_id, reg_id, year, month, value in s.connection().execute(query).all():
-            values[(ind_id, reg_id)].append((period_from_columns(year, month), float(value)))
+            if value is not None:  # excluded by the query already; keeps the types honest
+                values[(ind_id, reg_id)].append((period_from_columns(year, month), value))
 
     def find_region(self, region: str | None) -> Region:
         if region is None or region.strip() in ("", ROOT_REGION):

@@ -5,16 +5,54 @@ from __future__ import annotations
 import argparse
 import sys
 
+from planmonitor.domain.indicator import PlanError
+from planmonitor.services.errors import UserError
+from planmonitor.store.database import DatabaseError
 
-def run_gui(args: argparse.Namespace) -> int:
-    """Open the main window (the desktop program is being built; until then, say so)."""
-    print(
-        "planmonitor：图形界面尚在开发中，当前版本请使用命令行：\n"
-        "  planmonitor plans                      列出内置规划\n"
-        "  planmonitor init --plan cangzhou        把规划写入数据库\n"
-        "  planmonitor record 05 2024Q3 1100       录入一个值\n"
-        "  planmonitor status --quarter 2024Q3     查看是否达到序时进度\n"
-        "  planmonitor --help                      全部命令",
-        file=sys.stderr,
-    )
-    return 0
+
+def settings_language() -> str | None:
+    """The language chosen in the settings (QSettings), if any."""
+    from PySide6.QtCore import QSettings
+
+    value = QSettings("PlanMonitor", "PlanMonitor").value("language")
+    return str(value) if value else None
+
+
+def create_application(lang: str | None):  # type: ignore[no-untyped-def]
+    """The QApplication with translations, fonts and the style sheet; returns (app, lang)."""
+    from PySide6.QtWidgets import QApplication
+
+    from planmonitor.gui import i18n
+    from planmonitor.gui.style import apply_style
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("PlanMonitor")
+    app.setOrganizationName("PlanMonitor")
+    chosen = i18n.install(app, lang or settings_language() or "zh")
+    apply_style(app)
+    return app, chosen
+
+
+def run_gui(args: argparse.Namespace, demo: bool = False) -> int:
+    """Open the main window on ``--db`` (or the default database)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from planmonitor.gui.context import MonitorContext
+    from planmonitor.gui.main_window import MainWindow
+    from planmonitor.store.database import open_database
+
+    app, _lang = create_application(getattr(args, "lang", None))
+    try:
+        db = open_database(args.db)
+        context = MonitorContext(db)
+        if demo:
+            from planmonitor.services.demo import create_demo
+
+            create_demo(db)
+    except (DatabaseError, UserError, PlanError) as exc:
+        QMessageBox.critical(None, app.translate("App", "PlanMonitor"), str(exc))
+        print(f"planmonitor: 错误：{exc}", file=sys.stderr)
+        return 2
+    window = MainWindow(context)
+    window.show()
+    return int(app.exec())

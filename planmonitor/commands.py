@@ -318,6 +318,26 @@ def cmd_revise(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace, _db: Database | None = None) -> int:
+    """Create the demo database (never the real one) and open the program on it."""
+    from planmonitor.services.demo import create_demo, demo_database_path
+    from planmonitor.store.database import open_database
+
+    if args.db is None:
+        args.db = str(demo_database_path())
+    if args.no_gui:
+        db = open_database(args.db)
+        try:
+            plan_id = create_demo(db)
+        finally:
+            db.close()
+        print(f"演示数据库：{args.db}（规划 {plan_id}，数据为合成的演示数据）")
+        return 0
+    from planmonitor.app import run_gui
+
+    return run_gui(args, demo=True)
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register the plan, value and status commands."""
 
@@ -370,6 +390,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     revise.add_argument("--effective", required=True, metavar="YYYY-MM-DD", help="生效日期")
     revise.add_argument("--reason", required=True, metavar="T", help="调整理由")
     revise.add_argument("--plan", metavar="ID")
+
+    demo = sub.add_parser("demo", help="用演示数据（单独的演示数据库）试用本程序")
+    demo.add_argument("--no-gui", action="store_true", help="只生成演示数据库，不打开界面")
+    demo.set_defaults(handler=cmd_demo, needs_db=False)
 
     plans.set_defaults(handler=cmd_plans, needs_db=False)
     init.set_defaults(handler=cmd_init, needs_db=True)

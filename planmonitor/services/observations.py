@@ -163,6 +163,44 @@ class ObservationService:
         kind = "new" if current is None else "changed"
         return RecordOutcome(kind, e, None if current is None else current.value)
 
+    def retract(self, plan_id: str, code: str, period: Period, region: str | None = None) -> bool:
+        """Withdraw the current value (undo of a first entry); it stays in the history."""
+        with self.db.session.begin() as s:
+            ctx = _PlanContext(s, plan_id)
+            ind, reg = ctx.indicator(code), ctx.region(region)
+            year, month = period_to_columns(period)
+            row = s.scalar(
+                select(ObservationRow).where(
+                    ObservationRow.indicator_id == ind.id,
+                    ObservationRow.region_id == reg.id,
+                    ObservationRow.year == year,
+                    ObservationRow.month == month,
+                    ObservationRow.superseded_at.is_(None),
+                )
+            )
+            if row is None:
+                return False
+            row.superseded_at = datetime.now()
+            return True
+
+    def current(
+        self, plan_id: str, region: str | None = None, years: tuple[int, int] | None = None
+    ) -> list[Observation]:
+        """The current (not superseded) values of every indicator in one region."""
+        with self.db.session() as s:
+            ctx = _PlanContext(s, plan_id)
+            reg = ctx.region(region)
+            codes = {r.id: r.code for r in ctx.plan.indicators}
+            query = select(ObservationRow).where(
+                ObservationRow.indicator_id.in_(list(codes)),
+                ObservationRow.region_id == reg.id,
+                ObservationRow.superseded_at.is_(None),
+            )
+            if years is not None:
+                query = query.where(ObservationRow.year.between(*years))
+            rows = s.scalars(query.order_by(ObservationRow.year, ObservationRow.month)).all()
+            return [row_to_observation(r, codes[r.indicator_id], reg.code) for r in rows]
+
     def history(self, plan_id: str, code: str, region: str | None = None) -> list[Observation]:
         """Every recorded and superseded value of one indicator, by region, period and time."""
         with self.db.session() as s:

@@ -9,13 +9,14 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from planmonitor.domain.indicator import PlanError, Target
-from planmonitor.domain.plan import Plan, TargetRevision
+from planmonitor.domain.indicator import Indicator, PlanError, Target
+from planmonitor.domain.plan import ROOT_REGION, Plan, Region, TargetRevision
 from planmonitor.exchange.planfile import builtin_plan_files, load_plan_file
 from planmonitor.services.errors import UserError
 from planmonitor.store.database import Database
-from planmonitor.store.models import IndicatorRow, PlanRow, RevisionRow
+from planmonitor.store.models import IndicatorRow, PlanRow, RegionRow, RevisionRow
 from planmonitor.store.plan_rows import (
+    indicator_to_row,
     plan_from_row,
     plan_to_row,
     target_from_json,
@@ -188,6 +189,37 @@ class PlanService:
         """Enter (or correct) a baseline the plan left missing."""
         with self.db.session.begin() as s:
             self._indicator_row(self._row(s, plan_id), code).baseline = baseline
+
+    def update_indicator(self, plan_id: str, indicator: Indicator) -> None:
+        """Save edited metadata, release profile and thresholds of one indicator.
+
+        The target itself changes only through :meth:`revise_target`, so its history is kept.
+        """
+        try:
+            indicator.validate()
+        except PlanError as exc:
+            raise UserError(str(exc)) from None
+        with self.db.session.begin() as s:
+            row = self._indicator_row(self._row(s, plan_id), indicator.code)
+            if target_from_row(row) != indicator.target:
+                raise UserError("目标须通过“调整目标”修改，以保留调整记录")
+            indicator_to_row(replace(indicator, position=row.position), row)
+
+    def add_region(self, plan_id: str, code: str, name: str, parent: str = ROOT_REGION) -> Region:
+        """Add a sub-region (镇, 街道, 园区) to the plan."""
+        code, name = code.strip(), name.strip()
+        if not code or not name:
+            raise UserError("地区编码和名称都不能为空")
+        with self.db.session.begin() as s:
+            plan = self._row(s, plan_id)
+            if any(r.code == code or r.name == name for r in plan.regions):
+                raise UserError(f"规划 {plan_id} 中已有地区“{name}”或编码“{code}”")
+            if not any(r.code == parent for r in plan.regions):
+                raise UserError(f"上级地区“{parent}”不存在")
+            plan.regions.append(
+                RegionRow(code=code, name=name, parent_code=parent, position=len(plan.regions))
+            )
+        return Region(code, name, parent)
 
     @staticmethod
     def _indicator_row(plan: PlanRow, code: str) -> IndicatorRow:

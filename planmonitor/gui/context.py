@@ -1,0 +1,110 @@
+"""What every view follows: the open database, the plan, the report period and the region."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from planmonitor.domain.periods import Period
+from planmonitor.domain.plan import ROOT_REGION, Plan
+from planmonitor.services.observations import ObservationService
+from planmonitor.services.plans import PlanService, PlanSummary
+from planmonitor.services.status import IndicatorStatus, StatusService
+from planmonitor.store.database import Database
+
+
+def report_quarters(plan: Plan) -> list[Period]:
+    """The quarters a report may be asked for: from the plan's first year to a year past its end."""
+    q, out = Period.quarter(plan.baseline_year + 1, 1), []
+    while q.year <= plan.target_year + 1:
+        out.append(q)
+        q = q.add_quarters(1)
+    return out
+
+
+def default_quarter(plan: Plan, latest_data: Period | None, today: date | None = None) -> Period:
+    """The last quarter that has ended, or the latest with data if that is earlier."""
+    today = today or date.today()
+    ended = Period.quarter(today.year, (today.month - 1) // 3 + 1).add_quarters(-1)
+    choices = report_quarters(plan)
+    pick = min(ended, latest_data) if latest_data is not None else ended
+    pick = Period.quarter(pick.year, pick.quarter_number)
+    return min(max(pick, choices[0]), choices[-1])
+
+
+class MonitorContext(QObject):
+    """The state every view follows (no database session is held).
+
+    Signals:
+        planChanged(): another plan was chosen (or the plan was edited).
+        periodChanged(): another report period or region was chosen.
+        dataChanged(): values were saved; lights must be recomputed.
+    """
+
+    planChanged = Signal()
+    periodChanged = Signal()
+    dataChanged = Signal()
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.plans = PlanService(db)
+        self.values = ObservationService(db)
+        self.status_service = StatusService(db)
+        self.plan: Plan | None = None
+        self.quarter = Period.quarter(date.today().year, 1)
+        self.region = ROOT_REGION
+        self.last_saved: datetime | None = None
+        self._statuses: list[IndicatorStatus] | None = None
+
+    # -- choices ----------------------------------------------------------------------------
+    def plan_list(self) -> list[PlanSummary]:
+        """The plans in the database."""
+        return self.plans.list_plans()
+
+    def open_plan(self, plan_id: str) -> None:
+        """Make ``plan_id`` the plan every view shows."""
+        self.plan = self.plans.get(plan_id)
+        self.region = ROOT_REGION
+        current = self.values.current(plan_id)
+        latest = max((o.period for o in current), default=None)
+        self.quarter = default_quarter(self.plan, latest)
+        self._statuses = None
+        self.planChanged.emit()
+
+    def reload_plan(self) -> None:
+        """Re-read the plan after it was edited."""
+        if self.plan is not None:
+            self.plan = self.plans.get(self.plan.id)
+            self._statuses = None
+            self.planChanged.emit()
+
+    def set_quarter(self, quarter: Period) -> None:
+        """Change the report period (报告期)."""
+        if quarter != self.quarter:
+            self.quarter = quarter
+            self._statuses = None
+            self.periodChanged.emit()
+
+    def set_region(self, region: str) -> None:
+        """Change the region shown."""
+        if region != self.region:
+            self.region = region
+            self._statuses = None
+            self.periodChanged.emit()
+
+    # -- data -------------------------------------------------------------------------------
+    def statuses(self) -> list[IndicatorStatus]:
+        """Status of every indicator at the report period (computed once per change)."""
+        if self.plan is None:
+            return []
+        if self._statuses is None:
+            self._statuses = self.status_service.evaluate(self.plan.id, self.quarter, self.region)
+        return self._statuses
+
+    def saved(self) -> None:
+        """Values were written: remember when, and let the views recompute."""
+        self.last_saved = datetime.now()
+        self._statuses = None
+        self.dataChanged.emit()

@@ -1,0 +1,254 @@
+"""Plan editing dialogs: indicator metadata, target revision (动态调整), sub-region."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planmonitor.domain.formatting import fmt_num
+from planmonitor.domain.indicator import (
+    Attribute,
+    Cadence,
+    Indicator,
+    PlanError,
+    ReleaseProfile,
+    TargetForm,
+    Thresholds,
+)
+from planmonitor.domain.values import NumberError, parse_number
+from planmonitor.gui.context import MonitorContext
+from planmonitor.services.errors import UserError
+
+
+class _Dialog(QDialog):
+    """OK/Cancel with an error line; subclasses implement ``save()`` raising UserError."""
+
+    def __init__(self, context: MonitorContext, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._on_accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def save(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    @Slot()
+    def _on_accept(self) -> None:
+        try:
+            self.save()
+        except (UserError, PlanError, NumberError) as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class IndicatorDialog(_Dialog):
+    """Edit an indicator's metadata, release profile and thresholds."""
+
+    def __init__(self, context: MonitorContext, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(context, self_tr("Edit indicator"), parent)
+        assert context.plan is not None
+        self.indicator = context.plan.indicator(code)
+        ind = self.indicator
+        self.name = QLineEdit(ind.name)
+        self.unit = QLineEdit(ind.unit)
+        self.category = QLineEdit(ind.category)
+        self.attribute = QComboBox()
+        for a in Attribute:
+            self.attribute.addItem(a.value, a)
+        self.attribute.setCurrentIndex(self.attribute.findData(ind.attribute))
+        self.cadence = QComboBox()
+        names = {
+            Cadence.CUMULATIVE_FLOW: self.tr("Cumulative flow (1—N月累计)"),
+            Cadence.BATCH: self.tr("Batch step (认定批次)"),
+            Cadence.ANNUAL_LATE: self.tr("Annual, published late (年度统计)"),
+            Cadence.SMOOTH_STOCK: self.tr("Smooth stock (时点数)"),
+            Cadence.ANNUAL_RESTART: self.tr("Annual count that restarts (每年重新计数)"),
+        }
+        for c, label in names.items():
+            self.cadence.addItem(label, c)
+        self.cadence.setCurrentIndex(self.cadence.findData(ind.cadence))
+        self.profile = [QSpinBox() for _ in range(3)]
+        row = QHBoxLayout()
+        for i, box in enumerate(self.profile):
+            box.setRange(0, 100)
+            box.setSuffix("%")
+            box.setValue(round(ind.profile.shares[i] * 100))
+            row.addWidget(QLabel(self.tr("Q{n}").format(n=i + 1)))
+            row.addWidget(box)
+        row.addWidget(QLabel(self.tr("Q4 100%")))
+        self.decimals = QSpinBox()
+        self.decimals.setRange(0, 6)
+        self.decimals.setValue(ind.decimals)
+        self.responsible = QLineEdit("、".join(ind.responsible))
+        self.source = QLineEdit(ind.source)
+        self.note = QLineEdit(ind.note)
+        th = ind.thresholds
+        self.green = _percent_box(th.green if th else 1.0)
+        self.yellow = _percent_box(th.yellow if th else 0.9)
+        self.own_thresholds = QComboBox()
+        self.own_thresholds.addItem(self.tr("Use the plan's thresholds"), False)
+        self.own_thresholds.addItem(self.tr("Own thresholds"), True)
+        self.own_thresholds.setCurrentIndex(1 if th else 0)
+        f = self.form
+        f.addRow(self.tr("Name"), self.name)
+        f.addRow(self.tr("Unit"), self.unit)
+        f.addRow(self.tr("Category"), self.category)
+        f.addRow(self.tr("Attribute"), self.attribute)
+        f.addRow(self.tr("Cadence"), self.cadence)
+        f.addRow(self.tr("Release profile (share due by quarter end)"), row)
+        f.addRow(self.tr("Decimals"), self.decimals)
+        f.addRow(self.tr("Responsible units (、-separated)"), self.responsible)
+        f.addRow(self.tr("Data source"), self.source)
+        f.addRow(self.tr("Note"), self.note)
+        f.addRow(self.tr("Light thresholds"), self.own_thresholds)
+        f.addRow(self.tr("Green from progress"), self.green)
+        f.addRow(self.tr("Yellow from progress"), self.yellow)
+        self.resize(560, self.sizeHint().height())
+
+    def edited(self) -> Indicator:
+        """The indicator as the form now describes it."""
+        shares = [b.value() for b in self.profile] + [100]
+        thresholds = None
+        if self.own_thresholds.currentData():
+            thresholds = Thresholds(self.green.value() / 100, self.yellow.value() / 100)
+        cadence = self.cadence.currentData()
+        nature = self.indicator.nature
+        if cadence in (Cadence.CUMULATIVE_FLOW, Cadence.ANNUAL_RESTART):
+            nature = type(nature)("flow")
+        elif cadence in (Cadence.BATCH, Cadence.SMOOTH_STOCK):
+            nature = type(nature)("stock")
+        return replace(
+            self.indicator,
+            name=self.name.text().strip(),
+            unit=self.unit.text().strip(),
+            category=self.category.text().strip(),
+            attribute=self.attribute.currentData(),
+            cadence=cadence,
+            nature=nature,
+            profile=ReleaseProfile.from_percent(shares),
+            decimals=self.decimals.value(),
+            responsible=tuple(
+                s.strip()
+                for s in self.responsible.text().replace("，", "、").split("、")
+                if s.strip()
+            ),
+            source=self.source.text().strip(),
+            note=self.note.text().strip(),
+            thresholds=thresholds,
+        )
+
+    def save(self) -> None:
+        assert self.context.plan is not None
+        self.context.plans.update_indicator(self.context.plan.id, self.edited())
+        self.context.reload_plan()
+
+
+class ReviseDialog(_Dialog):
+    """Revise a target (动态调整): new value, effective date and reason, kept in history."""
+
+    def __init__(self, context: MonitorContext, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(context, self_tr("Revise target"), parent)
+        assert context.plan is not None
+        self.indicator = context.plan.indicator(code)
+        ind = self.indicator
+        self.is_rate = ind.target.form in (TargetForm.CAGR, TargetForm.GROWTH_RATE)
+        current = ind.target.rate if self.is_rate else ind.final_target()
+        self.value = QLineEdit(fmt_num(current, ind.decimals) if current is not None else "")
+        self.effective = QDateEdit(QDate.currentDate())
+        self.effective.setCalendarPopup(True)
+        self.effective.setDisplayFormat("yyyy-MM-dd")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. 中期评估调整"))
+        what = self.tr("New yearly growth rate (%)") if self.is_rate else self.tr("New target")
+        self.form.addRow(self.tr("Indicator"), QLabel(f"{ind.code} {ind.name}"))
+        self.form.addRow(what, self.value)
+        self.form.addRow(self.tr("Effective from"), self.effective)
+        self.form.addRow(self.tr("Reason"), self.reason)
+
+    def save(self) -> None:
+        plan = self.context.plan
+        assert plan is not None
+        value = parse_number(self.value.text())
+        if value is None:
+            raise UserError(self.tr("Enter the new target"))
+        t = self.indicator.target
+        if self.is_rate:
+            new = replace(t, rate=value, value=None)
+        else:
+            new = replace(
+                t,
+                form=TargetForm.LEVEL if t.form is TargetForm.INCREASE else t.form,
+                value=value,
+                increase=None,
+                milestones=(),
+            )
+        d = self.effective.date()
+        effective = date(d.year(), d.month(), d.day())
+        self.context.plans.revise_target(
+            plan.id, self.indicator.code, new, effective, self.reason.text()
+        )
+        self.context.reload_plan()
+
+
+class RegionDialog(_Dialog):
+    """Add a sub-region (镇, 街道, 园区) to the plan."""
+
+    def __init__(self, context: MonitorContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, self_tr("Add sub-region"), parent)
+        self.code = QLineEdit()
+        self.name = QLineEdit()
+        self.form.addRow(self.tr("Code"), self.code)
+        self.form.addRow(self.tr("Name"), self.name)
+
+    def save(self) -> None:
+        plan = self.context.plan
+        assert plan is not None
+        self.context.plans.add_region(plan.id, self.code.text(), self.name.text())
+        self.context.reload_plan()
+
+
+def self_tr(text: str) -> str:
+    """Translate a dialog title (context "Dialogs")."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def _percent_box(fraction: float) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(1, 200)
+    box.setDecimals(1)
+    box.setSuffix("%")
+    box.setValue(fraction * 100)
+    return box

@@ -1,0 +1,276 @@
+"""Quarterly entry (数据填报): type, paste from Excel/WPS, undo/redo; every edit saved at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planmonitor.domain.observation import Standing
+from planmonitor.domain.periods import Period
+from planmonitor.domain.values import NumberError
+from planmonitor.gui.context import MonitorContext
+from planmonitor.gui.entry_model import GUI_SOURCE, CellValue, EntryModel
+from planmonitor.gui.i18n import period_text
+from planmonitor.services.errors import UserError
+from planmonitor.services.observations import Entry
+
+Edit = tuple[str, Period, CellValue | None, CellValue | None]  # code, period, old, new
+
+
+class SaveValues(QUndoCommand):
+    """One user action on the grid (a typed value or a pasted block): one transaction."""
+
+    def __init__(self, view: EntryView, edits: list[Edit], text: str) -> None:
+        super().__init__(text)
+        self.view = view
+        self.edits = edits
+
+    def redo(self) -> None:
+        ok = self.view.apply([(code, period, new) for code, period, _old, new in self.edits])
+        if not ok:
+            self.setObsolete(True)  # the database refused it: drop it from the stack
+
+    def undo(self) -> None:
+        self.view.apply([(code, period, old) for code, period, old, _new in self.edits])
+
+
+class EntryGrid(QTableView):
+    """A table view where Enter moves on to the next row after committing."""
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint in (
+            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+            QAbstractItemDelegate.EndEditHint.NoHint,
+        ):
+            current = self.currentIndex()
+            below = current.siblingAtRow(current.row() + 1)
+            if below.isValid():
+                self.setCurrentIndex(below)
+
+
+class EntryView(QWidget):
+    """The grid, the year chooser, the standing/comment editor of the current cell, messages."""
+
+    def __init__(self, context: MonitorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.undo_stack = QUndoStack(self)
+        self.model = EntryModel(context)
+        self.grid = EntryGrid()
+        self.grid.setModel(self.model)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.grid.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.grid.horizontalHeader().setMinimumSectionSize(70)
+        self.grid.setWordWrap(False)
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2100)
+        self.year.setPrefix(self.tr("Year "))
+        self.cell_label = QLabel()
+        self.standing = QComboBox()
+        for s, label in (
+            (Standing.ESTIMATE, self.tr("Estimate (预计)")),
+            (Standing.PRELIMINARY, self.tr("Preliminary (初步)")),
+            (Standing.FINAL, self.tr("Final (正式)")),
+        ):
+            self.standing.addItem(label, s)
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(self.tr("Comment on this value (情况说明)"))
+        self.save_note = QPushButton(self.tr("Save standing and comment"))
+        self.message = QLabel()
+        self.message.setObjectName("entryMessage")
+        self.message.setWordWrap(True)
+        self._layout()
+        self._connect_signals()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Values of")))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        hint = QLabel(self.tr("Type and press Enter; paste a block copied from Excel or WPS"))
+        hint.setObjectName("hint")
+        top.addWidget(hint)
+        note = QHBoxLayout()
+        note.addWidget(self.cell_label)
+        note.addWidget(self.standing)
+        note.addWidget(self.comment, 1)
+        note.addWidget(self.save_note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.grid, 1)
+        layout.addLayout(note)
+        layout.addWidget(self.message)
+
+    def _connect_signals(self) -> None:
+        self.model.editRequested.connect(self._on_edit)
+        self.model.refused.connect(self.show_error)
+        self.year.valueChanged.connect(self._on_year)
+        self.grid.selectionModel().currentChanged.connect(self._on_current)
+        self.save_note.clicked.connect(self._on_save_note)
+        QShortcut(QKeySequence.StandardKey.Paste, self.grid, self.paste)
+        self.context.planChanged.connect(self.reload)
+        self.context.periodChanged.connect(self.reload)
+
+    # -- loading ------------------------------------------------------------------------------
+    @Slot()
+    def reload(self) -> None:
+        """Show the report period's year (a plan or region change also clears undo)."""
+        self.undo_stack.clear()
+        self.year.blockSignals(True)
+        self.year.setValue(self.context.quarter.year)
+        self.year.blockSignals(False)
+        self.model.load(self.context.quarter.year)
+        self.grid.resizeColumnsToContents()
+        self.grid.setColumnWidth(0, min(self.grid.columnWidth(0), 360))
+        self.message.clear()
+
+    @Slot(int)
+    def _on_year(self, year: int) -> None:
+        self.model.load(year)
+
+    # -- editing ------------------------------------------------------------------------------
+    @Slot(str, object, object)
+    def _on_edit(self, code: str, period: Period, new: CellValue | None) -> None:
+        old = self.model.cells.get((code, period))
+        ind = self.context.plan.indicator(code) if self.context.plan else None
+        text = self.tr("Enter {name} {period}").format(
+            name=ind.name if ind else code, period=period_text(period)
+        )
+        self.undo_stack.push(SaveValues(self, [(code, period, old, new)], text))
+
+    def apply(self, changes: list[tuple[str, Period, CellValue | None]]) -> bool:
+        """Write ``changes`` in one transaction, then show them; False (and a message) on error."""
+        plan = self.context.plan
+        assert plan is not None
+        region = self.context.region
+        entries = [
+            Entry(code, period, cell.value, region, cell.standing, cell.comment, source=GUI_SOURCE)
+            for code, period, cell in changes
+            if cell is not None
+        ]
+        try:
+            if entries:
+                self.context.values.record_many(plan.id, entries)
+            for code, period, cell in changes:
+                if cell is None:
+                    self.context.values.retract(plan.id, code, period, region)
+        except UserError as exc:
+            self.show_error(str(exc))
+            return False
+        for code, period, cell in changes:
+            self.model.set_cell(code, period, cell)
+        self.message.setText(self.tr("Saved."))
+        self.message.setProperty("error", False)
+        self.context.saved()
+        return True
+
+    @Slot(str)
+    def show_error(self, text: str) -> None:
+        """Show why an input was refused."""
+        self.message.setText(text)
+        self.message.setProperty("error", True)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    @Slot()
+    def paste(self) -> None:
+        """Paste a TSV block (from Excel or WPS) at the current cell: all of it or nothing."""
+        text = QGuiApplication.clipboard().text()
+        start = self.grid.currentIndex()
+        if not text.strip() or not start.isValid():
+            return
+        rows = [line.split("\t") for line in text.rstrip("\r\n").replace("\r\n", "\n").split("\n")]
+        edits: list[Edit] = []
+        for dr, cells in enumerate(rows):
+            for dc, raw in enumerate(cells):
+                r, c = start.row() + dr, start.column() + dc
+                if r >= self.model.rowCount() or c >= self.model.columnCount():
+                    self.show_error(
+                        self.tr("The pasted block does not fit the grid; nothing was pasted.")
+                    )
+                    return
+                if not raw.strip() and not self.model.is_input(r, c):
+                    continue
+                if not self.model.is_input(r, c):
+                    msg = self.tr(
+                        "Row {row}, column {col} takes no value here; nothing was pasted."
+                    )
+                    self.show_error(msg.format(row=r + 1, col=c + 1))
+                    return
+                ind = self.model.indicators[r]
+                period = self.model.period_at(c)
+                assert period is not None
+                try:
+                    value = self.model.parse(ind, raw)
+                except NumberError as exc:
+                    self.show_error(
+                        self.tr("Nothing was pasted: {name} {period}: {reason}").format(
+                            name=ind.name, period=period_text(period), reason=exc
+                        )
+                    )
+                    return
+                old = self.model.cells.get((ind.code, period))
+                new = (
+                    None
+                    if value is None
+                    else CellValue(
+                        value,
+                        old.standing if old else Standing.PRELIMINARY,
+                        old.comment if old else "",
+                    )
+                )
+                if new != old:
+                    edits.append((ind.code, period, old, new))
+        if edits:
+            text_ = self.tr("Paste {n} values").format(n=len(edits))
+            self.undo_stack.push(SaveValues(self, edits, text_))
+
+    # -- standing and comment ----------------------------------------------------------------
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        cell = self.model.cell(current.row(), current.column()) if current.isValid() else None
+        period = self.model.period_at(current.column()) if current.isValid() else None
+        enabled = cell is not None
+        for w in (self.standing, self.comment, self.save_note):
+            w.setEnabled(enabled)
+        if cell is None or period is None:
+            self.cell_label.setText(self.tr("Select a value to set its standing and comment"))
+            self.comment.clear()
+            return
+        ind = self.model.indicators[current.row()]
+        self.cell_label.setText(f"{ind.name} {period_text(period)}")
+        self.standing.setCurrentIndex(self.standing.findData(cell.standing))
+        self.comment.setText(cell.comment)
+
+    @Slot()
+    def _on_save_note(self) -> None:
+        index = self.grid.currentIndex()
+        cell = self.model.cell(index.row(), index.column())
+        period = self.model.period_at(index.column())
+        if cell is None or period is None:
+            return
+        code = self.model.indicators[index.row()].code
+        new = CellValue(cell.value, self.standing.currentData(), self.comment.text().strip())
+        if new != cell:
+            text = self.tr("Standing and comment of {period}").format(period=period_text(period))
+            self.undo_stack.push(SaveValues(self, [(code, period, cell, new)], text))

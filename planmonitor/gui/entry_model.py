@@ -1,0 +1,254 @@
+"""The quarterly entry grid's table model: indicators × the quarters of one year.
+
+Every accepted edit goes through an undo command that records the value in its own
+transaction; invalid text is refused with the reason (``lastError``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication
+
+from planmonitor.domain.formatting import fmt_num
+from planmonitor.domain.indicator import Cadence, Indicator, TargetForm
+from planmonitor.domain.observation import Observation, Source, Standing
+from planmonitor.domain.periods import Period
+from planmonitor.domain.schedule import NoSchedule, build_schedule
+from planmonitor.domain.values import NumberError, parse_done, parse_number
+from planmonitor.gui.context import MonitorContext
+from planmonitor.gui.i18n import period_text
+
+FIXED = 4  # 指标, 单位, 基数, 本年目标
+ANNUAL_COL = FIXED + 4
+Index = QModelIndex | QPersistentModelIndex
+_DISABLED = QColor("#eeeeee")
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """What a cell holds: the value and its standing and comment."""
+
+    value: float
+    standing: Standing
+    comment: str
+
+
+def is_annual_only(ind: Indicator) -> bool:
+    """Indicators whose data arrive as one annual value (published late)."""
+    return ind.cadence is Cadence.ANNUAL_LATE
+
+
+class EntryModel(QAbstractTableModel):
+    """Rows are indicators; columns 指标, 单位, 基数, 本年目标, Q1…Q4 and 年度 of one year.
+
+    Signals:
+        editRequested(str, object, object): code, period, new CellValue (or None to retract);
+            the view turns it into an undo command.
+        refused(str): a typed text was refused; the reason.
+    """
+
+    editRequested = Signal(str, object, object)
+    refused = Signal(str)
+
+    def __init__(self, context: MonitorContext) -> None:
+        super().__init__()
+        self.context = context
+        self.year = context.quarter.year
+        self.indicators: list[Indicator] = []
+        self.cells: dict[tuple[str, Period], CellValue] = {}
+
+    # -- loading ------------------------------------------------------------------------------
+    def load(self, year: int | None = None) -> None:
+        """Re-read the plan's indicators and this year's current values."""
+        self.beginResetModel()
+        if year is not None:
+            self.year = year
+        plan = self.context.plan
+        self.indicators = list(plan.indicators) if plan else []
+        self.cells = {}
+        if plan is not None:
+            current = self.context.values.current(
+                plan.id, self.context.region, (self.year, self.year)
+            )
+            self.cells = {(o.indicator, o.period): _cell(o) for o in current if o.value is not None}
+        self.endResetModel()
+
+    def period_at(self, column: int) -> Period | None:
+        """The period a value column stands for (None for the reference columns)."""
+        if FIXED <= column < ANNUAL_COL:
+            return Period.quarter(self.year, column - FIXED + 1)
+        if column == ANNUAL_COL:
+            return Period.annual(self.year)
+        return None
+
+    def is_input(self, row: int, column: int) -> bool:
+        """True where a value may be typed (annual-only indicators: the 年度 column only)."""
+        period = self.period_at(column)
+        if period is None:
+            return False
+        annual = is_annual_only(self.indicators[row])
+        return period.is_annual == annual
+
+    # -- Qt model API -------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.indicators)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else ANNUAL_COL + 1
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return self.indicators[section].code
+        tr = QApplication.translate
+        if section == ANNUAL_COL:
+            return tr("EntryModel", "Year {year}").format(year=self.year)
+        return tr("EntryModel", _HEADERS[section])
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_input(index.row(), index.column()):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        ind = self.indicators[index.row()]
+        col = index.column()
+        period = self.period_at(col)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if period is None:
+                return self._reference(ind, col)
+            cell = self.cells.get((ind.code, period))
+            if cell is None:
+                if role == Qt.ItemDataRole.DisplayRole and self.is_input(index.row(), col):
+                    return ""
+                return None
+            return self._shown(ind, cell.value)
+        if role == Qt.ItemDataRole.BackgroundRole and period is not None:
+            if not self.is_input(index.row(), col):
+                return QBrush(_DISABLED)
+        if role == Qt.ItemDataRole.ToolTipRole and period is not None:
+            return self._tooltip(ind, period, index.row(), col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not self.is_input(index.row(), index.column()):
+            return False
+        ind = self.indicators[index.row()]
+        period = self.period_at(index.column())
+        assert period is not None
+        try:
+            new = self.parse(ind, str(value))
+        except NumberError as exc:
+            self.refused.emit(f"{ind.code} {ind.name} {period_text(period)}：{exc}")
+            return False
+        old = self.cells.get((ind.code, period))
+        if new is None and old is None:
+            return False
+        cell = None
+        if new is not None:
+            standing = old.standing if old else Standing.PRELIMINARY
+            cell = CellValue(new, standing, old.comment if old else "")
+            if old == cell:
+                return False
+        self.editRequested.emit(ind.code, period, cell)
+        return True
+
+    # -- helpers ------------------------------------------------------------------------------
+    @staticmethod
+    def parse(ind: Indicator, text: str) -> float | None:
+        """The value typed for ``ind``: a number (or 完成/未完成 for milestones); None = clear."""
+        if ind.target.form is TargetForm.MILESTONE:
+            return None if not text.strip() else parse_done(text)
+        return parse_number(text)
+
+    def set_cell(self, code: str, period: Period, cell: CellValue | None) -> None:
+        """Show a saved value (called by the undo commands after the database accepted it)."""
+        if cell is None:
+            self.cells.pop((code, period), None)
+        else:
+            self.cells[(code, period)] = cell
+        row = next(i for i, ind in enumerate(self.indicators) if ind.code == code)
+        col = ANNUAL_COL if period.is_annual else FIXED + period.quarter_number - 1
+        idx = self.index(row, col)
+        self.dataChanged.emit(idx, idx)
+
+    def cell(self, row: int, column: int) -> CellValue | None:
+        """The value shown in a cell, with standing and comment."""
+        period = self.period_at(column)
+        if period is None:
+            return None
+        return self.cells.get((self.indicators[row].code, period))
+
+    def _shown(self, ind: Indicator, value: float) -> str:
+        if ind.target.form is TargetForm.MILESTONE:
+            done = "Done" if value >= 1 else "Not done"
+            return QApplication.translate("EntryModel", done)
+        return fmt_num(value, ind.decimals)
+
+    def _reference(self, ind: Indicator, col: int) -> str:
+        if col == 0:
+            return ind.name
+        if col == 1:
+            return ind.unit
+        if col == 2:
+            return fmt_num(ind.baseline, ind.decimals)
+        try:
+            sched = build_schedule(ind)
+        except NoSchedule:
+            return "—"
+        if ind.target.form is TargetForm.GROWTH_RATE:
+            return f"{ind.target.rate:g}%"
+        return fmt_num(sched.year_target(self.year), ind.decimals)
+
+    def _tooltip(self, ind: Indicator, period: Period, row: int, col: int) -> str:
+        tr = QApplication.translate
+        if not self.is_input(row, col):
+            if is_annual_only(ind):
+                return tr(
+                    "EntryModel", "Published once a year: enter the annual value in the Year column"
+                )
+            return tr("EntryModel", "Quarterly indicator: the Q4 value is the year's value")
+        cell = self.cells.get((ind.code, period))
+        if cell is None:
+            return tr("EntryModel", "{period}: no value yet").format(period=period_text(period))
+        note = f"\n{cell.comment}" if cell.comment else ""
+        return f"{period_text(period)} {cell.standing.value}{note}"
+
+
+def _cell(o: Observation) -> CellValue:
+    assert o.value is not None
+    return CellValue(o.value, o.standing, o.comment)
+
+
+_HEADERS = (
+    QT_TRANSLATE_NOOP("EntryModel", "Indicator"),
+    QT_TRANSLATE_NOOP("EntryModel", "Unit"),
+    QT_TRANSLATE_NOOP("EntryModel", "Baseline"),
+    QT_TRANSLATE_NOOP("EntryModel", "Target this year"),
+    QT_TRANSLATE_NOOP("EntryModel", "Q1 (Jan–Mar)"),
+    QT_TRANSLATE_NOOP("EntryModel", "Q2 (Jan–Jun)"),
+    QT_TRANSLATE_NOOP("EntryModel", "Q3 (Jan–Sep)"),
+    QT_TRANSLATE_NOOP("EntryModel", "Q4 (Jan–Dec)"),
+)
+
+
+GUI_SOURCE = Source("manual")
+_NOOP_DONE = (QT_TRANSLATE_NOOP("EntryModel", "Done"), QT_TRANSLATE_NOOP("EntryModel", "Not done"))

@@ -1,0 +1,176 @@
+"""Overview (总览): every indicator's light, numbers and explanation, lagging ones first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planmonitor.domain.formatting import Light, fmt_num, fmt_percent
+from planmonitor.gui.context import MonitorContext
+from planmonitor.gui.i18n import lang, period_text
+from planmonitor.gui.lights import ORDER, light_background, light_label, light_text_colour
+from planmonitor.services.status import IndicatorStatus
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+LAGGING = (Light.RED, Light.YELLOW, Light.NOT_MET)
+
+
+class OverviewView(QWidget):
+    """Counts per status, then the lagging indicators, then every indicator by category.
+
+    Signals:
+        indicatorActivated(str): an indicator was double-clicked (its code).
+    """
+
+    indicatorActivated = Signal(str)
+
+    COLUMNS = (
+        "Indicator",
+        "Status",
+        "Actual",
+        "Expected",
+        "Progress",
+        "Data period",
+        "Explanation",
+    )
+
+    def __init__(self, context: MonitorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.title = QLabel()
+        self.title.setObjectName("viewTitle")
+        self.counts = QHBoxLayout()
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(self.COLUMNS))
+        self.tree.setHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(False)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self.counts)
+        layout.addWidget(self.tree, 1)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.tree.itemDoubleClicked.connect(self._on_double_click)
+        self.context.planChanged.connect(self.refresh)
+        self.context.periodChanged.connect(self.refresh)
+        self.context.dataChanged.connect(self.refresh)
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_double_click(self, item: QTreeWidgetItem, _column: int) -> None:
+        code = item.data(0, CODE_ROLE)
+        if code:
+            self.indicatorActivated.emit(code)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Recompute from the context's statuses."""
+        plan = self.context.plan
+        self.tree.clear()
+        self._clear_counts()
+        if plan is None:
+            self.title.setText("")
+            return
+        items = self.context.statuses()
+        region = next((r.name for r in plan.regions if r.code == self.context.region), "")
+        self.title.setText(
+            self.tr("{title} — {region}, report period {period}").format(
+                title=plan.title, region=region, period=self._period_label()
+            )
+        )
+        self._fill_counts(items)
+        lagging = [i for i in items if i.status.light in LAGGING]
+        lagging.sort(key=lambda i: (ORDER.index(i.status.light), i.status.progress or 0))
+        if lagging:
+            self._group(self.tr("Needs attention (behind schedule)"), lagging)
+        categories = list(plan.categories) or [""]
+        for cat in categories:
+            members = [i for i in items if i.indicator.category == cat]
+            if members:
+                self._group(cat or self.tr("Indicators"), members)
+        others = [i for i in items if i.indicator.category not in categories]
+        if others:
+            self._group(self.tr("Other indicators"), others)
+        self.tree.expandAll()
+
+    def _period_label(self) -> str:
+        return period_text(self.context.quarter)
+
+    def _clear_counts(self) -> None:
+        while self.counts.count():
+            item = self.counts.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def _fill_counts(self, items: list[IndicatorStatus]) -> None:
+        for light in ORDER:
+            n = sum(1 for i in items if i.status.light is light)
+            if n == 0:
+                continue
+            label = QLabel(f"{light_label(light)}  {n}")
+            label.setObjectName("statusCount")
+            colour = light_text_colour(light).name()
+            label.setStyleSheet(f"color: {colour}; border: 1px solid {colour};")
+            self.counts.addWidget(label)
+        self.counts.addStretch(1)
+
+    def _group(self, title: str, members: list[IndicatorStatus]) -> None:
+        head = QTreeWidgetItem([title])
+        font = QFont(head.font(0))
+        font.setBold(True)
+        head.setFont(0, font)
+        head.setFirstColumnSpanned(True)
+        self.tree.addTopLevelItem(head)
+        head.setFirstColumnSpanned(True)
+        for item in members:
+            head.addChild(self._row(item))
+
+    def _row(self, item: IndicatorStatus) -> QTreeWidgetItem:
+        st, ind = item.status, item.indicator
+        english = lang() == "en"
+        unit = ind.unit
+        row = QTreeWidgetItem(
+            [
+                f"{ind.code}  {ind.name}",
+                light_label(st.light),
+                _with_unit(fmt_num(st.actual, ind.decimals), unit)
+                if st.actual is not None
+                else "—",
+                _with_unit(fmt_num(st.expected, ind.decimals), unit)
+                if st.expected is not None and st.kind != "growth_rate"
+                else ("—" if st.expected is None else f"{st.expected:g}%"),
+                fmt_percent(st.progress),
+                period_text(st.data_period) if st.data_period else "—",
+                st.explanation("en" if english else "zh"),
+            ]
+        )
+        row.setData(0, CODE_ROLE, ind.code)
+        row.setToolTip(0, ind.name)
+        row.setToolTip(6, st.explanation("en" if english else "zh"))
+        row.setForeground(1, QBrush(light_text_colour(st.light)))
+        row.setBackground(1, QBrush(light_background(st.light)))
+        for col in (2, 3, 4):
+            row.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return row
+
+
+def _with_unit(value: str, unit: str) -> str:
+    if unit in ("%", "％"):
+        return f"{value}%"
+    return f"{value} {unit}" if unit else value

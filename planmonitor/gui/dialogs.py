@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -50,8 +50,10 @@ class _Dialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        translate = QCoreApplication.translate
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Dialogs", "OK"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(translate("Dialogs", "Cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -76,7 +78,7 @@ class IndicatorDialog(_Dialog):
     """Edit an indicator's metadata, release profile and thresholds."""
 
     def __init__(self, context: MonitorContext, code: str, parent: QWidget | None = None) -> None:
-        super().__init__(context, self_tr("Edit indicator"), parent)
+        super().__init__(context, QCoreApplication.translate("Dialogs", "Edit indicator"), parent)
         assert context.plan is not None
         self.indicator = context.plan.indicator(code)
         ind = self.indicator
@@ -85,8 +87,8 @@ class IndicatorDialog(_Dialog):
         self.category = QLineEdit(ind.category)
         self.attribute = QComboBox()
         for a in Attribute:
-            self.attribute.addItem(a.value, a)
-        self.attribute.setCurrentIndex(self.attribute.findData(ind.attribute))
+            self.attribute.addItem(a.value, a.value)
+        self.attribute.setCurrentIndex(self.attribute.findData(ind.attribute.value))
         self.cadence = QComboBox()
         names = {
             Cadence.CUMULATIVE_FLOW: self.tr("Cumulative flow (1—N月累计)"),
@@ -96,8 +98,8 @@ class IndicatorDialog(_Dialog):
             Cadence.ANNUAL_RESTART: self.tr("Annual count that restarts (每年重新计数)"),
         }
         for c, label in names.items():
-            self.cadence.addItem(label, c)
-        self.cadence.setCurrentIndex(self.cadence.findData(ind.cadence))
+            self.cadence.addItem(label, c.value)
+        self.cadence.setCurrentIndex(self.cadence.findData(ind.cadence.value))
         self.profile = [QSpinBox() for _ in range(3)]
         row = QHBoxLayout()
         for i, box in enumerate(self.profile):
@@ -142,7 +144,7 @@ class IndicatorDialog(_Dialog):
         thresholds = None
         if self.own_thresholds.currentData():
             thresholds = Thresholds(self.green.value() / 100, self.yellow.value() / 100)
-        cadence = self.cadence.currentData()
+        cadence = Cadence(self.cadence.currentData())
         nature = self.indicator.nature
         if cadence in (Cadence.CUMULATIVE_FLOW, Cadence.ANNUAL_RESTART):
             nature = type(nature)("flow")
@@ -153,7 +155,7 @@ class IndicatorDialog(_Dialog):
             name=self.name.text().strip(),
             unit=self.unit.text().strip(),
             category=self.category.text().strip(),
-            attribute=self.attribute.currentData(),
+            attribute=Attribute(self.attribute.currentData()),
             cadence=cadence,
             nature=nature,
             profile=ReleaseProfile.from_percent(shares),
@@ -178,7 +180,7 @@ class ReviseDialog(_Dialog):
     """Revise a target (动态调整): new value, effective date and reason, kept in history."""
 
     def __init__(self, context: MonitorContext, code: str, parent: QWidget | None = None) -> None:
-        super().__init__(context, self_tr("Revise target"), parent)
+        super().__init__(context, QCoreApplication.translate("Dialogs", "Revise target"), parent)
         assert context.plan is not None
         self.indicator = context.plan.indicator(code)
         ind = self.indicator
@@ -225,7 +227,9 @@ class RegionDialog(_Dialog):
     """Add a sub-region (镇, 街道, 园区) to the plan."""
 
     def __init__(self, context: MonitorContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, self_tr("Add sub-region"), parent)
+        super().__init__(
+            context, QCoreApplication.translate("Dialogs", "Add sub-region"), parent
+        )
         self.code = QLineEdit()
         self.name = QLineEdit()
         self.form.addRow(self.tr("Code"), self.code)
@@ -236,13 +240,6 @@ class RegionDialog(_Dialog):
         assert plan is not None
         self.context.plans.add_region(plan.id, self.code.text(), self.name.text())
         self.context.reload_plan()
-
-
-def self_tr(text: str) -> str:
-    """Translate a dialog title (context "Dialogs")."""
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Dialogs", text)
 
 
 def _percent_box(fraction: float) -> QDoubleSpinBox:

@@ -92,7 +92,7 @@ class EntryView(QWidget):
             (Standing.PRELIMINARY, self.tr("Preliminary (初步)")),
             (Standing.FINAL, self.tr("Final (正式)")),
         ):
-            self.standing.addItem(label, s)
+            self.standing.addItem(label, s.value)
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(self.tr("Comment on this value (情况说明)"))
         self.save_note = QPushButton(self.tr("Save standing and comment"))
@@ -259,7 +259,7 @@ class EntryView(QWidget):
             return
         ind = self.model.indicators[current.row()]
         self.cell_label.setText(f"{ind.name} {period_text(period)}")
-        self.standing.setCurrentIndex(self.standing.findData(cell.standing))
+        self.standing.setCurrentIndex(self.standing.findData(cell.standing.value))
         self.comment.setText(cell.comment)
 
     @Slot()
@@ -270,7 +270,8 @@ class EntryView(QWidget):
         if cell is None or period is None:
             return
         code = self.model.indicators[index.row()].code
-        new = CellValue(cell.value, self.standing.currentData(), self.comment.text().strip())
+        standing = Standing(self.standing.currentData())
+        new = CellValue(cell.value, standing, self.comment.text().strip())
         if new != cell:
             text = self.tr("Standing and comment of {period}").format(period=period_text(period))
             self.undo_stack.push(SaveValues(self, [(code, period, cell, new)], text))

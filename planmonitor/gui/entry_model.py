@@ -113,10 +113,10 @@ class EntryModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return self.indicators[section].code
-        tr = QApplication.translate
+        translate = QApplication.translate
         if section == ANNUAL_COL:
-            return tr("EntryModel", "Year {year}").format(year=self.year)
-        return tr("EntryModel", _HEADERS[section])
+            return translate("EntryModel", "Year {year}").format(year=self.year)
+        return translate("EntryModel", _HEADERS[section])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -219,16 +219,16 @@ class EntryModel(QAbstractTableModel):
         return fmt_num(sched.year_target(self.year), ind.decimals)
 
     def _tooltip(self, ind: Indicator, period: Period, row: int, col: int) -> str:
-        tr = QApplication.translate
+        translate = QApplication.translate
         if not self.is_input(row, col):
             if is_annual_only(ind):
-                return tr(
+                return translate(
                     "EntryModel", "Published once a year: enter the annual value in the Year column"
                 )
-            return tr("EntryModel", "Quarterly indicator: the Q4 value is the year's value")
+            return translate("EntryModel", "Quarterly indicator: the Q4 value is the year's value")
         cell = self.cells.get((ind.code, period))
         if cell is None:
-            return tr("EntryModel", "{period}: no value yet").format(period=period_text(period))
+            return translate("EntryModel", "{period}: no value yet").format(period=period_text(period))
         note = f"\n{cell.comment}" if cell.comment else ""
         return f"{period_text(period)} {cell.standing.value}{note}"
 

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr("Report period:")))
         bar.addWidget(self.period_box)
         self.addToolBar(bar)
+        self.toolbar = bar
 
     def _menus(self) -> None:
         menu = self.menuBar()
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         self.period_box.currentIndexChanged.connect(self._on_period_box)
         self.context.planChanged.connect(self._on_plan_changed)
         self.context.dataChanged.connect(self._on_saved)
-        self.act_add_plan.triggered.connect(lambda: self.stack.setCurrentWidget(self.welcome))
+        self.act_add_plan.triggered.connect(self._show_welcome)
         self.act_quit.triggered.connect(self.close)
         self.act_edit_indicator.triggered.connect(lambda: self.edit_indicator(self._current_code()))
         self.act_revise.triggered.connect(lambda: self.revise_target(self._current_code()))
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         several = len(plans) > 1
         self.plan_action.setVisible(several)
         self.plan_action_label.setVisible(several)
+        self.toolbar.setVisible(bool(plans))
         if not plans:
             self.stack.setCurrentWidget(self.welcome)
             return
@@ -161,6 +163,11 @@ class MainWindow(QMainWindow):
         self.plan_box.setCurrentIndex(index)
         if self.context.plan is None or self.context.plan.id != self.plan_box.itemData(index):
             self.context.open_plan(self.plan_box.itemData(index))
+
+    @Slot()
+    def _show_welcome(self) -> None:
+        self.toolbar.setVisible(False)
+        self.stack.setCurrentWidget(self.welcome)
 
     @Slot(object)
     def install_plan(self, plan: Plan) -> None:

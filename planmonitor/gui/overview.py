@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,13 +34,13 @@ class OverviewView(QWidget):
     indicatorActivated = Signal(str)
 
     COLUMNS = (
-        "Indicator",
-        "Status",
-        "Actual",
-        "Expected",
-        "Progress",
-        "Data period",
-        "Explanation",
+        QT_TRANSLATE_NOOP("OverviewView", "Indicator"),
+        QT_TRANSLATE_NOOP("OverviewView", "Status"),
+        QT_TRANSLATE_NOOP("OverviewView", "Actual"),
+        QT_TRANSLATE_NOOP("OverviewView", "Expected (序时目标)"),
+        QT_TRANSLATE_NOOP("OverviewView", "Progress"),
+        QT_TRANSLATE_NOOP("OverviewView", "Data period"),
+        QT_TRANSLATE_NOOP("OverviewView", "Explanation"),
     )
 
     def __init__(self, context: MonitorContext, parent: QWidget | None = None) -> None:

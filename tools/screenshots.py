@@ -1,0 +1,85 @@
+"""Render every main screen offscreen with the demo data into PNGs (docs/screenshots/).
+
+    uv run python tools/screenshots.py [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def render(out: Path, lang: str) -> list[Path]:
+    """Welcome, overview, entry, detail and the dialogs in ``lang``; returns the files."""
+    from PySide6.QtWidgets import QApplication
+
+    from planmonitor.app import create_application
+    from planmonitor.gui import i18n
+    from planmonitor.gui.context import MonitorContext
+    from planmonitor.gui.dialogs import IndicatorDialog, ReviseDialog
+    from planmonitor.gui.main_window import MainWindow
+    from planmonitor.services.demo import create_demo
+    from planmonitor.store.database import open_database
+
+    app, _ = create_application(lang)
+    i18n.install(app, lang)
+    files: list[Path] = []
+
+    def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        QApplication.processEvents()
+        path = out / f"{name}-{lang}.png"
+        widget.grab().save(str(path))
+        files.append(path)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = open_database(Path(tmp) / "empty.sqlite")
+        window = MainWindow(MonitorContext(empty))
+        window.resize(1280, 800)
+        window.show()
+        shot(window, "welcome")
+        window.close()
+        db = open_database(Path(tmp) / "demo.sqlite")
+        create_demo(db)
+        window = MainWindow(MonitorContext(db))
+        window.resize(1280, 800)
+        window.show()
+        shot(window, "overview")
+        window.tabs.setCurrentWidget(window.entry)
+        window.entry.grid.setCurrentIndex(window.entry.model.index(5, 6))
+        shot(window, "entry")
+        window.tabs.setCurrentWidget(window.detail)
+        window.detail.show_indicator("06")
+        shot(window, "detail")
+        for name, dialog in (
+            ("dialog-indicator", IndicatorDialog(window.context, "06", window)),
+            ("dialog-revise", ReviseDialog(window.context, "06", window)),
+        ):
+            dialog.show()
+            shot(dialog, name)
+            dialog.close()
+        window.close()
+        db.close()
+        empty.close()
+    return files
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default="docs/screenshots")
+    ap.add_argument("--lang", action="append", choices=["zh", "en"])
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in args.lang or ["zh", "en"]:
+        for f in render(out, lang):
+            print(f)
+
+
+if __name__ == "__main__":
+    main()

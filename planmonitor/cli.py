@@ -24,6 +24,7 @@ EXIT_BAD_INPUT = 2
 # defaults ``handler`` (called as handler(args, db)) and ``needs_db``.
 COMMAND_MODULES = [
     "planmonitor.commands",
+    "planmonitor.commands_report",
 ]
 
 

@@ -1,0 +1,116 @@
+"""Writing the quarterly report — Excel table, PDF and Word — as one long, stoppable job.
+
+:func:`export_report` is a generator: it yields :class:`Progress` after each step (the model, the
+workbook, every PDF page, the Word file) and returns a :class:`ReportFiles`. Each file is written
+under a temporary name beside its target and only renamed into place when every format has been
+written, so stopping the job (closing the generator) or an error leaves no half-written report
+and no earlier report overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Generator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from planmonitor.domain.periods import Period
+from planmonitor.domain.report import ReportModel
+from planmonitor.services.errors import UserError
+from planmonitor.services.progress import Progress
+from planmonitor.services.report import build_report, check_quarter
+from planmonitor.store.database import Database
+
+FORMATS = ("xlsx", "pdf", "docx")
+FORMAT_NAMES = {"xlsx": "Excel 指标完成情况表", "pdf": "PDF 报告", "docx": "Word 报告"}
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    """What was written: the model and, per format, the file."""
+
+    model: ReportModel
+    paths: dict[str, Path]
+
+
+def suggested_stem(plan_title: str, quarter: Period) -> str:
+    """A file name (without suffix) an office would give the report."""
+    name = f"{plan_title}主要指标{quarter.label_zh()}完成情况"
+    return re.sub(r'[\\/:*?"<>|]', "", name)
+
+
+def report_targets(base: Path, formats: tuple[str, ...] = FORMATS) -> dict[str, Path]:
+    """One path per format from a base path: 报告 → 报告.xlsx, 报告.pdf, 报告.docx."""
+    stem = base.with_suffix("") if base.suffix.lower().lstrip(".") in FORMATS else base
+    return {fmt: stem.with_name(f"{stem.name}.{fmt}") for fmt in formats}
+
+
+def _check_targets(targets: Mapping[str, Path]) -> None:
+    if not targets:
+        raise UserError("没有指定要生成的报告格式（xlsx、pdf、docx）")
+    for fmt, path in targets.items():
+        if fmt not in FORMATS:
+            raise UserError(f"报告格式“{fmt}”无法生成：应为 xlsx、pdf 或 docx")
+        if not path.parent.is_dir():
+            raise UserError(f"输出目录 {path.parent} 不存在")
+        if path.is_dir():
+            raise UserError(f"输出文件 {path} 是一个目录")
+
+
+def _part(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.part")
+
+
+def export_report(
+    db: Database,
+    plan_id: str,
+    quarter: Period,
+    region: str | None,
+    targets: Mapping[str, Path],
+    today: date | None = None,
+) -> Generator[Progress, None, ReportFiles]:
+    """Write the report in each format of ``targets`` (format → file), yielding progress."""
+    check_quarter(quarter)
+    _check_targets(targets)
+    # The writers import Qt and python-docx: only when a report is actually written.
+    from planmonitor.exchange.report_docx import write_report_docx
+    from planmonitor.exchange.report_pdf import CHARTS_PER_PAGE, iter_report_pdf
+    from planmonitor.exchange.report_xlsx import write_report_xlsx
+
+    yield Progress(0, 1, "正在汇总指标数据…")
+    model = build_report(db, plan_id, quarter, region, today)
+    charts = sum(1 for r in model.rows if r.trend is not None)
+    pdf_steps = 1 + -(-charts // CHARTS_PER_PAGE) if "pdf" in targets else 0  # pages, estimated
+    total = 1 + ("xlsx" in targets) + ("docx" in targets) + pdf_steps
+    done = 1
+    parts = {fmt: _part(path) for fmt, path in targets.items()}
+    try:
+        for fmt in FORMATS:
+            if fmt not in targets:
+                continue
+            yield Progress(done, total, f"正在生成{FORMAT_NAMES[fmt]}…")
+            if fmt == "pdf":
+                for page, pages in iter_report_pdf(model, parts[fmt]):
+                    total, pdf_steps = total - pdf_steps + pages, pages
+                    done += 1
+                    yield Progress(done, total, f"正在生成 PDF 报告：第 {page}/{pages} 页")
+                continue
+            if fmt == "xlsx":
+                write_report_xlsx(model, parts[fmt])
+            else:
+                write_report_docx(model, parts[fmt])
+            done += 1
+        for fmt, part in parts.items():
+            try:
+                os.replace(part, targets[fmt])
+            except OSError as exc:
+                raise UserError(
+                    f"无法写入 {targets[fmt]}：{exc.strerror or exc}（文件是否正被其他程序打开？）"
+                ) from None
+    finally:
+        for part in parts.values():
+            part.unlink(missing_ok=True)
+    yield Progress(total, total, "报告已生成")
+    return ReportFiles(model, dict(targets))

@@ -5,10 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from planmonitor.domain.indicator import PlanError
-from planmonitor.services.errors import UserError
-from planmonitor.store.database import DatabaseError
-
 
 def settings_language() -> str | None:
     """The language chosen in the settings (QSettings), if any."""
@@ -25,7 +21,8 @@ def create_application(lang: str | None):  # type: ignore[no-untyped-def]
     from planmonitor.gui import i18n
     from planmonitor.gui.style import apply_style
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("PlanMonitor")
     app.setOrganizationName("PlanMonitor")
     chosen = i18n.install(app, lang or settings_language() or "zh")
@@ -37,9 +34,11 @@ def run_gui(args: argparse.Namespace, demo: bool = False) -> int:
     """Open the main window on ``--db`` (or the default database)."""
     from PySide6.QtWidgets import QMessageBox
 
+    from planmonitor.domain.indicator import PlanError
     from planmonitor.gui.context import MonitorContext
     from planmonitor.gui.main_window import MainWindow
-    from planmonitor.store.database import open_database
+    from planmonitor.services.errors import UserError
+    from planmonitor.store.database import DatabaseError, open_database
 
     app, _lang = create_application(getattr(args, "lang", None))
     try:

@@ -1,6 +1,6 @@
 """Render every main screen offscreen with the demo data into PNGs (docs/screenshots/).
 
-    uv run python tools/screenshots.py [--out docs/screenshots]
+uv run python tools/screenshots.py [--out docs/screenshots]
 """
 
 from __future__ import annotations

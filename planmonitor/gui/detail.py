@@ -112,13 +112,21 @@ class DetailView(QWidget):
 
     def _connect_signals(self) -> None:
         self.chooser.currentIndexChanged.connect(self._on_choose)
-        self.edit_button.clicked.connect(lambda: self.code and self.editRequested.emit(self.code))
-        self.revise_button.clicked.connect(
-            lambda: self.code and self.reviseRequested.emit(self.code)
-        )
+        self.edit_button.clicked.connect(self._on_edit)
+        self.revise_button.clicked.connect(self._on_revise)
         self.context.planChanged.connect(self._on_plan)
         self.context.periodChanged.connect(self.refresh)
         self.context.dataChanged.connect(self.refresh)
+
+    @Slot()
+    def _on_edit(self) -> None:
+        if self.code:
+            self.editRequested.emit(self.code)
+
+    @Slot()
+    def _on_revise(self) -> None:
+        if self.code:
+            self.reviseRequested.emit(self.code)
 
     # -- choosing -----------------------------------------------------------------------------
     @Slot()

@@ -140,7 +140,7 @@ class IndicatorDialog(_Dialog):
 
     def edited(self) -> Indicator:
         """The indicator as the form now describes it."""
-        shares = [b.value() for b in self.profile] + [100]
+        shares = [float(b.value()) for b in self.profile] + [100.0]
         thresholds = None
         if self.own_thresholds.currentData():
             thresholds = Thresholds(self.green.value() / 100, self.yellow.value() / 100)
@@ -227,9 +227,7 @@ class RegionDialog(_Dialog):
     """Add a sub-region (镇, 街道, 园区) to the plan."""
 
     def __init__(self, context: MonitorContext, parent: QWidget | None = None) -> None:
-        super().__init__(
-            context, QCoreApplication.translate("Dialogs", "Add sub-region"), parent
-        )
+        super().__init__(context, QCoreApplication.translate("Dialogs", "Add sub-region"), parent)
         self.code = QLineEdit()
         self.name = QLineEdit()
         self.form.addRow(self.tr("Code"), self.code)

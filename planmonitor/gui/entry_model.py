@@ -116,7 +116,7 @@ class EntryModel(QAbstractTableModel):
         translate = QApplication.translate
         if section == ANNUAL_COL:
             return translate("EntryModel", "Year {year}").format(year=self.year)
-        return translate("EntryModel", _HEADERS[section])
+        return translate("EntryModel", str(_HEADERS[section]))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -139,9 +139,9 @@ class EntryModel(QAbstractTableModel):
                     return ""
                 return None
             return self._shown(ind, cell.value)
-        if role == Qt.ItemDataRole.BackgroundRole and period is not None:
-            if not self.is_input(index.row(), col):
-                return QBrush(_DISABLED)
+        disabled = period is not None and not self.is_input(index.row(), col)
+        if role == Qt.ItemDataRole.BackgroundRole and disabled:
+            return QBrush(_DISABLED)
         if role == Qt.ItemDataRole.ToolTipRole and period is not None:
             return self._tooltip(ind, period, index.row(), col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
@@ -228,7 +228,9 @@ class EntryModel(QAbstractTableModel):
             return translate("EntryModel", "Quarterly indicator: the Q4 value is the year's value")
         cell = self.cells.get((ind.code, period))
         if cell is None:
-            return translate("EntryModel", "{period}: no value yet").format(period=period_text(period))
+            return translate("EntryModel", "{period}: no value yet").format(
+                period=period_text(period)
+            )
         note = f"\n{cell.comment}" if cell.comment else ""
         return f"{period_text(period)} {cell.standing.value}{note}"
 

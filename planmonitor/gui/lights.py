@@ -20,7 +20,7 @@ ORDER = [Light.RED, Light.YELLOW, Light.GREEN, Light.GREY, Light.NOT_MET, Light.
 
 def light_word(light: Light) -> str:
     """The light's word in the interface language (达到序时进度 / On schedule …)."""
-    return QCoreApplication.translate("Light", _WORDS[light])
+    return QCoreApplication.translate("Light", str(_WORDS[light]))
 
 
 def light_label(light: Light) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
@@ -91,7 +92,9 @@ class MainWindow(QMainWindow):
         self.act_undo = self.entry.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_redo = self.entry.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.act_redo.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+        )
         edit.addAction(self.act_undo)
         edit.addAction(self.act_redo)
         edit.addSeparator()
@@ -107,15 +110,19 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.act_prev = self._action(view, self.tr("Previous quarter"), "Ctrl+PgUp")
         self.act_next = self._action(view, self.tr("Next quarter"), "Ctrl+PgDown")
+        view.addSeparator()
+        language = view.addMenu(self.tr("Language"))
+        self.act_zh = self._action(language, "简体中文")
+        self.act_en = self._action(language, "English")
         help_menu = menu.addMenu(self.tr("&Help"))
         self.act_about = self._action(help_menu, self.tr("About PlanMonitor"))
 
-    def _action(self, menu, text: str, shortcut: object = None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self, menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey | None = None
+    ) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:
-            act.setShortcut(
-                shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
-            )
+            act.setShortcut(QKeySequence(shortcut))
         menu.addAction(act)
         return act
 
@@ -140,6 +147,8 @@ class MainWindow(QMainWindow):
         self.act_prev.triggered.connect(lambda: self._step_period(-1))
         self.act_next.triggered.connect(lambda: self._step_period(1))
         self.act_about.triggered.connect(self.about)
+        self.act_zh.triggered.connect(lambda: self.choose_language("zh"))
+        self.act_en.triggered.connect(lambda: self.choose_language("en"))
 
     # -- plans --------------------------------------------------------------------------------
     def show_plans(self) -> None:
@@ -163,6 +172,8 @@ class MainWindow(QMainWindow):
         self.plan_box.setCurrentIndex(index)
         if self.context.plan is None or self.context.plan.id != self.plan_box.itemData(index):
             self.context.open_plan(self.plan_box.itemData(index))
+        else:
+            self.context.planChanged.emit()  # a new window on an open plan: fill every view
 
     @Slot()
     def _show_welcome(self) -> None:
@@ -280,6 +291,13 @@ class MainWindow(QMainWindow):
         """Open the sub-region dialog."""
         if self.context.plan is not None:
             RegionDialog(self.context, self).exec()
+
+    def choose_language(self, lang: str) -> None:
+        """Remember the interface language; it applies from the next start."""
+        QSettings("PlanMonitor", "PlanMonitor").setValue("language", lang)
+        self.statusBar().showMessage(
+            self.tr("The language changes when PlanMonitor is started again."), 8000
+        )
 
     @Slot()
     def about(self) -> None:

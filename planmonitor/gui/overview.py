@@ -51,7 +51,7 @@ class OverviewView(QWidget):
         self.counts = QHBoxLayout()
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(self.COLUMNS))
-        self.tree.setHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.tree.setHeaderLabels([self.tr(str(c)) for c in self.COLUMNS])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)

@@ -18,7 +18,7 @@ from planmonitor.domain.trend import Trend
 SYMBOLS = {Standing.ESTIMATE: "t", Standing.PRELIMINARY: "o", Standing.FINAL: "s"}
 
 
-class QuarterAxis(pg.AxisItem):
+class QuarterAxis(pg.AxisItem):  # type: ignore[misc]
     """A time axis in years: a year's ticks at its start (2024), quarter ends between (Q1…Q3)."""
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
@@ -54,9 +54,7 @@ class TrendPlot(QWidget):
             [], [], pen=pg.mkPen("#1565c0", width=2), name=self.tr("Schedule (序时进度)")
         )
         self.actual_line = self.widget.plot([], [], pen=pg.mkPen("#444", width=1))
-        self.actual = pg.ScatterPlotItem(
-            size=10, hoverable=True, tip=self._tip, hoverSize=14
-        )
+        self.actual = pg.ScatterPlotItem(size=10, hoverable=True, tip=self._tip, hoverSize=14)
         self.widget.addItem(self.actual)
         legend.addItem(self.actual, self.tr("Actual (▲ estimate ● preliminary ■ final)"))
         dash = QPen(QColor("#c62828"))

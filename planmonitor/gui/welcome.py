@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -43,14 +44,6 @@ class WelcomePage(QWidget):
         intro.setWordWrap(True)
         self.plans = QListWidget()
         self.plans.setObjectName("builtinPlans")
-        for plan in builtin_plans():
-            text = self.tr("{title} — {region}, {n} indicators").format(
-                title=plan.title, region=plan.region, n=len(plan.indicators)
-            )
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, plan.id)
-            self.plans.addItem(item)
-        self.plans.setCurrentRow(0)
         self.use_builtin = QPushButton(self.tr("Use this plan"))
         self.use_builtin.setDefault(True)
         self.from_file = QPushButton(self.tr("Load a plan file…"))
@@ -72,6 +65,23 @@ class WelcomePage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         self._connect_signals()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fill()
+
+    def fill(self) -> None:
+        """List the built-in plans (read when the page is first shown, not at start-up)."""
+        if self.plans.count():
+            return
+        for plan in builtin_plans():
+            text = self.tr("{title} — {region}, {n} indicators").format(
+                title=plan.title, region=plan.region, n=len(plan.indicators)
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, plan.id)
+            self.plans.addItem(item)
+        self.plans.setCurrentRow(0)
 
     def _connect_signals(self) -> None:
         self.use_builtin.clicked.connect(self._on_builtin)

@@ -85,10 +85,8 @@ def _entries(ind: Indicator, rng: random.Random) -> list[Entry]:
         if ind.cadence.value == "annual_late" and (q.end_month != 12 or q.year >= DEMO_UNTIL.year):
             continue
         e = sched.expected(q)
-        if ind.nature is Nature.FLOW or sched.quota:
-            value = e * f
-        else:
-            value = b + (e - b) * f
+        flow = ind.nature is Nature.FLOW or sched.quota
+        value = e * f if flow else b + (e - b) * f
         period = Period.annual(q.year) if ind.cadence.value == "annual_late" else q
         standing = Standing.FINAL if q.year < DEMO_UNTIL.year else Standing.PRELIMINARY
         out.append(

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../planmonitor/app.py" line="53" />
+        <location filename="../../planmonitor/app.py" line="51"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
@@ -11,163 +12,163 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="55" />
+        <location filename="../../planmonitor/gui/detail.py" line="55"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="56" />
+        <location filename="../../planmonitor/gui/detail.py" line="56"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="67" />
+        <location filename="../../planmonitor/gui/detail.py" line="67"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="68" />
+        <location filename="../../planmonitor/gui/detail.py" line="68"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="69" />
+        <location filename="../../planmonitor/gui/detail.py" line="69"/>
         <source>Standing</source>
         <translation>数据状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="70" />
+        <location filename="../../planmonitor/gui/detail.py" line="70"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="71" />
+        <location filename="../../planmonitor/gui/detail.py" line="71"/>
         <source>Recorded</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="72" />
-        <location filename="../../planmonitor/gui/detail.py" line="83" />
+        <location filename="../../planmonitor/gui/detail.py" line="72"/>
+        <location filename="../../planmonitor/gui/detail.py" line="83"/>
         <source>By</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="73" />
+        <location filename="../../planmonitor/gui/detail.py" line="73"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="74" />
+        <location filename="../../planmonitor/gui/detail.py" line="74"/>
         <source>Comment</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="79" />
+        <location filename="../../planmonitor/gui/detail.py" line="79"/>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="80" />
+        <location filename="../../planmonitor/gui/detail.py" line="80"/>
         <source>Old target</source>
         <translation>原目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="81" />
+        <location filename="../../planmonitor/gui/detail.py" line="81"/>
         <source>New target</source>
         <translation>新目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="82" />
+        <location filename="../../planmonitor/gui/detail.py" line="82"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="91" />
+        <location filename="../../planmonitor/gui/detail.py" line="91"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="101" />
+        <location filename="../../planmonitor/gui/detail.py" line="101"/>
         <source>Definition</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="102" />
+        <location filename="../../planmonitor/gui/detail.py" line="102"/>
         <source>Value history</source>
         <translation>录入记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="103" />
+        <location filename="../../planmonitor/gui/detail.py" line="103"/>
         <source>Target revisions</source>
         <translation>目标调整记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="192" />
+        <location filename="../../planmonitor/gui/detail.py" line="192"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="193" />
+        <location filename="../../planmonitor/gui/detail.py" line="193"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="194" />
+        <location filename="../../planmonitor/gui/detail.py" line="194"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="195" />
+        <location filename="../../planmonitor/gui/detail.py" line="195"/>
         <source>Attribute</source>
         <translation>指标属性</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="196" />
+        <location filename="../../planmonitor/gui/detail.py" line="196"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="198" />
+        <location filename="../../planmonitor/gui/detail.py" line="198"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="201" />
+        <location filename="../../planmonitor/gui/detail.py" line="201"/>
         <source>Target form</source>
         <translation>目标形式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="202" />
+        <location filename="../../planmonitor/gui/detail.py" line="202"/>
         <source>Cadence</source>
         <translation>数据发布方式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="203" />
+        <location filename="../../planmonitor/gui/detail.py" line="203"/>
         <source>Release profile</source>
         <translation>发布节奏</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="204" />
+        <location filename="../../planmonitor/gui/detail.py" line="204"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="205" />
+        <location filename="../../planmonitor/gui/detail.py" line="205"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="206" />
+        <location filename="../../planmonitor/gui/detail.py" line="206"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="222" />
+        <location filename="../../planmonitor/gui/detail.py" line="222"/>
         <source>current</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="222" />
+        <location filename="../../planmonitor/gui/detail.py" line="222"/>
         <source>corrected</source>
         <translation>已更正</translation>
     </message>
@@ -175,27 +176,27 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="54" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="54"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="56" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="56"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="81" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="81"/>
         <source>Edit indicator</source>
         <translation>编辑指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="183" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="183"/>
         <source>Revise target</source>
         <translation>调整目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="231" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="231"/>
         <source>Add sub-region</source>
         <translation>添加下级地区</translation>
     </message>
@@ -203,72 +204,72 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="118" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="118"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="225" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="225"/>
         <source>Published once a year: enter the annual value in the Year column</source>
         <translation>按年发布的指标：请在“全年”列填写年度值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="228" />
-        <source>Quarterly indicator: the Q4 value is the year's value</source>
+        <location filename="../../planmonitor/gui/entry_model.py" line="228"/>
+        <source>Quarterly indicator: the Q4 value is the year&apos;s value</source>
         <translation>按季填报的指标：第四季度的值即全年值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="231" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="231"/>
         <source>{period}: no value yet</source>
         <translation>{period}：尚未填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="242" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="242"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="243" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="243"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="244" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="244"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="245" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="245"/>
         <source>Target this year</source>
         <translation>本年目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="246" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="246"/>
         <source>Q1 (Jan–Mar)</source>
         <translation>一季度（1—3月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="247" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="247"/>
         <source>Q2 (Jan–Jun)</source>
         <translation>二季度（1—6月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="248" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="248"/>
         <source>Q3 (Jan–Sep)</source>
         <translation>三季度（1—9月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="249" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="249"/>
         <source>Q4 (Jan–Dec)</source>
         <translation>四季度（1—12月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="254" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="254"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="254" />
+        <location filename="../../planmonitor/gui/entry_model.py" line="254"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -276,82 +277,82 @@
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="87" />
+        <location filename="../../planmonitor/gui/entry.py" line="87"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="91" />
+        <location filename="../../planmonitor/gui/entry.py" line="91"/>
         <source>Estimate (预计)</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="92" />
+        <location filename="../../planmonitor/gui/entry.py" line="92"/>
         <source>Preliminary (初步)</source>
         <translation>初步</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="93" />
+        <location filename="../../planmonitor/gui/entry.py" line="93"/>
         <source>Final (正式)</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="97" />
+        <location filename="../../planmonitor/gui/entry.py" line="97"/>
         <source>Comment on this value (情况说明)</source>
         <translation>该数值的情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="98" />
+        <location filename="../../planmonitor/gui/entry.py" line="98"/>
         <source>Save standing and comment</source>
         <translation>保存状态和说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="107" />
+        <location filename="../../planmonitor/gui/entry.py" line="107"/>
         <source>Values of</source>
         <translation>填报年度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="110" />
+        <location filename="../../planmonitor/gui/entry.py" line="110"/>
         <source>Type and press Enter; paste a block copied from Excel or WPS</source>
         <translation>输入数值后按回车；可直接粘贴从 Excel 或 WPS 复制的区域</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="156" />
+        <location filename="../../planmonitor/gui/entry.py" line="156"/>
         <source>Enter {name} {period}</source>
         <translation>录入 {name} {period}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="182" />
+        <location filename="../../planmonitor/gui/entry.py" line="182"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="209" />
+        <location filename="../../planmonitor/gui/entry.py" line="209"/>
         <source>The pasted block does not fit the grid; nothing was pasted.</source>
         <translation>粘贴的区域超出表格范围，未粘贴任何数据。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="216" />
+        <location filename="../../planmonitor/gui/entry.py" line="216"/>
         <source>Row {row}, column {col} takes no value here; nothing was pasted.</source>
         <translation>第 {row} 行第 {col} 列不能填写数值，未粘贴任何数据。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="227" />
+        <location filename="../../planmonitor/gui/entry.py" line="227"/>
         <source>Nothing was pasted: {name} {period}: {reason}</source>
         <translation>未粘贴任何数据：{name} {period}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="245" />
+        <location filename="../../planmonitor/gui/entry.py" line="245"/>
         <source>Paste {n} values</source>
         <translation>粘贴 {n} 个数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="257" />
+        <location filename="../../planmonitor/gui/entry.py" line="257"/>
         <source>Select a value to set its standing and comment</source>
         <translation>选中一个数值，可设置数据状态和情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="275" />
+        <location filename="../../planmonitor/gui/entry.py" line="276"/>
         <source>Standing and comment of {period}</source>
         <translation>{period} 的数据状态和说明</translation>
     </message>
@@ -359,112 +360,112 @@
 <context>
     <name>IndicatorDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="94" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="94"/>
         <source>Cumulative flow (1—N月累计)</source>
         <translation>累计数（1—N月累计）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="95" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="95"/>
         <source>Batch step (认定批次)</source>
         <translation>分批认定（批次）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="96" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="96"/>
         <source>Annual, published late (年度统计)</source>
         <translation>年度统计（次年发布）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="97" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="97"/>
         <source>Smooth stock (时点数)</source>
         <translation>时点数（平稳变化）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="98" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="98"/>
         <source>Annual count that restarts (每年重新计数)</source>
         <translation>每年重新计数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="109" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="109"/>
         <source>Q{n}</source>
         <translation>{n}季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="111" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="111"/>
         <source>Q4 100%</source>
         <translation>四季度 100%</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="122" />
-        <source>Use the plan's thresholds</source>
+        <location filename="../../planmonitor/gui/dialogs.py" line="122"/>
+        <source>Use the plan&apos;s thresholds</source>
         <translation>使用规划的阈值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="123" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="123"/>
         <source>Own thresholds</source>
         <translation>单独设置阈值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="126" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="126"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="127" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="127"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="128" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="128"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="129" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="129"/>
         <source>Attribute</source>
         <translation>指标属性</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="130" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="130"/>
         <source>Cadence</source>
         <translation>数据发布方式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="131" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="131"/>
         <source>Release profile (share due by quarter end)</source>
         <translation>发布节奏（各季度末应完成比例）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="132" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="132"/>
         <source>Decimals</source>
         <translation>小数位数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="133" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="133"/>
         <source>Responsible units (、-separated)</source>
         <translation>责任单位（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="134" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="134"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="135" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="135"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="136" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="136"/>
         <source>Light thresholds</source>
         <translation>亮灯阈值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="137" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="137"/>
         <source>Green from progress</source>
         <translation>绿灯：完成序时进度不低于</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="138" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="138"/>
         <source>Yellow from progress</source>
         <translation>黄灯：完成序时进度不低于</translation>
     </message>
@@ -472,32 +473,32 @@
 <context>
     <name>Light</name>
     <message>
-        <location filename="../../planmonitor/gui/lights.py" line="11" />
+        <location filename="../../planmonitor/gui/lights.py" line="11"/>
         <source>On schedule</source>
         <translation>达到序时进度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/lights.py" line="12" />
+        <location filename="../../planmonitor/gui/lights.py" line="12"/>
         <source>Slightly behind</source>
         <translation>略滞后</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/lights.py" line="13" />
+        <location filename="../../planmonitor/gui/lights.py" line="13"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/lights.py" line="14" />
+        <location filename="../../planmonitor/gui/lights.py" line="14"/>
         <source>Not assessable</source>
         <translation>暂无法评价</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/lights.py" line="15" />
+        <location filename="../../planmonitor/gui/lights.py" line="15"/>
         <source>Met</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/lights.py" line="16" />
+        <location filename="../../planmonitor/gui/lights.py" line="16"/>
         <source>Not met</source>
         <translation>未完成</translation>
     </message>
@@ -505,141 +506,151 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="39" />
+        <location filename="../../planmonitor/gui/main_window.py" line="39"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="46" />
-        <location filename="../../planmonitor/gui/main_window.py" line="102" />
+        <location filename="../../planmonitor/gui/main_window.py" line="46"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="47" />
-        <location filename="../../planmonitor/gui/main_window.py" line="103" />
+        <location filename="../../planmonitor/gui/main_window.py" line="47"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="48" />
-        <location filename="../../planmonitor/gui/main_window.py" line="104" />
+        <location filename="../../planmonitor/gui/main_window.py" line="48"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="105"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="59" />
+        <location filename="../../planmonitor/gui/main_window.py" line="59"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="60" />
+        <location filename="../../planmonitor/gui/main_window.py" line="60"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="68" />
+        <location filename="../../planmonitor/gui/main_window.py" line="68"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="71" />
+        <location filename="../../planmonitor/gui/main_window.py" line="71"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="74" />
+        <location filename="../../planmonitor/gui/main_window.py" line="74"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="77" />
+        <location filename="../../planmonitor/gui/main_window.py" line="77"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="83" />
+        <location filename="../../planmonitor/gui/main_window.py" line="84"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="85" />
+        <location filename="../../planmonitor/gui/main_window.py" line="86"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="88" />
+        <location filename="../../planmonitor/gui/main_window.py" line="89"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="89" />
+        <location filename="../../planmonitor/gui/main_window.py" line="90"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="90" />
+        <location filename="../../planmonitor/gui/main_window.py" line="91"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="92" />
+        <location filename="../../planmonitor/gui/main_window.py" line="93"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="97" />
+        <location filename="../../planmonitor/gui/main_window.py" line="98"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="98" />
+        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="99" />
+        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="100" />
+        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="107" />
+        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="108" />
+        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="109" />
+        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="110" />
-        <location filename="../../planmonitor/gui/main_window.py" line="282" />
+        <location filename="../../planmonitor/gui/main_window.py" line="115"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="304"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="198" />
+        <location filename="../../planmonitor/gui/main_window.py" line="213"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="239" />
+        <location filename="../../planmonitor/gui/main_window.py" line="254"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="284" />
+        <location filename="../../planmonitor/gui/main_window.py" line="296"/>
+        <source>The language changes when PlanMonitor is started again.</source>
+        <translation>界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="306"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -651,57 +662,57 @@ Database: {path}</source>
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="37" />
+        <location filename="../../planmonitor/gui/overview.py" line="37"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="38" />
+        <location filename="../../planmonitor/gui/overview.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="39" />
+        <location filename="../../planmonitor/gui/overview.py" line="39"/>
         <source>Actual</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="40" />
+        <location filename="../../planmonitor/gui/overview.py" line="40"/>
         <source>Expected (序时目标)</source>
         <translation>序时目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="41" />
+        <location filename="../../planmonitor/gui/overview.py" line="41"/>
         <source>Progress</source>
         <translation>完成序时进度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="42" />
+        <location filename="../../planmonitor/gui/overview.py" line="42"/>
         <source>Data period</source>
         <translation>数据期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="43" />
+        <location filename="../../planmonitor/gui/overview.py" line="43"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="92" />
+        <location filename="../../planmonitor/gui/overview.py" line="92"/>
         <source>{title} — {region}, report period {period}</source>
         <translation>《{title}》 — {region}，报告期 {period}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="100" />
+        <location filename="../../planmonitor/gui/overview.py" line="100"/>
         <source>Needs attention (behind schedule)</source>
         <translation>需关注（滞后）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="105" />
+        <location filename="../../planmonitor/gui/overview.py" line="105"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="108" />
+        <location filename="../../planmonitor/gui/overview.py" line="108"/>
         <source>Other indicators</source>
         <translation>其他指标</translation>
     </message>
@@ -709,12 +720,12 @@ Database: {path}</source>
 <context>
     <name>RegionDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="235" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="235"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="236" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="236"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -722,37 +733,37 @@ Database: {path}</source>
 <context>
     <name>ReviseDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="194" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="194"/>
         <source>e.g. 中期评估调整</source>
         <translation>例如：中期评估调整</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="195" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="195"/>
         <source>New yearly growth rate (%)</source>
         <translation>新的年均增长率（%）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="195" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="195"/>
         <source>New target</source>
         <translation>新目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="196" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="196"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="198" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="198"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="199" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="199"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="206" />
+        <location filename="../../planmonitor/gui/dialogs.py" line="206"/>
         <source>Enter the new target</source>
         <translation>请填写新的目标值</translation>
     </message>
@@ -760,22 +771,22 @@ Database: {path}</source>
 <context>
     <name>TrendPlot</name>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="54" />
+        <location filename="../../planmonitor/gui/plot.py" line="54"/>
         <source>Schedule (序时进度)</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="61" />
+        <location filename="../../planmonitor/gui/plot.py" line="61"/>
         <source>Actual (▲ estimate ● preliminary ■ final)</source>
         <translation>实际值（▲预计 ●初步 ■正式）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="66" />
+        <location filename="../../planmonitor/gui/plot.py" line="66"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="70" />
+        <location filename="../../planmonitor/gui/plot.py" line="70"/>
         <source>Forecast</source>
         <translation>趋势预测</translation>
     </message>
@@ -783,47 +794,47 @@ Database: {path}</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="35" />
+        <location filename="../../planmonitor/gui/welcome.py" line="36"/>
         <source>Welcome to PlanMonitor</source>
         <translation>欢迎使用规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="39" />
+        <location filename="../../planmonitor/gui/welcome.py" line="40"/>
         <source>This database holds no plan yet. Choose the plan whose indicators you monitor: one of the built-in plans, a plan file, or the demo with synthetic data.</source>
         <translation>当前数据库中还没有规划。请选择要监测的规划：内置规划、规划文件，或使用合成数据的演示。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="47" />
+        <location filename="../../planmonitor/gui/welcome.py" line="78"/>
         <source>{title} — {region}, {n} indicators</source>
         <translation>《{title}》 — {region}，{n} 项指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="54" />
+        <location filename="../../planmonitor/gui/welcome.py" line="47"/>
         <source>Use this plan</source>
         <translation>使用该规划</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="56" />
+        <location filename="../../planmonitor/gui/welcome.py" line="49"/>
         <source>Load a plan file…</source>
         <translation>载入规划文件…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="57" />
+        <location filename="../../planmonitor/gui/welcome.py" line="50"/>
         <source>Try the demo (演示数据)</source>
         <translation>试用演示数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="70" />
+        <location filename="../../planmonitor/gui/welcome.py" line="63"/>
         <source>Built-in plans:</source>
         <translation>内置规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="91" />
+        <location filename="../../planmonitor/gui/welcome.py" line="101"/>
         <source>Load a plan file</source>
         <translation>载入规划文件</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="91" />
+        <location filename="../../planmonitor/gui/welcome.py" line="101"/>
         <source>Plan files (*.toml)</source>
         <translation>规划文件 (*.toml)</translation>
     </message>

@@ -39,7 +39,9 @@ def cangzhou_window(zh, gui_db: Database, qtbot) -> MainWindow:  # type: ignore[
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
-    index = [window.period_box.itemData(i) for i in range(window.period_box.count())].index("2023Q3")
+    index = [window.period_box.itemData(i) for i in range(window.period_box.count())].index(
+        "2023Q3"
+    )
     window.period_box.setCurrentIndex(index)
     return window
 

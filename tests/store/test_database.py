@@ -84,3 +84,17 @@ def test_where_the_database_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
     with pytest.raises(DatabaseError, match="不存在"):
         resolve_url(tmp_path / "missing-dir" / "x.sqlite")
+
+
+def test_the_schema_constants_match_the_migrations() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from planmonitor.paths import data_dir
+    from planmonitor.store.database import KNOWN_REVISIONS, SCHEMA_HEAD
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(data_dir("db")))
+    script = ScriptDirectory.from_config(cfg)
+    assert script.get_current_head() == SCHEMA_HEAD
+    assert {r.revision for r in script.walk_revisions()} == KNOWN_REVISIONS

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planmonitor.domain.formatting import fmt_num
-from planmonitor.domain.indicator import Indicator
+from planmonitor.domain.indicator import Cadence, Indicator, TargetForm
 from planmonitor.domain.observation import Series
 from planmonitor.domain.trend import build_trend
 from planmonitor.gui.context import MonitorContext
@@ -206,8 +206,8 @@ class DetailView(QWidget):
                 self.tr("Target"),
                 f"{t.text or fmt_num(ind.final_target(), ind.decimals)}（{ind.target_year}）",
             ),
-            (self.tr("Target form"), t.form.value),
-            (self.tr("Cadence"), ind.cadence.value),
+            (self.tr("Target form"), self._form_name(t.form)),
+            (self.tr("Cadence"), self._cadence_name(ind.cadence)),
             (self.tr("Release profile"), ind.profile.percent_text()),
             (self.tr("Responsible units"), "、".join(ind.responsible) or "—"),
             (self.tr("Data source"), ind.source or "—"),
@@ -219,6 +219,26 @@ class DetailView(QWidget):
             for k, v in rows
         )
         return f"<table>{body}</table>"
+
+    def _form_name(self, form: TargetForm) -> str:
+        return {
+            TargetForm.LEVEL: self.tr("Level to reach"),
+            TargetForm.INCREASE: self.tr("Cumulative increase"),
+            TargetForm.POINTS: self.tr("Percentage points a year"),
+            TargetForm.CAGR: self.tr("Average annual growth"),
+            TargetForm.GROWTH_RATE: self.tr("Growth rate as the indicator"),
+            TargetForm.QUOTA: self.tr("Annual quota"),
+            TargetForm.MILESTONE: self.tr("Qualitative milestone"),
+        }[form]
+
+    def _cadence_name(self, cadence: Cadence) -> str:
+        return {
+            Cadence.CUMULATIVE_FLOW: self.tr("Cumulative flow"),
+            Cadence.BATCH: self.tr("Batch step"),
+            Cadence.ANNUAL_LATE: self.tr("Annual, published late"),
+            Cadence.SMOOTH_STOCK: self.tr("Smooth stock"),
+            Cadence.ANNUAL_RESTART: self.tr("Annual count that restarts"),
+        }[cadence]
 
     def _fill_history(self, history: list, ind: Indicator) -> None:  # type: ignore[type-arg]
         self.history.setRowCount(len(history))

@@ -37,7 +37,7 @@ class OverviewView(QWidget):
         QT_TRANSLATE_NOOP("OverviewView", "Indicator"),
         QT_TRANSLATE_NOOP("OverviewView", "Status"),
         QT_TRANSLATE_NOOP("OverviewView", "Actual"),
-        QT_TRANSLATE_NOOP("OverviewView", "Expected (序时目标)"),
+        QT_TRANSLATE_NOOP("OverviewView", "Expected"),
         QT_TRANSLATE_NOOP("OverviewView", "Progress"),
         QT_TRANSLATE_NOOP("OverviewView", "Data period"),
         QT_TRANSLATE_NOOP("OverviewView", "Explanation"),

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../planmonitor/app.py" line="51"/>
+        <location filename="../../planmonitor/app.py" line="52"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
@@ -103,72 +103,132 @@
         <translation>目标调整记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="192"/>
+        <location filename="../../planmonitor/gui/detail.py" line="200"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="193"/>
+        <location filename="../../planmonitor/gui/detail.py" line="201"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="194"/>
+        <location filename="../../planmonitor/gui/detail.py" line="202"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="195"/>
+        <location filename="../../planmonitor/gui/detail.py" line="203"/>
         <source>Attribute</source>
         <translation>指标属性</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="196"/>
+        <location filename="../../planmonitor/gui/detail.py" line="204"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="198"/>
+        <location filename="../../planmonitor/gui/detail.py" line="206"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="201"/>
+        <location filename="../../planmonitor/gui/detail.py" line="209"/>
         <source>Target form</source>
         <translation>目标形式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="202"/>
+        <location filename="../../planmonitor/gui/detail.py" line="210"/>
         <source>Cadence</source>
         <translation>数据发布方式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="203"/>
+        <location filename="../../planmonitor/gui/detail.py" line="211"/>
         <source>Release profile</source>
         <translation>发布节奏</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="204"/>
+        <location filename="../../planmonitor/gui/detail.py" line="212"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="205"/>
+        <location filename="../../planmonitor/gui/detail.py" line="213"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="206"/>
+        <location filename="../../planmonitor/gui/detail.py" line="214"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="222"/>
+        <location filename="../../planmonitor/gui/detail.py" line="225"/>
+        <source>Level to reach</source>
+        <translation>达到目标值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="226"/>
+        <source>Cumulative increase</source>
+        <translation>累计增加</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="227"/>
+        <source>Percentage points a year</source>
+        <translation>年均提高百分点</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="228"/>
+        <source>Average annual growth</source>
+        <translation>年均增长</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="229"/>
+        <source>Growth rate as the indicator</source>
+        <translation>增长率指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="230"/>
+        <source>Annual quota</source>
+        <translation>年度任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="231"/>
+        <source>Qualitative milestone</source>
+        <translation>定性节点目标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="236"/>
+        <source>Cumulative flow</source>
+        <translation>累计数（1—N月累计）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="237"/>
+        <source>Batch step</source>
+        <translation>分批认定</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="238"/>
+        <source>Annual, published late</source>
+        <translation>年度统计（次年发布）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="239"/>
+        <source>Smooth stock</source>
+        <translation>时点数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="240"/>
+        <source>Annual count that restarts</source>
+        <translation>每年重新计数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="250"/>
         <source>current</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="222"/>
+        <location filename="../../planmonitor/gui/detail.py" line="250"/>
         <source>corrected</source>
         <translation>已更正</translation>
     </message>
@@ -196,7 +256,7 @@
         <translation>调整目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="231"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="230"/>
         <source>Add sub-region</source>
         <translation>添加下级地区</translation>
     </message>
@@ -224,52 +284,52 @@
         <translation>{period}：尚未填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="242"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="244"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="243"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="245"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="244"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="246"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="245"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="247"/>
         <source>Target this year</source>
         <translation>本年目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="246"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="248"/>
         <source>Q1 (Jan–Mar)</source>
         <translation>一季度（1—3月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="247"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="249"/>
         <source>Q2 (Jan–Jun)</source>
         <translation>二季度（1—6月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="248"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="250"/>
         <source>Q3 (Jan–Sep)</source>
         <translation>三季度（1—9月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="249"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="251"/>
         <source>Q4 (Jan–Dec)</source>
         <translation>四季度（1—12月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="254"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="256"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="254"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="256"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -506,151 +566,151 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="39"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="40"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="46"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="47"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="106"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="47"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="48"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="48"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="105"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="59"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="60"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="60"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="61"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="68"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="69"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="71"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="72"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="74"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="75"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="77"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="78"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="84"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="85"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="86"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="87"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="89"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="90"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="90"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="91"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="91"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="92"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="93"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="94"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="98"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="112"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="115"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="304"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="307"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="213"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="216"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="254"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="257"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="296"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="299"/>
         <source>The language changes when PlanMonitor is started again.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="306"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="309"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -678,7 +738,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../planmonitor/gui/overview.py" line="40"/>
-        <source>Expected (序时目标)</source>
+        <source>Expected</source>
         <translation>序时目标</translation>
     </message>
     <message>
@@ -720,12 +780,12 @@ Database: {path}</source>
 <context>
     <name>RegionDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="235"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="233"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="236"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="234"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -776,17 +836,17 @@ Database: {path}</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="61"/>
+        <location filename="../../planmonitor/gui/plot.py" line="59"/>
         <source>Actual (▲ estimate ● preliminary ■ final)</source>
         <translation>实际值（▲预计 ●初步 ■正式）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="66"/>
+        <location filename="../../planmonitor/gui/plot.py" line="64"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="70"/>
+        <location filename="../../planmonitor/gui/plot.py" line="68"/>
         <source>Forecast</source>
         <translation>趋势预测</translation>
     </message>

@@ -65,6 +65,7 @@ class Status:
     realised_rate: float | None = None
     share: float | None = None
     stale: bool = False
+    incomplete: tuple[str, ...] = ()
     reason: str = ""
     detail_zh: str = ""
     detail_en: str = ""
@@ -427,3 +428,12 @@ def not_decomposed(ind: Indicator, series: Series, asked: Period) -> Status:
         data_period=latest[0] if latest else None,
     )
     return explain.finish(st, ind)
+
+
+def mark_incomplete(st: Status, period: Period, missing: tuple[str, ...]) -> Status:
+    """Say that a newer roll-up was left out because sub-units had not reported."""
+    st.incomplete = missing
+    names = "、".join(missing)
+    st.explanation_zh += f"（{period.label_zh()}下级地区数据不全，缺：{names}，未汇总）"
+    st.explanation_en += f" ({period.label_en()} not rolled up: no data from {', '.join(missing)})"
+    return st

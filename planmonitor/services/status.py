@@ -13,7 +13,8 @@ from planmonitor.domain.indicator import Indicator, Target, TargetForm
 from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION, Plan, Region
-from planmonitor.domain.status import Status, evaluate, not_decomposed
+from planmonitor.domain.rollup import Part, can_roll_up, roll_up
+from planmonitor.domain.status import Status, evaluate, mark_incomplete, not_decomposed
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
 from planmonitor.store.database import Database
@@ -117,16 +118,23 @@ class _Loaded:
         }
         self.values: dict[tuple[int, int], list[tuple[Period, float]]] = defaultdict(list)
         o = ObservationRow
-        query = select(o.indicator_id, o.region_id, o.year, o.month, o.value).where(
+        query = select(
+            o.indicator_id, o.region_id, o.year, o.month, o.value, o.numerator, o.denominator
+        ).where(
             o.indicator_id.in_(ids),
             o.superseded_at.is_(None),
             o.year <= asked.year,
             o.value.is_not(None),
         )
         values = self.values
-        for ind_id, reg_id, year, month, value in s.connection().execute(query).all():
-            if value is not None:  # excluded by the query already; keeps the types honest
-                values[(ind_id, reg_id)].append((period_from_columns(year, month), value))
+        self.parts: dict[tuple[int, int, Period], tuple[float | None, float | None]] = {}
+        for ind_id, reg_id, year, month, value, num, den in s.connection().execute(query).all():
+            if value is None:  # excluded by the query already; keeps the types honest
+                continue
+            period = period_from_columns(year, month)
+            values[(ind_id, reg_id)].append((period, value))
+            if num is not None or den is not None:
+                self.parts[(ind_id, reg_id, period)] = (num, den)
 
     def find_region(self, region: str | None) -> Region:
         if region is None or region.strip() in ("", ROOT_REGION):
@@ -146,7 +154,7 @@ class _Loaded:
                 ind_id = code_to_id[ind.code]
                 target = target_in_force(ind.target, self.revisions.get(ind.code, []), self.asked)
                 current = ind.with_target(target) if target is not ind.target else ind
-                series = Series(self.values.get((ind_id, reg_id), ()))
+                series, missing = self._series(current, ind_id, region)
                 if region.code == ROOT_REGION:
                     st = evaluate(current, series, self.asked, self.plan.settings)
                 else:
@@ -156,5 +164,35 @@ class _Loaded:
                     else:
                         regional = _region_indicator(current, *share)
                         st = evaluate(regional, series, self.asked, self.plan.settings)
+                if missing is not None:
+                    mark_incomplete(st, *missing)
                 out.append(IndicatorStatus(current, region, st))
         return out
+
+    def _series(
+        self, ind: Indicator, ind_id: int, region: Region
+    ) -> tuple[Series, tuple[Period, tuple[str, ...]] | None]:
+        """The region's own values, completed by its sub-units' sum where it has none newer."""
+        own = self.values.get((ind_id, self.region_ids[region.code]), [])
+        children = [r for r in self.plan.sub_regions if r.parent == region.code]
+        if not children or not can_roll_up(ind):
+            return Series(own), None
+        asked = self.asked.moment
+        newest_own = max((p.moment for p, _ in own if p.moment <= asked), default=0)
+        units: dict[str, dict[Period, Part]] = {}
+        for child in children:
+            child_id = self.region_ids[child.code]
+            units[child.name] = {
+                p: Part(v, *self.parts.get((ind_id, child_id, p), (None, None)))
+                for p, v in self.values.get((ind_id, child_id), [])
+                if p.moment <= asked
+            }
+        newest_child = max((p.moment for vals in units.values() for p in vals), default=0)
+        if newest_child <= newest_own:
+            return Series(own), None
+        rolled = roll_up(ind, units)
+        merged = dict(rolled.values)
+        merged.update(dict(own))
+        newest = max((p.moment for p in merged), default=0)
+        gaps = [(p, names) for p, names in rolled.incomplete.items() if p.moment > newest]
+        return Series(merged), max(gaps, key=lambda g: g[0].sort_key) if gaps else None

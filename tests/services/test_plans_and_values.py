@@ -149,3 +149,30 @@ def test_a_late_baseline_turns_grey_into_a_light(cangzhou) -> None:
     assert light() is Light.GREY
     PlanService(cangzhou).set_baseline("cangzhou", "04", 0)
     assert light() is Light.RED  # 2 of 3 due by the end of 2023
+
+
+def test_the_region_rolls_up_its_sub_units_and_says_when_one_is_missing(cangzhou) -> None:
+    plans, obs = PlanService(cangzhou), ObservationService(cangzhou)
+    plans.add_region("cangzhou", "yunhe", "运河区")
+    plans.add_region("cangzhou", "xinhua", "新华区")
+    q2, q3 = Period.quarter(2024, 2), Period.quarter(2024, 3)
+    obs.record_many(
+        "cangzhou",
+        [
+            Entry("05", q2, 500, region="运河区"),
+            Entry("05", q2, 450, region="新华区"),
+            Entry("05", q3, 520, region="运河区"),
+        ],
+    )
+    items = StatusService(cangzhou).evaluate("cangzhou", q3)
+    st = next(i.status for i in items if i.indicator.code == "05")
+    assert (st.actual, st.data_period) == (950, q2)  # not 520 + nothing for 2024Q3
+    assert st.incomplete == ("新华区",)
+    assert "下级地区数据不全，缺：新华区" in st.explanation_zh
+    obs.record("cangzhou", Entry("05", q3, 470, region="新华区"))
+    st = next(
+        i.status
+        for i in StatusService(cangzhou).evaluate("cangzhou", q3)
+        if i.indicator.code == "05"
+    )
+    assert (st.actual, st.data_period, st.incomplete) == (990, q3, ())

@@ -99,6 +99,9 @@ class _Loaded:
         self.plan: Plan = plan_from_row(row)
         self.ind_ids = {r.id: r.code for r in row.indicators}
         self.region_ids = {r.code: r.id for r in row.regions}
+        self.children: dict[str, list[Region]] = defaultdict(list)
+        for sub_region in self.plan.sub_regions:
+            self.children[sub_region.parent or ROOT_REGION].append(sub_region)
         ids = list(self.ind_ids)
         self.revisions: dict[str, list[tuple[date, Target]]] = defaultdict(list)
         for rev in s.scalars(
@@ -174,22 +177,26 @@ class _Loaded:
     ) -> tuple[Series, tuple[Period, tuple[str, ...]] | None]:
         """The region's own values, completed by its sub-units' sum where it has none newer."""
         own = self.values.get((ind_id, self.region_ids[region.code]), [])
-        children = [r for r in self.plan.sub_regions if r.parent == region.code]
+        children = self.children.get(region.code, ())
         if not children or not can_roll_up(ind):
             return Series(own), None
         asked = self.asked.moment
         newest_own = max((p.moment for p, _ in own if p.moment <= asked), default=0)
+        child_ids = [(child.name, self.region_ids[child.code]) for child in children]
+        newer = any(
+            p.moment > newest_own and p.moment <= asked
+            for _name, child_id in child_ids
+            for p, _v in self.values.get((ind_id, child_id), ())
+        )
+        if not newer:  # the region's own figures are as new as anything below it
+            return Series(own), None
         units: dict[str, dict[Period, Part]] = {}
-        for child in children:
-            child_id = self.region_ids[child.code]
-            units[child.name] = {
+        for name, child_id in child_ids:
+            units[name] = {
                 p: Part(v, *self.parts.get((ind_id, child_id, p), (None, None)))
                 for p, v in self.values.get((ind_id, child_id), [])
                 if p.moment <= asked
             }
-        newest_child = max((p.moment for vals in units.values() for p in vals), default=0)
-        if newest_child <= newest_own:
-            return Series(own), None
         rolled = roll_up(ind, units)
         merged = dict(rolled.values)
         merged.update(dict(own))

@@ -69,7 +69,7 @@ def forecast_text(st: Status, decimals: int, unit: str) -> str:
     fc = st.forecast
     if fc is None:
         return ""
-    shown = fmt_rate(fc.value) if unit in ("%", "％") else f"{fixed(fc.value, decimals)}{unit}"
+    shown = f"{fixed(fc.value, decimals)}{'%' if unit in ('%', '％') else unit}"
     if st.kind == "growth_rate":
         shown = f"年均增长{fmt_rate(fc.value)}"
     verdict = "预计可完成" if fc.reaches else "难以完成"

@@ -64,8 +64,9 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
 
 
 def _tick_label(value: float, step: float) -> str:
-    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
-    if step < 1 and abs(step * 10**decimals - round(step * 10**decimals)) > 1e-6:
+    """A tick value with as many decimals as the step needs (2.5 → one)."""
+    decimals = 0
+    while decimals < 6 and abs(step * 10**decimals - round(step * 10**decimals)) > 1e-6:
         decimals += 1
     return f"{value:.{decimals}f}"
 
@@ -179,7 +180,7 @@ def _plot(
         y = pt(x0, trend.target).y()
         p.setPen(QPen(TARGET, s.mm(0.3), Qt.PenStyle.DashLine))
         p.drawLine(QLineF(plot.left(), y, plot.right(), y))
-    if trend.schedule:
+    if trend.schedule and not trend.rate:  # a rate's schedule is its target line
         pen = QPen(SCHEDULE, s.mm(0.35), Qt.PenStyle.DashLine)
         _lines(p, trend.schedule, trend.cumulative, pt, pen)
     if trend.actual:

@@ -38,7 +38,7 @@ def columns(model: ReportModel) -> list[Column]:
     """The 14 columns, with headers for this report (基数（2020年）, 1—9月完成 …)."""
     return [
         Column("number", "序号", 5, 8),
-        Column("name", "指标", 30, 46, "left"),
+        Column("name", "指标", 30, 43, "left"),
         Column("unit", "单位", 7, 10),
         Column("baseline", f"基数\n（{model.baseline_year}年）", 11, 17, "right"),
         Column("target", f"规划目标\n（{model.target_year}年）", 14, 20, "right"),
@@ -47,7 +47,7 @@ def columns(model: ReportModel) -> list[Column]:
         Column("completion", "完成率", 9, 13, "right"),
         Column("expected", "序时进度", 12, 16, "right"),
         Column("progress", "完成序时进度", 10, 14, "right"),
-        Column("yoy", "同比", 12, 16, "right"),
+        Column("yoy", "同比", 14, 19, "right"),
         Column("status", "状态", 13, 19),
         Column("responsible", "责任单位", 16, 22, "left"),
         Column("remark", "备注", 32, 36, "left"),

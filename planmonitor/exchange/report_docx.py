@@ -20,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
 
 from planmonitor.domain.formatting import Light
 from planmonitor.domain.report import ReportModel, ReportRow
@@ -122,7 +123,7 @@ def _styles(doc: Any) -> None:
     table = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     table.base_style = normal
     table.quick_style = True
-    _fonts(table, BODY_FONT, 9)
+    _fonts(table, BODY_FONT, 8)
     table.paragraph_format.first_line_indent = Pt(0)
     table.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     table.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -190,6 +191,7 @@ def _repeat_header(row: Any) -> None:
 
 def _table(doc: Any, model: ReportModel) -> None:
     cols = columns(model)
+    style_id = doc.styles[TABLE_STYLE].style_id
     heading = doc.add_paragraph(f"附表　{model.title}", TABLE_STYLE)
     heading.runs[0].font.size = Pt(14)
     heading.runs[0].font.bold = True
@@ -207,26 +209,39 @@ def _table(doc: Any, model: ReportModel) -> None:
     header = table.rows[0]
     _repeat_header(header)
     for cell, col, width in zip(header.cells, cols, widths, strict=True):
-        _text(cell, col.header, TABLE_STYLE, bold=True)
+        _text(cell, col.header, style_id, bold=True)
         _shade(cell, "D9D9D9")
         cell.width = width
     for index, group in enumerate(model.groups, start=1):
         if model.has_categories:
-            cells = table.add_row().cells
+            cells = _row_cells(table)
             merged = cells[0].merge(cells[-1])
-            _text(merged, group_heading(index, group.name), TABLE_STYLE, bold=True, left=True)
+            _text(merged, group_heading(index, group.name), style_id, bold=True, left=True)
             _shade(merged, "F2F2F2")
         for row in group.rows:
-            _data_row(table.add_row().cells, row, model, cols, widths)
+            _data_row(_row_cells(table), row, model, cols, widths, style_id)
     doc.add_paragraph(
         "说明：" + "".join(f"{i}. {t}" for i, t in enumerate(notes(model), 1)), TABLE_STYLE
     ).alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
-def _text(cell: Any, text: str, style: str, bold: bool = False, left: bool = False) -> Any:
+def _row_cells(table: Any) -> list[Any]:
+    """The cells of a new row that never breaks across pages.
+
+    (``row.cells`` walks the whole table: quadratic in the table's length.)
+    """
+    row = table.add_row()
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(cant_split)
+    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+
+
+def _text(cell: Any, text: str, style_id: str, bold: bool = False, left: bool = False) -> Any:
+    """Fill a cell's paragraph; the style is set by id (by name, python-docx scans every style)."""
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     para = cell.paragraphs[0]
-    para.style = style
+    para._p.get_or_add_pPr().style = style_id
     if left:
         para.alignment = WD_ALIGN_PARAGRAPH.LEFT
     run = para.add_run(text)
@@ -235,12 +250,17 @@ def _text(cell: Any, text: str, style: str, bold: bool = False, left: bool = Fal
 
 
 def _data_row(
-    cells: Any, row: ReportRow, model: ReportModel, cols: list[Any], widths: list[Any]
+    cells: Any,
+    row: ReportRow,
+    model: ReportModel,
+    cols: list[Any],
+    widths: list[Any],
+    style_id: str,
 ) -> None:
     for cell, col, width in zip(cells, cols, widths, strict=True):
         cell.width = width
         text = cell_text(col.key, row, model)
-        run = _text(cell, text, TABLE_STYLE, left=col.align == "left")
+        run = _text(cell, text, style_id, left=col.align == "left")
         if col.align == "right" and text != "—":
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if col.key == "status":

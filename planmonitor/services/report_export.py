@@ -90,7 +90,7 @@ def export_report(
         for fmt in FORMATS:
             if fmt not in targets:
                 continue
-            yield Progress(done, total, f"正在生成{FORMAT_NAMES[fmt]}…")
+            yield Progress(done, total, f"正在生成 {FORMAT_NAMES[fmt]}…")
             if fmt == "pdf":
                 for page, pages in iter_report_pdf(model, parts[fmt]):
                     total, pdf_steps = total - pdf_steps + pages, pages

@@ -159,3 +159,31 @@ def test_the_quarter_must_be_a_quarter(report_db) -> None:
         build_report(report_db, "nowhere", Q3_2024)
     with pytest.raises(UserError, match="没有地区"):
         build_report(report_db, "cangzhou", Q3_2024, region="不存在区")
+
+
+def test_a_sub_region_without_its_share_of_the_targets(tmp_path) -> None:
+    from pathlib import Path
+
+    from planmonitor.services.observations import Entry, ObservationService
+    from planmonitor.services.plans import PlanService, plan_source
+    from planmonitor.store.database import open_database
+
+    text = Path("resources/plans/001-cangzhou.toml").read_text(encoding="utf-8")
+    text = text.replace('id = "cangzhou"', 'id = "cz-towns"')
+    text += '\n[[regions]]\ncode = "yh"\nname = "运河区"\n'
+    plan_file = tmp_path / "towns.toml"
+    plan_file.write_text(text, encoding="utf-8")
+    db = open_database(tmp_path / "towns.sqlite")
+    try:
+        PlanService(db).install(plan_source(str(plan_file)))
+        ObservationService(db).record("cz-towns", Entry("05", Q3_2024, 120, region="yh"))
+        model = build_report(db, "cz-towns", Q3_2024, region="运河区", today=TODAY)
+        assert model.region == "运河区"
+        assert model.summary.startswith("截至2024年第三季度，运河区《沧州市科技创新“十四五”规划》")
+        hte = _row(model, "05")
+        assert (hte.actual, hte.target, hte.target_text) == (120, None, "未分解")
+        assert hte.light is Light.GREY and "该地区未分解目标" in hte.remark
+        assert hte.trend is not None and [p.value for p in hte.trend.actual] == [120]
+        assert hte.trend.schedule == () and hte.trend.target is None
+    finally:
+        db.close()

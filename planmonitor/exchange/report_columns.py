@@ -48,9 +48,9 @@ def columns(model: ReportModel) -> list[Column]:
         Column("expected", "序时进度", 12, 16, "right"),
         Column("progress", "完成序时进度", 10, 14, "right"),
         Column("yoy", "同比", 14, 19, "right"),
-        Column("status", "状态", 13, 19),
+        Column("status", "状态", 13, 21),
         Column("responsible", "责任单位", 16, 22, "left"),
-        Column("remark", "备注", 32, 36, "left"),
+        Column("remark", "备注", 32, 34, "left"),
     ]
 
 

@@ -126,3 +126,23 @@ def test_report_command_refuses_a_suffix_of_another_format(cli_db, tmp_path, cap
     )
     assert code == 2 and "扩展名 .xlsx 与格式 pdf 不符" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_gui_worker_runs_the_job_on_a_thread(report_db, tmp_path: Path, qtbot) -> None:
+    """What 文件 → 导出季度报告 does: the job on the thread pool, progress by signals."""
+    from PySide6.QtCore import QThreadPool
+
+    from planmonitor.exchange.report_qt import report_font_family
+    from planmonitor.gui.workers import GeneratorTask
+
+    report_font_family()  # once, on the GUI thread
+    targets = report_targets(tmp_path / "报告")
+    task = GeneratorTask(lambda: export_report(report_db, "chengde", Q3_2024, None, targets, TODAY))
+    seen: list[tuple[int, int, str]] = []
+    task.signals.progress.connect(lambda d, t, m: seen.append((d, t, m)))
+    with qtbot.waitSignal(task.signals.finished, timeout=30_000) as finished:
+        QThreadPool.globalInstance().start(task)
+    files = finished.args[0]
+    assert isinstance(files, ReportFiles) and files.paths == targets
+    assert all(p.is_file() for p in targets.values())
+    assert seen[-1][0] == seen[-1][1] and "报告已生成" in seen[-1][2]

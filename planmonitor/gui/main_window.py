@@ -26,6 +26,7 @@ from planmonitor.gui.dialogs import IndicatorDialog, RegionDialog, ReviseDialog
 from planmonitor.gui.entry import EntryView
 from planmonitor.gui.i18n import period_text
 from planmonitor.gui.overview import OverviewView
+from planmonitor.gui.report_export import ReportExporter
 from planmonitor.gui.welcome import WelcomePage
 from planmonitor.services.demo import create_demo
 from planmonitor.services.errors import UserError
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.region_box = QComboBox()
         self.period_box = QComboBox()
         self.period_box.setObjectName("periodBox")
+        self.exporter = ReportExporter(context, self)
         self._toolbar()
         self._menus()
         self.db_label = QLabel(self.tr("Database: {path}").format(path=context.db.location))
@@ -85,6 +87,10 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         self.act_add_plan = self._action(
             file_menu, self.tr("Add a plan…"), QKeySequence.StandardKey.New
+        )
+        file_menu.addSeparator()
+        self.act_report = self._action(
+            file_menu, self.tr("Export the quarterly report…"), "Ctrl+Shift+E"
         )
         file_menu.addSeparator()
         self.act_quit = self._action(file_menu, self.tr("Quit"), QKeySequence.StandardKey.Quit)
@@ -139,6 +145,7 @@ class MainWindow(QMainWindow):
         self.context.dataChanged.connect(self._on_saved)
         self.act_add_plan.triggered.connect(self._show_welcome)
         self.act_quit.triggered.connect(self.close)
+        self.act_report.triggered.connect(self.exporter.ask_and_export)
         self.act_edit_indicator.triggered.connect(lambda: self.edit_indicator(self._current_code()))
         self.act_revise.triggered.connect(lambda: self.revise_target(self._current_code()))
         self.act_region.triggered.connect(self.add_region)

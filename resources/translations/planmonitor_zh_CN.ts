@@ -566,151 +566,156 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="40"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="41"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="47"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="106"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="48"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="112"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="48"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="50"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="60"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="62"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="61"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="63"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="69"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="71"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="72"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="74"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="75"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="77"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="78"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="80"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="85"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="87"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="87"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="89"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="90"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="93"/>
+        <source>Export the quarterly report…</source>
+        <translation>导出季度报告…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="96"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="91"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="97"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="92"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="98"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="94"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="110"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="112"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="307"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="124"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="314"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="216"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="223"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="257"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="264"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="299"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="306"/>
         <source>The language changes when PlanMonitor is started again.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="309"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="316"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -788,6 +793,49 @@ Database: {path}</source>
         <location filename="../../planmonitor/gui/dialogs.py" line="234"/>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExporter</name>
+    <message>
+        <location filename="../../planmonitor/gui/report_export.py" line="43"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="69"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="93"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="102"/>
+        <source>Export the quarterly report</source>
+        <translation>导出季度报告</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/report_export.py" line="45"/>
+        <source>Report (*.xlsx *.pdf *.docx)</source>
+        <translation>季度报告 (*.xlsx *.pdf *.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/report_export.py" line="63"/>
+        <source>Writing the report for {period}…</source>
+        <translation>正在生成{period}报告…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/report_export.py" line="64"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/report_export.py" line="91"/>
+        <source>Report written</source>
+        <translation>报告已生成</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/report_export.py" line="94"/>
+        <source>The report was written:
+{files}</source>
+        <translation>报告已生成：
+{files}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/report_export.py" line="99"/>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
     </message>
 </context>
 <context>

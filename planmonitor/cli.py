@@ -25,6 +25,7 @@ EXIT_BAD_INPUT = 2
 COMMAND_MODULES = [
     "planmonitor.commands",
     "planmonitor.commands_report",
+    "planmonitor.commands_exchange",
 ]
 
 

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from planmonitor.domain.indicator import TargetForm
@@ -20,6 +20,9 @@ from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, ObservationRow, PlanRow, RegionRow
 
 ANNUAL_MONTH = 0  # how an annual value's month is stored
+_MILESTONE = TargetForm.MILESTONE.value
+# SQLAlchemy's storage format for DateTime on SQLite (see _insert_rows)
+_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 
 
 @dataclass(frozen=True)
@@ -98,70 +101,99 @@ class ObservationService:
     def record_many(
         self, plan_id: str, entries: list[Entry], by: str | None = None
     ) -> list[RecordOutcome]:
-        """Record several values in one transaction: all of them or none."""
+        """Record several values in one transaction: all of them or none.
+
+        Works in bulk (one query for the current values, one UPDATE for the superseded rows,
+        one multi-row INSERT), with the same outcome as recording the entries one by one: an
+        identical value is unchanged, a different one supersedes the current row.
+        """
         who = current_user() if by is None else by
         now = datetime.now()
         with self.db.session.begin() as s:
             ctx = _PlanContext(s, plan_id)
-            return [self._record(s, ctx, e, who, now) for e in entries]
+            checked = [self._check(ctx, e) for e in entries]
+            current = _current_rows(s, checked)
+            sqlite = s.connection().dialect.name == "sqlite"
+            stamp: object = now.strftime(_SQLITE_DATETIME) if sqlite else now
+            outcomes: list[RecordOutcome] = []
+            superseded: list[int] = []
+            inserts: list[list[object]] = []
+            for e, key in zip(entries, checked, strict=True):
+                cur = current.get(key[:4])
+                if cur is not None:
+                    if (
+                        cur.value == key[4]
+                        and cur.standing == e.standing.value
+                        and cur.comment == e.comment
+                        and cur.numerator == e.numerator
+                        and cur.denominator == e.denominator
+                    ):
+                        outcomes.append(RecordOutcome("unchanged", e, cur.value))
+                        continue
+                    if cur.row_id is not None:
+                        superseded.append(cur.row_id)
+                    else:  # recorded earlier in this same batch
+                        inserts[cur.pending][-1] = stamp
+                src = e.source
+                current[key[:4]] = _Current(
+                    None,
+                    len(inserts),
+                    key[4],
+                    e.standing.value,
+                    e.comment,
+                    e.numerator,
+                    e.denominator,
+                )
+                inserts.append(
+                    [
+                        *key,
+                        e.numerator,
+                        e.denominator,
+                        e.standing.value,
+                        e.comment,
+                        src.kind,
+                        src.file,
+                        src.file_hash,
+                        src.sheet,
+                        src.cell,
+                        who,
+                        stamp,
+                        None,
+                    ]
+                )
+                kind = "new" if cur is None else "changed"
+                outcomes.append(RecordOutcome(kind, e, None if cur is None else cur.value))
+            for i in range(0, len(superseded), 500):
+                s.execute(
+                    update(ObservationRow)
+                    .where(ObservationRow.id.in_(superseded[i : i + 500]))
+                    .values(superseded_at=now)
+                )
+            _insert_rows(s, inserts, sqlite)
+            return outcomes
 
-    def _record(
-        self, s: Session, ctx: _PlanContext, e: Entry, who: str, now: datetime
-    ) -> RecordOutcome:
-        ind = ctx.indicator(e.code)
-        region = ctx.region(e.region)
-        value = _checked_value(ind, e)
-        year, month = period_to_columns(e.period)
-        if not ind.baseline_year - 1 <= year <= ind.target_year + 5:
+    @staticmethod
+    def _check(ctx: _PlanContext, e: Entry) -> tuple[int, int, int, int, float | None]:
+        """(indicator id, region id, year, month, value) of a valid entry; UserError if not."""
+        ind = ctx.indicator_info(e.code)
+        region_id = ctx.region_id(e.region)
+        value = e.value
+        if not (
+            e.numerator is None
+            and e.denominator is None
+            and type(value) is float
+            and math.isfinite(value)
+            and not ind.milestone
+        ):
+            value = _checked_value(ind.row, e)
+        period = e.period
+        year, month = period.year, ANNUAL_MONTH if period.month is None else period.month
+        if not ind.first_year <= year <= ind.last_year:
             raise UserError(
                 f"指标 {e.code}：期间 {e.period.label_zh()} 不在规划期 "
-                f"{ind.baseline_year - 1}—{ind.target_year + 5} 年之内"
+                f"{ind.first_year}—{ind.last_year} 年之内"
             )
-        current = s.scalar(
-            select(ObservationRow).where(
-                ObservationRow.indicator_id == ind.id,
-                ObservationRow.region_id == region.id,
-                ObservationRow.year == year,
-                ObservationRow.month == month,
-                ObservationRow.superseded_at.is_(None),
-            )
-        )
-        if current is not None:
-            same = (
-                current.value == value
-                and current.standing == e.standing.value
-                and current.comment == e.comment
-                and current.numerator == e.numerator
-                and current.denominator == e.denominator
-            )
-            if same:
-                return RecordOutcome("unchanged", e, current.value)
-            current.superseded_at = now
-            s.flush()
-        src = e.source
-        s.add(
-            ObservationRow(
-                indicator_id=ind.id,
-                region_id=region.id,
-                year=year,
-                month=month,
-                value=value,
-                numerator=e.numerator,
-                denominator=e.denominator,
-                standing=e.standing.value,
-                comment=e.comment,
-                source_kind=src.kind,
-                source_file=src.file,
-                source_hash=src.file_hash,
-                source_sheet=src.sheet,
-                source_cell=src.cell,
-                recorded_by=who,
-                recorded_at=now,
-            )
-        )
-        s.flush()
-        kind = "new" if current is None else "changed"
-        return RecordOutcome(kind, e, None if current is None else current.value)
+        return ind.id, region_id, year, month, value
 
     def retract(self, plan_id: str, code: str, period: Period, region: str | None = None) -> bool:
         """Withdraw the current value (undo of a first entry); it stays in the history."""
@@ -250,6 +282,107 @@ def _checked_value(ind: IndicatorRow, e: Entry) -> float | None:
     return value
 
 
+_COLUMNS = (
+    "indicator_id",
+    "region_id",
+    "year",
+    "month",
+    "value",
+    "numerator",
+    "denominator",
+    "standing",
+    "comment",
+    "source_kind",
+    "source_file",
+    "source_hash",
+    "source_sheet",
+    "source_cell",
+    "recorded_by",
+    "recorded_at",
+    "superseded_at",
+)
+
+
+def _insert_rows(s: Session, rows: list[list[object]], sqlite: bool) -> None:
+    """Insert observation rows (values in :data:`_COLUMNS` order) in one executemany.
+
+    On SQLite the rows go straight to the driver, datetimes already written in the format
+    SQLAlchemy's DateTime reads back (100,000 rows through the ORM cost seconds); elsewhere
+    through a Core INSERT.
+    """
+    if not rows:
+        return
+    conn = s.connection()
+    if not sqlite:
+        conn.execute(insert(ObservationRow), [dict(zip(_COLUMNS, r, strict=True)) for r in rows])
+        return
+    sql = (
+        f"INSERT INTO {ObservationRow.__tablename__} ({', '.join(_COLUMNS)}) "
+        f"VALUES ({', '.join('?' for _ in _COLUMNS)})"
+    )
+    conn.exec_driver_sql(sql, [tuple(r) for r in rows])
+
+
+@dataclass(frozen=True, slots=True)
+class _IndicatorInfo:
+    """What recording needs of an indicator row, as plain values."""
+
+    id: int
+    milestone: bool
+    first_year: int
+    last_year: int
+    row: IndicatorRow
+
+
+@dataclass(slots=True)
+class _Current:
+    """The current row of one (indicator, region, period): stored (row_id) or pending insert."""
+
+    row_id: int | None
+    pending: int
+    value: float | None
+    standing: str
+    comment: str
+    numerator: float | None
+    denominator: float | None
+
+
+def _current_rows(
+    s: Session, checked: list[tuple[int, int, int, int, float | None]]
+) -> dict[tuple[int, int, int, int], _Current]:
+    """The current rows of the (indicator, region, year, month) keys in ``checked``."""
+    if not checked:
+        return {}
+    wanted = {k[:4] for k in checked}
+    years = [k[2] for k in wanted]
+    o = ObservationRow
+    rows = s.execute(
+        select(
+            o.id,
+            o.indicator_id,
+            o.region_id,
+            o.year,
+            o.month,
+            o.value,
+            o.standing,
+            o.comment,
+            o.numerator,
+            o.denominator,
+        ).where(
+            o.indicator_id.in_({k[0] for k in wanted}),
+            o.region_id.in_({k[1] for k in wanted}),
+            o.year.between(min(years), max(years)),
+            o.superseded_at.is_(None),
+        )
+    )
+    out: dict[tuple[int, int, int, int], _Current] = {}
+    for row_id, ind, reg, year, month, value, standing, comment, num, den in rows:
+        key = (ind, reg, year, month)
+        if key in wanted:
+            out[key] = _Current(row_id, -1, value, standing, comment, num, den)
+    return out
+
+
 class _PlanContext:
     """Looks up a plan's indicators and regions by code inside one session."""
 
@@ -260,6 +393,13 @@ class _PlanContext:
         self.plan = plan
         self._indicators = {r.code: r for r in plan.indicators}
         self._regions = list(plan.regions)
+        self._infos: dict[str, _IndicatorInfo] = {}
+        self._region_ids: dict[str | None, int] = {}
+        self._region_keys: dict[str, RegionRow] = {}
+        for r in reversed(self._regions):  # codes win over names, earlier over later
+            self._region_keys[r.name] = r
+        for r in reversed(self._regions):
+            self._region_keys[r.code] = r
 
     def indicator(self, code: str) -> IndicatorRow:
         row = self._indicators.get(code.strip())
@@ -268,12 +408,28 @@ class _PlanContext:
             raise UserError(f"规划 {self.plan.key} 中没有指标编码“{code}”（现有：{codes}）")
         return row
 
+    def indicator_info(self, code: str) -> _IndicatorInfo:
+        """:meth:`indicator` as plain values (cached)."""
+        info = self._infos.get(code)
+        if info is None:
+            row = self.indicator(code)
+            info = self._infos[code] = _IndicatorInfo(
+                row.id, row.form == _MILESTONE, row.baseline_year - 1, row.target_year + 5, row
+            )
+        return info
+
+    def region_id(self, region: str | None) -> int:
+        """The id of :meth:`region` (cached)."""
+        found = self._region_ids.get(region)
+        if found is None:
+            found = self._region_ids[region] = self.region(region).id
+        return found
+
     def region(self, region: str | None) -> RegionRow:
         if region is None or region.strip() in ("", ROOT_REGION):
             return next(r for r in self._regions if r.code == ROOT_REGION)
-        key = region.strip()
-        for r in self._regions:
-            if key in (r.code, r.name):
-                return r
+        found = self._region_keys.get(region.strip())
+        if found is not None:
+            return found
         names = "、".join(r.name for r in self._regions)
         raise UserError(f"规划 {self.plan.key} 中没有地区“{region}”（现有：{names}）")

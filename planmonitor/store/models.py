@@ -217,3 +217,30 @@ class RegionTargetRow(Base):
     region_id: Mapped[int] = mapped_column(ForeignKey("regions.id", ondelete="CASCADE"))
     baseline: Mapped[float | None] = mapped_column(Float, nullable=True)
     target_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class ImportMappingRow(Base):
+    """A label in a colleague's table that the user confirmed as an indicator (or region),
+    remembered for that table's layout so next quarter's copy imports without asking.
+
+    ``layout_hash`` is the SHA-256 of ``layout`` (the layout's fingerprint, see
+    ``exchange.table_layout.Layout.fingerprint``); ``label`` is the normalised label; ``code``
+    is the indicator or region code, ``""`` when the user said the label is none of the plan's.
+    """
+
+    __tablename__ = "import_mappings"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "layout_hash", "kind", "label", name="uq_import_mappings_label"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    layout_hash: Mapped[str] = mapped_column(String(64))
+    layout: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str] = mapped_column(String(300))
+    code: Mapped[str] = mapped_column(String(64), default="")
+    source_file: Mapped[str] = mapped_column(String(500), default="")
+    source_sheet: Mapped[str] = mapped_column(String(100), default="")
+    confirmed_by: Mapped[str] = mapped_column(String(100), default="")
+    confirmed_at: Mapped[datetime] = mapped_column(DateTime)

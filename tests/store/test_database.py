@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from planmonitor.store.database import (
+    SCHEMA_HEAD,
     DatabaseError,
     default_database_path,
     open_database,
@@ -19,7 +20,7 @@ from planmonitor.store.database import (
 def test_a_new_database_gets_every_table(db) -> None:
     tables = set(inspect(db.engine).get_table_names())
     assert {"plans", "indicators", "observations", "target_revisions", "regions"} <= tables
-    assert db.migration.after == "0001"
+    assert db.migration.after == SCHEMA_HEAD
 
 
 def test_sqlite_connections_enforce_foreign_keys_and_use_wal(sqlite_db) -> None:
@@ -32,7 +33,7 @@ def test_reopening_a_current_database_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "a.sqlite"
     open_database(path).close()
     again = open_database(path)
-    assert again.migration.backup is None and again.migration.before == "0001"
+    assert again.migration.backup is None and again.migration.before == SCHEMA_HEAD
     again.close()
     assert not list(tmp_path.glob("*.backup-*"))
 

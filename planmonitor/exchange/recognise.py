@@ -1,0 +1,94 @@
+"""From a read workbook to the values it holds: each sheet is read as one of our fill-in
+workbooks (by its hidden keys) or as a free table; then values found twice are reconciled —
+the same value twice is kept once, two different values for one cell of the plan are both
+refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from planmonitor.exchange.found import Catalog, Extraction, Finding, FoundValue
+from planmonitor.exchange.grid import WorkbookGrid
+from planmonitor.exchange.sheet_context import SheetContext
+from planmonitor.exchange.table_reader import TableReader
+from planmonitor.exchange.template_marks import HELP_SHEET, META_SHEET
+from planmonitor.exchange.template_reader import key_column, read_template_sheet, template_plan
+
+
+class Recogniser:
+    """Reads every sheet of ``grid`` against ``catalog``; run :meth:`steps` to the end.
+
+    Attributes:
+        extraction: the result, complete once :meth:`steps` is exhausted.
+    """
+
+    def __init__(self, grid: WorkbookGrid, catalog: Catalog) -> None:
+        self.grid = grid
+        self.catalog = catalog
+        self.extraction = Extraction(grid.file, grid.file_hash, grid.kind)
+        self.extraction.template_plan = template_plan(grid)
+        self.extraction.findings.extend(Finding("note", n) for n in grid.notes)
+
+    def steps(self) -> Iterator[tuple[int, int, str]]:
+        """Yield (done, total, sheet name) after each sheet; reconcile at the end."""
+        ex = self.extraction
+        skip = {META_SHEET, HELP_SHEET} if ex.template_plan else {META_SHEET}
+        sheets = [s for s in self.grid.sheets if s.name not in skip]
+        ctx = SheetContext(self.catalog, self.grid.file)
+        for i, sheet in enumerate(sheets):
+            yield i, len(sheets), sheet.name
+            if not sheet.rows or not any(any(v != "" for v in row) for row in sheet.rows):
+                continue
+            if not sheet.visible:
+                ex.findings.append(
+                    Finding(
+                        "warning", f"工作表“{sheet.name}”为隐藏工作表，未读取", sheet=sheet.name
+                    )
+                )
+                continue
+            key_col = key_column(sheet)
+            if key_col is not None:
+                values, findings = read_template_sheet(sheet, key_col, ctx)
+            else:
+                reader = TableReader(sheet, ctx)
+                reader.read()
+                values, findings = reader.values, reader.findings
+            ex.values.extend(values)
+            ex.findings.extend(findings)
+            ex.sheets_read.append(sheet.name)
+        if not self.grid.sheets or not ex.sheets_read:
+            ex.findings.append(Finding("error", f"{self.grid.file}：文件中没有可读取的数据"))
+        ex.values = reconcile(ex.values)
+        yield len(sheets), len(sheets), ""
+
+    def run(self) -> Extraction:
+        """Run all steps and return the extraction."""
+        for _ in self.steps():
+            pass
+        return self.extraction
+
+
+def reconcile(values: list[FoundValue]) -> list[FoundValue]:
+    """Refuse values the file gives twice with different numbers; keep one of equal twins."""
+    groups: dict[tuple[str, str, int], list[int]] = {}
+    for i, v in enumerate(values):
+        code, period = v.match.code, v.period
+        usable = code and period is not None and v.region is not None and v.value is not None
+        if usable and not v.problem:
+            assert code is not None and period is not None and v.region is not None
+            groups.setdefault((code, v.region, period.sort_key), []).append(i)
+    out = list(values)
+    drop: set[int] = set()
+    for idxs in groups.values():
+        if len(idxs) < 2:
+            continue
+        first = values[idxs[0]]
+        places = "、".join(str(values[i].where) for i in idxs)
+        if all(values[i].value == first.value for i in idxs):
+            drop.update(idxs[1:])
+            continue
+        for i in idxs:
+            out[i] = replace(values[i], problem=f"同一指标、地区和期间在 {places} 处数值不同")
+    return [v for i, v in enumerate(out) if i not in drop]

@@ -1,0 +1,345 @@
+"""Importing colleagues' spreadsheets: preview first, then all of it or none.
+
+For the GUI (each a generator yielding :class:`Progress`, returning its result — run them with
+``gui.workers.GeneratorTask``)::
+
+    preview = yield from ImportService(db).preview_steps(path, plan_id, answers=answers)
+    # show preview.rows / preview.questions; let the user tick conflicts, answer questions
+    # (then call preview_steps again with the answers), and accept:
+    result = yield from ImportService(db).commit_steps(preview)
+
+Nothing is written by a preview. A commit writes the selected rows in one transaction
+(``ObservationService.record_many``) — every value with its file, hash, sheet and cell — and
+remembers the answered questions for the table's layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from planmonitor.domain.indicator import TargetForm
+from planmonitor.domain.observation import Source, Standing
+from planmonitor.domain.periods import Period
+from planmonitor.domain.plan import Plan
+from planmonitor.exchange.found import Catalog, Extraction, FoundValue
+from planmonitor.exchange.limits import DEFAULT_LIMITS, FileRejected, Limits
+from planmonitor.exchange.names import normalise
+from planmonitor.exchange.readers import read_workbook
+from planmonitor.exchange.recognise import Recogniser
+from planmonitor.exchange.template_reader import template_plan
+from planmonitor.services.errors import UserError
+from planmonitor.services.import_current import CurrentValue, current_values
+from planmonitor.services.import_memory import ImportMemory
+from planmonitor.services.import_memory import Mapping as Remembered
+from planmonitor.services.import_preview import (
+    ImportPreview,
+    ItemKind,
+    Message,
+    PreviewRow,
+    Question,
+)
+from planmonitor.services.observations import Entry, ObservationService, current_user
+from planmonitor.services.plans import PlanService
+from planmonitor.services.progress import Progress
+from planmonitor.store.database import Database
+
+Answers = Mapping[tuple[str, str], str]
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    """What a commit did."""
+
+    written: int
+    new: int
+    changed: int
+    unchanged: int
+    remembered: int
+
+
+class ImportService:
+    """Previews and commits imports into one database."""
+
+    def __init__(self, db: Database, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.db = db
+        self.limits = limits
+
+    # -- preview ------------------------------------------------------------------------------
+    def preview(
+        self,
+        path: Path | str,
+        plan_id: str | None = None,
+        answers: Answers | None = None,
+        default_period: Period | None = None,
+    ) -> ImportPreview:
+        """:meth:`preview_steps` run to the end."""
+        gen = self.preview_steps(path, plan_id, answers, default_period)
+        while True:
+            try:
+                next(gen)
+            except StopIteration as done:
+                result: ImportPreview = done.value
+                return result
+
+    def preview_steps(
+        self,
+        path: Path | str,
+        plan_id: str | None = None,
+        answers: Answers | None = None,
+        default_period: Period | None = None,
+    ) -> Generator[Progress, None, ImportPreview]:
+        """Read ``path`` and say what importing it would do; writes nothing.
+
+        ``answers`` maps (kind, normalised label) to a code ("" = not the plan's): the user's
+        word on :attr:`ImportPreview.questions`. ``default_period`` applies where the file
+        names no period. Bad files raise :class:`UserError` naming the file and the problem.
+        """
+        path = Path(path)
+        yield Progress(0, 3, f"读取 {path.name}")
+        try:
+            grid = read_workbook(path, self.limits)
+        except FileRejected as exc:
+            raise UserError(str(exc)) from None
+        plan = self._plan_for(path.name, plan_id, template_plan(grid))
+        catalog = Catalog(
+            plan,
+            ImportMemory(self.db).load(plan.id),
+            dict(answers or {}),
+            default_period,
+        )
+        rec = Recogniser(grid, catalog)
+        for done, total, sheet in rec.steps():
+            yield Progress(1 + done, total + 3, f"识别工作表“{sheet}”" if sheet else "核对重复值")
+        yield Progress(1, 1, "与数据库中的数值比对")
+        ex = rec.extraction
+        preview = ImportPreview(
+            file=path.name,
+            path=str(path),
+            file_hash=ex.file_hash,
+            kind=ex.kind,
+            plan_id=plan.id,
+            template=ex.template_plan is not None,
+            answers=dict(answers or {}),
+        )
+        probes = [
+            (v.match.code, v.region, v.period)
+            for v in ex.values
+            if v.match.code and v.region is not None and v.period is not None
+        ]
+        current = current_values(self.db, plan.id, probes)
+        _classify(preview, ex, plan, current, current_user())
+        return preview
+
+    def _plan_for(self, file: str, plan_id: str | None, in_file: str | None) -> Plan:
+        plans = PlanService(self.db)
+        if in_file is not None:
+            if plan_id is not None and plan_id != in_file:
+                raise UserError(f"{file} 是规划“{in_file}”的填报表，不能导入规划“{plan_id}”")
+            have = {p.id for p in plans.list_plans()}
+            if in_file not in have:
+                raise UserError(f"{file} 是规划“{in_file}”的填报表，但数据库中没有该规划")
+            return plans.get(in_file)
+        return plans.get(plans.resolve(plan_id))
+
+    # -- commit -------------------------------------------------------------------------------
+    def commit(self, preview: ImportPreview, remember: bool = True) -> CommitResult:
+        """:meth:`commit_steps` run to the end."""
+        gen = self.commit_steps(preview, remember)
+        while True:
+            try:
+                next(gen)
+            except StopIteration as done:
+                result: CommitResult = done.value
+                return result
+
+    def commit_steps(
+        self, preview: ImportPreview, remember: bool = True, by: str | None = None
+    ) -> Generator[Progress, None, CommitResult]:
+        """Write the selected rows of ``preview`` in one transaction, or nothing.
+
+        Refused (UserError, nothing written) when the database changed since the preview.
+        """
+        rows = preview.to_write()
+        yield Progress(0, 2, f"写入 {len(rows)} 个数值")
+        self._check_unchanged_since(preview, rows)
+        entries = [
+            Entry(
+                r.code or "",
+                r.period or Period(1900),
+                r.value,
+                r.region,
+                r.standing,
+                r.comment,
+                source=Source("import", preview.file, preview.file_hash, r.sheet, r.cell),
+            )
+            for r in rows
+        ]
+        outcomes = ObservationService(self.db).record_many(preview.plan_id, entries, by)
+        yield Progress(1, 2, "记住已确认的对应关系")
+        remembered = 0
+        if remember and preview.answers:
+            remembered = ImportMemory(self.db).remember(preview.plan_id, _mappings(preview), by)
+        yield Progress(2, 2, "完成")
+        kinds = [o.kind for o in outcomes]
+        return CommitResult(
+            len(kinds) - kinds.count("unchanged"),
+            kinds.count("new"),
+            kinds.count("changed"),
+            kinds.count("unchanged"),
+            remembered,
+        )
+
+    def _check_unchanged_since(self, preview: ImportPreview, rows: list[PreviewRow]) -> None:
+        if not rows:
+            return
+        probes = [(r.code or "", r.region or "", r.period) for r in rows if r.period is not None]
+        now = current_values(self.db, preview.plan_id, probes)
+        for r in rows:
+            assert r.period is not None
+            cur = now.get((r.code or "", r.region or "", r.period))
+            old = cur.value if cur else None
+            if (cur is None) != (r.kind is ItemKind.NEW) or (
+                cur is not None and old != r.old_value
+            ):
+                raise UserError(
+                    f"预览之后数据库中的数值已有变化（如 {r.code} {r.period_label}），"
+                    "请重新预览后再导入；未写入任何数值"
+                )
+
+
+def _mappings(preview: ImportPreview) -> list[Remembered]:
+    out = []
+    for q in preview.questions:
+        code = preview.answers.get((q.kind, q.key))
+        if code is not None and q.layout:
+            out.append(Remembered(q.layout, q.kind, q.key, code, preview.file, q.sheet))
+    return out
+
+
+def _classify(
+    preview: ImportPreview,
+    ex: Extraction,
+    plan: Plan,
+    current: dict[tuple[str, str, Period], CurrentValue],
+    who: str,
+) -> None:
+    inds = {i.code: i for i in plan.indicators}
+    regions = {r.code: r.name for r in plan.regions}
+    questions: dict[tuple[str, str], Question] = {}
+    for f in ex.findings:
+        preview.messages.append(
+            Message(
+                f.level,
+                f.message,
+                f.where.sheet if f.where else f.sheet,
+                f.where.cell if f.where else "",
+            )
+        )
+    rows = preview.rows
+    for v in ex.values:
+        m = v.match
+        if m.ignored:
+            continue
+        if v.number.missing and m.code is None:
+            continue
+        row = PreviewRow(
+            id=len(rows),
+            kind=ItemKind.ERROR,
+            sheet=v.where.sheet,
+            cell=v.where.cell,
+            label=v.label,
+            code=m.code,
+            period=v.period,
+            region=v.region,
+            region_name=regions.get(v.region or "", v.region_label),
+            value=v.value,
+            text=v.number.text,
+            comment=v.comment,
+            confidence=m.confidence,
+            method=m.method.value,
+            candidates=m.candidates,
+            hidden=v.hidden,
+            layout=v.layout,
+        )
+        rows.append(row)
+        if m.code is None or v.region is None:
+            kind = "indicator" if m.code is None else "region"
+            label = v.label if m.code is None else v.region_label
+            row.kind = (
+                ItemKind.UNSURE if (kind == "indicator" and m.candidates) else ItemKind.UNKNOWN
+            )
+            row.message = (
+                f"指标名称“{label}”需要确认"
+                if row.kind is ItemKind.UNSURE
+                else (f"无法识别的指标“{label}”" if kind == "indicator" else v.problem)
+            )
+            q = questions.setdefault(
+                (kind, normalise(label)),
+                Question(
+                    kind,
+                    label,
+                    normalise(label),
+                    m.candidates if kind == "indicator" else (),
+                    sheet=v.where.sheet,
+                    layout=v.layout,
+                ),
+            )
+            q.rows.append(row.id)
+            continue
+        ind = inds[m.code]
+        row.name, row.unit = ind.name, ind.unit
+        if v.number.missing:
+            row.kind, row.message = ItemKind.MISSING, "未填写"
+            continue
+        problem = v.problem or v.number.error or ""
+        if (
+            not problem
+            and v.period is not None
+            and not (ind.baseline_year - 1 <= v.period.year <= ind.target_year + 5)
+        ):
+            problem = (
+                f"期间 {v.period.label_zh()} 不在规划期 {ind.baseline_year}—{ind.target_year} "
+                "年之内"
+            )
+        if not problem and ind.target.form is TargetForm.MILESTONE and v.value not in (0.0, 1.0):
+            problem = "定性指标应填“完成”或“未完成”"
+        if problem or v.period is None or v.value is None:
+            row.message = (
+                f"单元格内容“{v.number.text}”{problem}" if v.number.error else problem or "无法读取"
+            )
+            continue
+        _compare(row, v, current.get((m.code, v.region, v.period)), preview.file, who)
+    preview.questions = list(questions.values())
+
+
+def _compare(row: PreviewRow, v: FoundValue, cur: CurrentValue | None, file: str, who: str) -> None:
+    row.standing = v.standing or (Standing(cur.standing) if cur else Standing.PRELIMINARY)
+    row.comment = v.comment or (cur.comment if cur else "")
+    if cur is None:
+        row.kind = ItemKind.NEW
+    else:
+        row.old_value, row.old_standing = cur.value, cur.standing
+        row.old_source, row.old_by = cur.source, cur.recorded_by
+        same = (
+            cur.value == row.value
+            and cur.standing == row.standing.value
+            and cur.comment == row.comment
+        )
+        if same:
+            row.kind = ItemKind.UNCHANGED
+        elif cur.value == row.value or (cur.is_import_of(file) and cur.recorded_by == who):
+            row.kind = ItemKind.CHANGED
+        else:
+            row.kind = ItemKind.CONFLICT
+            row.message = (
+                f"与现有数值 {_num(cur.value)}（{cur.source}，{cur.recorded_by or '未知'}录入）不同"
+            )
+    row.selected = row.kind in (ItemKind.NEW, ItemKind.CHANGED) and not row.hidden
+    if row.hidden:
+        row.message = (row.message + "；" if row.message else "") + "位于隐藏的行或列，默认不导入"
+
+
+def _num(value: float | None) -> str:
+    return "—" if value is None else format(value, ".15g")

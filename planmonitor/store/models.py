@@ -230,7 +230,9 @@ class ImportMappingRow(Base):
 
     __tablename__ = "import_mappings"
     __table_args__ = (
-        UniqueConstraint("plan_id", "layout_hash", "kind", "label", name="uq_import_mappings_label"),
+        UniqueConstraint(
+            "plan_id", "layout_hash", "kind", "label", name="uq_import_mappings_label"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -24,6 +24,7 @@ from planmonitor.gui.context import MonitorContext, report_quarters
 from planmonitor.gui.detail import DetailView
 from planmonitor.gui.dialogs import IndicatorDialog, RegionDialog, ReviseDialog
 from planmonitor.gui.entry import EntryView
+from planmonitor.gui.exchange_actions import ExchangeActions
 from planmonitor.gui.i18n import period_text
 from planmonitor.gui.overview import OverviewView
 from planmonitor.gui.report_export import ReportExporter
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.period_box = QComboBox()
         self.period_box.setObjectName("periodBox")
         self.exporter = ReportExporter(context, self)
+        self.exchange = ExchangeActions(context, self)
         self._toolbar()
         self._menus()
         self.db_label = QLabel(self.tr("Database: {path}").format(path=context.db.location))
@@ -89,6 +91,9 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("Add a plan…"), QKeySequence.StandardKey.New
         )
         file_menu.addSeparator()
+        self.act_import = self._action(file_menu, self.tr("Import a spreadsheet…"), "Ctrl+I")
+        self.act_template = self._action(file_menu, self.tr("Fill-in workbook for units…"))
+        self.act_export = self._action(file_menu, self.tr("Export all values…"))
         self.act_report = self._action(
             file_menu, self.tr("Export the quarterly report…"), "Ctrl+Shift+E"
         )
@@ -146,6 +151,9 @@ class MainWindow(QMainWindow):
         self.act_add_plan.triggered.connect(self._show_welcome)
         self.act_quit.triggered.connect(self.close)
         self.act_report.triggered.connect(self.exporter.ask_and_export)
+        self.act_import.triggered.connect(self.exchange.ask_import)
+        self.act_template.triggered.connect(self.exchange.ask_template)
+        self.act_export.triggered.connect(self.exchange.ask_export)
         self.act_edit_indicator.triggered.connect(lambda: self.edit_indicator(self._current_code()))
         self.act_revise.triggered.connect(lambda: self.revise_target(self._current_code()))
         self.act_region.triggered.connect(self.add_region)

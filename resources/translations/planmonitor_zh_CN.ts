@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../planmonitor/app.py" line="52"/>
+        <location filename="../../planmonitor/app.py" line="70"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
@@ -418,6 +418,145 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="42"/>
+        <source>Import a spreadsheet</source>
+        <translation>导入填报数据</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="44"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>电子表格 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="66"/>
+        <source>Fill-in workbook for {period}</source>
+        <translation>{period}填报表</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="71"/>
+        <source>All indicators</source>
+        <translation>全部指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="75"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="87"/>
+        <source>Save the fill-in workbook</source>
+        <translation>保存填报表</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="105"/>
+        <source>Fill-in workbook</source>
+        <translation>填报表</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="107"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="135"/>
+        <source>Written: {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="118"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="139"/>
+        <source>Export all values</source>
+        <translation>导出全部数据</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="64"/>
+        <source>Import: {file}</source>
+        <translation>导入：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="72"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="212"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="73"/>
+        <source>What</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="74"/>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="75"/>
+        <source>Name in the file</source>
+        <translation>文件中的名称</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="76"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="77"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="78"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="79"/>
+        <source>Current value</source>
+        <translation>现有值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="80"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="87"/>
+        <source>Please confirm these names</source>
+        <translation>请确认以下名称对应的指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="89"/>
+        <source>Apply my answers</source>
+        <translation>按我的选择重新核对</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="91"/>
+        <source>Import the ticked values</source>
+        <translation>导入勾选的数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="92"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="145"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，未导入任何数值。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="154"/>
+        <source>{file}: {new} new, {changed} changed, {conflict} in conflict, {unchanged} unchanged, {unsure} to confirm, {unknown} unknown, {error} errors. Nothing is written until you accept; then all ticked values are written, or none.</source>
+        <translation>{file}：新增 {new}，修改 {changed}，冲突 {conflict}，未变 {unchanged}，待确认 {unsure}，未识别 {unknown}，错误 {error}。确认前不写入任何数值；确认后勾选的数值全部写入，或全部不写入。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="170"/>
+        <source>— not an indicator of this plan —</source>
+        <translation>— 不是本规划的指标 —</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorDialog</name>
     <message>
         <location filename="../../planmonitor/gui/dialogs.py" line="94"/>
@@ -566,156 +705,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="41"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="42"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="48"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="112"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="50"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="50"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="51"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="62"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="64"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="63"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="65"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="71"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="73"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="74"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="76"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="77"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="79"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="80"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="82"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="87"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="89"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="89"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="91"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="93"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="94"/>
+        <source>Import a spreadsheet…</source>
+        <translation>导入填报数据…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="95"/>
+        <source>Fill-in workbook for units…</source>
+        <translation>生成填报表…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="96"/>
+        <source>Export all values…</source>
+        <translation>导出全部数据…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="98"/>
         <source>Export the quarterly report…</source>
         <translation>导出季度报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="96"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="97"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="98"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="105"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="112"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="110"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="115"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="128"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="124"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="314"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="129"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="322"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="223"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="231"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="264"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="272"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="306"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="314"/>
         <source>The language changes when PlanMonitor is started again.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="316"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="324"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -798,42 +952,42 @@ Database: {path}</source>
 <context>
     <name>ReportExporter</name>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="43"/>
-        <location filename="../../planmonitor/gui/report_export.py" line="69"/>
-        <location filename="../../planmonitor/gui/report_export.py" line="93"/>
-        <location filename="../../planmonitor/gui/report_export.py" line="102"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="41"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="67"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="92"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="101"/>
         <source>Export the quarterly report</source>
         <translation>导出季度报告</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="45"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="43"/>
         <source>Report (*.xlsx *.pdf *.docx)</source>
         <translation>季度报告 (*.xlsx *.pdf *.docx)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="63"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="61"/>
         <source>Writing the report for {period}…</source>
         <translation>正在生成{period}报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="64"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="62"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="91"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="89"/>
         <source>Report written</source>
         <translation>报告已生成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="94"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="93"/>
         <source>The report was written:
 {files}</source>
         <translation>报告已生成：
 {files}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="99"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="98"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>

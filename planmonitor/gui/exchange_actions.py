@@ -1,0 +1,142 @@
+"""文件 menu actions for the spreadsheet round trip: fill-in workbooks, import, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMainWindow,
+    QMessageBox,
+)
+
+from planmonitor.gui.context import MonitorContext
+from planmonitor.gui.i18n import period_text
+from planmonitor.gui.import_dialog import ImportDialog
+from planmonitor.gui.workers import GeneratorTask, Pool, default_pool
+from planmonitor.services.errors import UserError
+
+SPREADSHEETS = "*.xlsx *.xlsm *.xls *.ods *.csv"
+
+
+class ExchangeActions(QObject):
+    """Runs the round-trip actions for a window; the pool is injectable for tests."""
+
+    def __init__(self, context: MonitorContext, window: QMainWindow, pool: Pool | None = None):
+        super().__init__(window)
+        self.context = context
+        self.window = window
+        self.pool = pool or default_pool()
+        self.last_dialog: ImportDialog | None = None
+
+    @Slot()
+    def ask_import(self) -> None:
+        """Choose a spreadsheet and open the import preview."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Import a spreadsheet"),
+            str(Path.home()),
+            self.tr("Spreadsheets ({patterns})").format(patterns=SPREADSHEETS),
+        )
+        if path:
+            self.import_file(path).exec()
+
+    def import_file(self, path: str) -> ImportDialog:
+        """The preview dialog for ``path``, already reading it."""
+        dialog = ImportDialog(self.context, path, self.window, self.pool)
+        self.last_dialog = dialog
+        dialog.start()
+        return dialog
+
+    @Slot()
+    def ask_template(self) -> None:
+        """Choose the responsible unit and where to save its fill-in workbook."""
+        from planmonitor.services.templates import units_of
+
+        plan = self.context.plan
+        if plan is None:
+            return
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(
+            self.tr("Fill-in workbook for {period}").format(
+                period=period_text(self.context.quarter)
+            )
+        )
+        unit = QComboBox()
+        unit.addItem(self.tr("All indicators"), "")
+        for name in units_of(plan):
+            unit.addItem(name, name)
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("Responsible unit"), unit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name = f"{plan.title}-{self.context.quarter.key}-{unit.currentData() or '全部'}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save the fill-in workbook"),
+            str(Path.home() / name),
+            "Excel (*.xlsx)",
+        )
+        if path:
+            self.write_template(Path(path), unit.currentData() or None)
+
+    def write_template(self, out: Path, unit: str | None) -> bool:
+        """Write the fill-in workbook; a clear message on error."""
+        from planmonitor.services.templates import TemplateService
+
+        plan = self.context.plan
+        assert plan is not None
+        try:
+            TemplateService(self.context.db).write(
+                plan.id, self.context.quarter, out, unit, self.context.region
+            )
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self.window, self.tr("Fill-in workbook"), str(exc))
+            return False
+        self.window.statusBar().showMessage(self.tr("Written: {path}").format(path=out), 8000)
+        return True
+
+    @Slot()
+    def ask_export(self) -> None:
+        """Export every current value of the plan as a tidy workbook."""
+        plan = self.context.plan
+        if plan is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Export all values"),
+            str(Path.home() / f"{plan.title}-数据.xlsx"),
+            "Excel (*.xlsx)",
+        )
+        if path:
+            self.export(Path(path))
+
+    def export(self, out: Path) -> GeneratorTask:
+        """Write the export on a worker; the status bar says when it is done."""
+        from planmonitor.services.exporting import ExportService
+
+        plan = self.context.plan
+        assert plan is not None
+        service, plan_id = ExportService(self.context.db), plan.id
+        task = GeneratorTask(lambda: service.export_steps(plan_id, out))
+        task.signals.finished.connect(
+            lambda _r: self.window.statusBar().showMessage(
+                self.tr("Written: {path}").format(path=out), 8000
+            )
+        )
+        task.signals.failed.connect(
+            lambda msg: QMessageBox.warning(self.window, self.tr("Export all values"), msg)
+        )
+        self.pool.start(task)
+        return task

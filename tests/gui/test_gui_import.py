@@ -1,0 +1,70 @@
+"""文件 → 导入填报数据 / 生成填报表 / 导出全部数据 from the window, checked in the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from planmonitor.domain.periods import Period
+from planmonitor.gui.workers import SynchronousPool
+
+Q3 = Period.quarter(2024, 3)
+
+
+def _csv(tmp_path: Path, body: str) -> str:
+    path = tmp_path / "区发改局.csv"
+    path.write_text("指标名称,期间,数值\n" + body, encoding="utf-8-sig")
+    return str(path)
+
+
+def _value(window, code: str):  # type: ignore[no-untyped-def]
+    rows = window.context.values.current("cangzhou")
+    return next((o for o in rows if o.indicator == code and o.period == Q3), None)
+
+
+def test_preview_then_import_all_or_nothing(cangzhou_window, tmp_path: Path) -> None:
+    w = cangzhou_window
+    w.exchange.pool = SynchronousPool()
+    path = _csv(
+        tmp_path,
+        "高新技术企业数量,2024年1-9月,1010\n技术合同成交额,2024年1-9月,95.5\n"
+        "院士工作站,2024年1-9月,3\n",
+    )
+    dialog = w.exchange.import_file(path)
+    preview = dialog.preview
+    assert preview is not None and preview.counts()["new"] == 2
+    assert "新增 2" in dialog.summary.text() and "未识别 1" in dialog.summary.text()
+    kinds = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert kinds.count("新增") == 2 and "未识别" in kinds
+    assert _value(w, "05") is None  # nothing written before accepting
+    dialog.accept_button.click()
+    saved = _value(w, "05")
+    assert saved is not None and saved.value == 1010
+    assert saved.source.kind == "import" and saved.source.file == "区发改局.csv"
+    assert saved.source.cell == "C2"
+    assert _value(w, "09").value == 95.5
+
+
+def test_an_unsure_name_is_asked_and_the_answer_applied(cangzhou_window, tmp_path: Path) -> None:
+    w = cangzhou_window
+    w.exchange.pool = SynchronousPool()
+    dialog = w.exchange.import_file(_csv(tmp_path, "高新企业数,2024年1-9月,1010\n"))
+    assert dialog.questions.isVisibleTo(dialog) and not dialog.accept_button.isEnabled()
+    (box,) = dialog.boxes.values()
+    assert box.currentData() == "05"  # the best guess is offered, not taken
+    dialog.recheck.click()
+    assert dialog.preview.counts()["new"] == 1 and dialog.accept_button.isEnabled()
+    dialog.accept_button.click()
+    assert _value(w, "05").value == 1010
+
+
+def test_fill_in_workbook_and_export_from_the_menu(cangzhou_window, tmp_path: Path) -> None:
+    w = cangzhou_window
+    w.exchange.pool = SynchronousPool()
+    out = tmp_path / "填报表.xlsx"
+    assert w.exchange.write_template(out, None)
+    names = [c.value for row in load_workbook(out).worksheets[1].iter_rows() for c in row]
+    assert "高新技术企业数量" in names
+    w.exchange.export(tmp_path / "全部数据.xlsx")
+    assert (tmp_path / "全部数据.xlsx").stat().st_size > 1000

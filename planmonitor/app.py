@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 
 def settings_language() -> str | None:
@@ -12,6 +16,18 @@ def settings_language() -> str | None:
 
     value = QSettings("PlanMonitor", "PlanMonitor").value("language")
     return str(value) if value else None
+
+
+def program_icon() -> QIcon:
+    """The program's icon (resources/icons/planmonitor-*.png, every size)."""
+    from PySide6.QtGui import QIcon
+
+    from planmonitor.paths import data_dir
+
+    icon = QIcon()
+    for path in sorted((data_dir("resources") / "icons").glob("planmonitor-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def create_application(lang: str | None):  # type: ignore[no-untyped-def]
@@ -25,6 +41,8 @@ def create_application(lang: str | None):  # type: ignore[no-untyped-def]
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("PlanMonitor")
     app.setOrganizationName("PlanMonitor")
+    app.setDesktopFileName("planmonitor")  # the installed planmonitor.desktop (taskbar, Wayland)
+    app.setWindowIcon(program_icon())
     chosen = i18n.install(app, lang or settings_language() or "zh")
     apply_style(app)
     return app, chosen

@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", choices=["zh", "en"], default=None, help="界面与说明的语言（默认中文）"
     )
+    # Hidden (planmonitor/smoke.py): check an installation on a temporary database; show the
+    # main window on --db and exit (start-up benchmark).
+    p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_commands(sub)
@@ -61,6 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``planmonitor``; returns the exit status."""
     _utf8_streams()
     args = _parser().parse_args(argv)
+    if args.smoke_test or args.startup_probe:
+        from planmonitor import smoke
+
+        if args.startup_probe:
+            return smoke.startup_probe(args.db, args.lang)
+        return smoke.run_smoke_test(args.lang)
     if args.command is None:
         from planmonitor.app import run_gui
 

@@ -24,6 +24,7 @@ def render(out: Path, lang: str) -> list[Path]:
     from planmonitor.gui.context import MonitorContext
     from planmonitor.gui.dialogs import IndicatorDialog, ReviseDialog
     from planmonitor.gui.main_window import MainWindow
+    from planmonitor.gui.workers import SynchronousPool
     from planmonitor.services.demo import create_demo
     from planmonitor.store.database import open_database
 
@@ -63,6 +64,18 @@ def render(out: Path, lang: str) -> list[Path]:
             dialog.show()
             shot(dialog, name)
             dialog.close()
+        sample = Path(tmp) / "区科技局.csv"
+        sample.write_text(
+            "指标名称,期间,数值\n高新技术企业数量,2024年1-9月,271\n技术合同成交总额（亿元）,"
+            "2024年1-9月,\"22.6\"\n省级研发平台,2024年1-9月,136\n院士工作站,2024年1-9月,3\n"
+            "科技领军企业,2024年1-9月,三家\n",
+            encoding="utf-8-sig",
+        )
+        window.exchange.pool = SynchronousPool()
+        dialog = window.exchange.import_file(str(sample))
+        dialog.show()
+        shot(dialog, "dialog-import")
+        dialog.close()
         window.close()
         db.close()
         empty.close()

@@ -180,6 +180,8 @@ class ImportDialog(QDialog):
         self.questions.setVisible(bool(preview.questions))
 
     def _fill_rows(self, rows: list[PreviewRow]) -> None:
+        plan = self.context.plan
+        decimals = {i.code: i.decimals for i in plan.indicators} if plan else {}
         self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -190,6 +192,7 @@ class ImportDialog(QDialog):
                 state = Qt.CheckState.Checked if row.selected else Qt.CheckState.Unchecked
                 tick.setCheckState(state)
             tick.setData(Qt.ItemDataRole.UserRole, row.id)
+            d = decimals.get(row.code or "", 2)
             cells = [
                 tick,
                 QTableWidgetItem(row.kind.label_zh if self._zh() else row.kind.value),
@@ -197,8 +200,8 @@ class ImportDialog(QDialog):
                 QTableWidgetItem(row.label),
                 QTableWidgetItem(f"{row.code} {row.name}" if row.code else "—"),
                 QTableWidgetItem(period_text(row.period) if row.period else "—"),
-                QTableWidgetItem(fmt_num(row.value) if row.value is not None else row.text),
-                QTableWidgetItem(fmt_num(row.old_value) if row.old_value is not None else ""),
+                QTableWidgetItem(fmt_num(row.value, d) if row.value is not None else row.text),
+                QTableWidgetItem(fmt_num(row.old_value, d) if row.old_value is not None else ""),
                 QTableWidgetItem(row.message),
             ]
             colour = _KIND_COLOURS.get(row.kind)

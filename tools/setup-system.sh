@@ -19,6 +19,9 @@ APT_PACKAGES=(
     postgresql
     # runuser (util-linux) to run PostgreSQL as the postgres user when root
     util-linux
+    # Installers (CI stage 7): objdump/strip for PyInstaller, makensis for the Windows
+    # installer script, an X server to smoke-test the installed .deb on X11
+    binutils nsis xvfb xauth
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -27,18 +27,13 @@ def report_target(out: str, fmt: str) -> Path:
 
 
 def cmd_report(args: argparse.Namespace, db: Database) -> int:
+    from planmonitor.services.progress import run_to_end
     from planmonitor.services.report_export import export_report
 
     plan_id = PlanService(db).resolve(args.plan)
     quarter = Period.parse(args.quarter)
     target = report_target(args.out, args.format)
-    job = export_report(db, plan_id, quarter, args.region, {args.format: target})
-    while True:
-        try:
-            next(job)
-        except StopIteration as done:
-            files = done.value
-            break
+    files = run_to_end(export_report(db, plan_id, quarter, args.region, {args.format: target}))
     model = files.model
     counts = "，".join(f"{c.count}项{c.word}" for c in model.counts if c.count)
     print(f"已生成 {files.paths[args.format]}")

@@ -20,7 +20,7 @@ from planmonitor.exchange.export_writer import ExportIndicator, ExportValue, wri
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
 from planmonitor.services.plans import PlanService
-from planmonitor.services.progress import Progress
+from planmonitor.services.progress import Progress, run_to_end
 from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, ObservationRow, PlanRow, RegionRow
 
@@ -43,13 +43,7 @@ class ExportService:
 
     def export(self, plan_id: str, out: Path) -> ExportResult:
         """:meth:`export_steps` run to the end."""
-        gen = self.export_steps(plan_id, out)
-        while True:
-            try:
-                next(gen)
-            except StopIteration as done:
-                result: ExportResult = done.value
-                return result
+        return run_to_end(self.export_steps(plan_id, out))
 
     def export_steps(self, plan_id: str, out: Path) -> Generator[Progress, None, ExportResult]:
         """Write every current value of the plan to ``out`` (.xlsx)."""

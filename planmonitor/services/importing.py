@@ -34,6 +34,7 @@ from planmonitor.services.import_current import CurrentValue, current_values
 from planmonitor.services.import_memory import ImportMemory
 from planmonitor.services.import_memory import Mapping as Remembered
 from planmonitor.services.import_preview import (
+    Confirmed,
     ImportPreview,
     ItemKind,
     Message,
@@ -42,7 +43,7 @@ from planmonitor.services.import_preview import (
 )
 from planmonitor.services.observations import Entry, ObservationService, current_user
 from planmonitor.services.plans import PlanService
-from planmonitor.services.progress import Progress
+from planmonitor.services.progress import Progress, run_to_end
 from planmonitor.store.database import Database
 
 Answers = Mapping[tuple[str, str], str]
@@ -75,13 +76,7 @@ class ImportService:
         default_period: Period | None = None,
     ) -> ImportPreview:
         """:meth:`preview_steps` run to the end."""
-        gen = self.preview_steps(path, plan_id, answers, default_period)
-        while True:
-            try:
-                next(gen)
-            except StopIteration as done:
-                result: ImportPreview = done.value
-                return result
+        return run_to_end(self.preview_steps(path, plan_id, answers, default_period))
 
     def preview_steps(
         self,
@@ -146,13 +141,7 @@ class ImportService:
     # -- commit -------------------------------------------------------------------------------
     def commit(self, preview: ImportPreview, remember: bool = True) -> CommitResult:
         """:meth:`commit_steps` run to the end."""
-        gen = self.commit_steps(preview, remember)
-        while True:
-            try:
-                next(gen)
-            except StopIteration as done:
-                result: CommitResult = done.value
-                return result
+        return run_to_end(self.commit_steps(preview, remember))
 
     def commit_steps(
         self, preview: ImportPreview, remember: bool = True, by: str | None = None
@@ -210,12 +199,23 @@ class ImportService:
 
 
 def _mappings(preview: ImportPreview) -> list[Remembered]:
-    out = []
-    for q in preview.questions:
-        code = preview.answers.get((q.kind, q.key))
-        if code is not None and q.layout:
-            out.append(Remembered(q.layout, q.kind, q.key, code, preview.file, q.sheet))
-    return out
+    return [
+        Remembered(c.layout, c.kind, c.key, c.code, preview.file, c.sheet)
+        for c in preview.confirmed
+        if c.layout and not c.layout.startswith("template|")
+    ]
+
+
+def _note_answers(preview: ImportPreview, v: FoundValue, seen: set[tuple[str, str, str]]) -> None:
+    """Record which answers this value used, for the layout it was found in."""
+    for kind, label in (("indicator", v.label), ("region", v.region_label)):
+        if not label:
+            continue
+        key = normalise(label)
+        code = preview.answers.get((kind, key))
+        if code is not None and (v.layout, kind, key) not in seen:
+            seen.add((v.layout, kind, key))
+            preview.confirmed.append(Confirmed(v.layout, kind, key, code, v.where.sheet))
 
 
 def _classify(
@@ -238,7 +238,10 @@ def _classify(
             )
         )
     rows = preview.rows
+    seen: set[tuple[str, str, str]] = set()
     for v in ex.values:
+        if preview.answers:
+            _note_answers(preview, v, seen)
         m = v.match
         if m.ignored:
             continue

@@ -67,10 +67,10 @@ def _zip_kind(name: str, data: bytes) -> Kind:
                 )
             if any(n.lower() == "xl/workbook.xml" for n in names):
                 return Kind.XLSX
-    except zipfile.BadZipFile:
+    except FileRejected:
+        raise
+    except Exception:  # zipfile raises many types (BadZipFile, ValueError, zlib.error…)
         raise FileRejected(f"{name}：文件已损坏（压缩包结构不完整），无法读取") from None
-    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
-        raise FileRejected(f"{name}：文件无法读取（{exc}）") from None
     raise FileRejected(f"{name}：压缩文件中没有工作簿，不是 .xlsx 或 .ods 电子表格")
 
 

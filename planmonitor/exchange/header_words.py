@@ -81,7 +81,7 @@ def column_role(header: str) -> Role:
         return Role.OTHER
     core = re.sub(r"[(（][^()（）]*[)）]", "", t)
     for role, pattern in _ROLE_WORDS:
-        if pattern.match(core):
+        if pattern.match(t) or pattern.match(core):
             return role
     if re.search(r"(?:责任|牵头|填报|主管)单位", t):
         return Role.EXCLUDED

@@ -69,6 +69,8 @@ def read_bytes(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Workb
         sheet, note = read_text_sheet(name, data, limits)
         return WorkbookGrid(name, digest, kind.value, [sheet], [note])
     facts = _facts(name, kind, data, limits)
+    for sheet_name, f in facts.items():  # before calamine allocates anything
+        _check_area(name, sheet_name, f, limits)
     sheets = _calamine_sheets(name, data, facts, limits)
     notes = []
     if kind is Kind.XLS and not all(f.known for f in facts.values()):
@@ -125,12 +127,13 @@ def _calamine_sheets(
 ) -> list[SheetGrid]:
     try:
         wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        metas = wb.sheets_metadata
     except pc.PasswordError:
         raise FileRejected(f"{name}：文件设置了密码（已加密），无法读取") from None
-    except (pc.CalamineError, ValueError, OSError) as exc:
+    except BaseException as exc:  # calamine also panics (pyo3 PanicException) on broken files
+        _reraise_interrupts(exc)
         raise FileRejected(f"{name}：文件已损坏或格式不正确，无法读取（{_short(exc)}）") from None
     with wb:
-        metas = wb.sheets_metadata
         if len(metas) > limits.max_sheets:
             raise FileRejected(f"{name}：工作表过多（{len(metas)} 个），拒绝读取")
         out = []
@@ -138,18 +141,15 @@ def _calamine_sheets(
             if meta.typ not in (pc.SheetTypeEnum.WorkSheet,):
                 continue
             f = facts.get(meta.name) or facts.get(_UNMAPPED) or _Facts(known=False)
-            if f.area > limits.max_cells:
-                raise FileRejected(
-                    f"{name}：工作表“{meta.name}”的数据区域超过 {limits.max_cells:,} 个单元格，"
-                    "拒绝读取（文件过大或已损坏）"
-                )
+            _check_area(name, meta.name, f, limits)
             try:
                 sheet = wb.get_sheet_by_name(meta.name)
                 rows: list[list[Cell]] = sheet.to_python(skip_empty_area=False)  # type: ignore[assignment]
                 merged = f.merged if f.merged is not None else _merges(sheet)
             except pc.PasswordError:
                 raise FileRejected(f"{name}：文件设置了密码（已加密），无法读取") from None
-            except (pc.CalamineError, ValueError, OSError, MemoryError) as exc:
+            except BaseException as exc:  # errors, MemoryError and calamine's panics
+                _reraise_interrupts(exc)
                 raise FileRejected(
                     f"{name}：工作表“{meta.name}”无法读取（{_short(exc)}），文件可能已损坏"
                 ) from None
@@ -168,9 +168,23 @@ def _calamine_sheets(
         return out
 
 
+def _check_area(name: str, sheet: str, f: _Facts, limits: Limits) -> None:
+    if f.area > limits.max_cells:
+        shown = "" if sheet == _UNMAPPED else f"“{sheet}”"
+        raise FileRejected(
+            f"{name}：工作表{shown}的数据区域超过 {limits.max_cells:,} 个单元格，"
+            "拒绝读取（文件过大或已损坏）"
+        )
+
+
 def _merges(sheet: pc.CalamineSheet) -> list[Merge]:
     ranges = sheet.merged_cell_ranges or []
     return [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges]
+
+
+def _reraise_interrupts(exc: BaseException) -> None:
+    if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+        raise exc
 
 
 def _short(exc: BaseException) -> str:

@@ -45,17 +45,15 @@ def scan_xls(data: bytes) -> list[XlsSheetFacts] | None:
             i
             for i, xf in enumerate(book.xf_list)
             if xf.format_key in book.format_map
-            and is_percent_format(book.format_map[xf.format_key].format_str)
+            and is_percent_format(str(book.format_map[xf.format_key].format_str or ""))
         }
         out = []
         for index in range(book.nsheets):
-            try:
-                sheet = book.sheet_by_index(index)
-            except Exception:
-                return None
-            out.append(_facts(sheet, percent_xfs))
+            out.append(_facts(book.sheet_by_index(index), percent_xfs))
             book.unload_sheet(index)
         return out
+    except Exception:  # a broken file xlrd half understands: no facts, calamine decides
+        return None
     finally:
         book.release_resources()
 

@@ -31,7 +31,7 @@ class CheckedZip:
         try:
             self._zf = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zf.infolist()
-        except (zipfile.BadZipFile, ValueError, OSError):
+        except Exception:  # zipfile raises many types for a broken directory
             raise FileRejected(f"{name}：文件已损坏（压缩包结构不完整），无法读取") from None
         if len(infos) > limits.max_members:
             raise FileRejected(
@@ -92,10 +92,12 @@ class CheckedZip:
                     tail = chunk[-16:]
                     if keep:
                         chunks.append(chunk)
-        except zipfile.BadZipFile as exc:
-            raise FileRejected(f"{self.file}：部件 {part} 已损坏（{exc}），无法读取") from None
-        except (EOFError, OSError, ValueError, NotImplementedError) as exc:
-            raise FileRejected(f"{self.file}：部件 {part} 无法解压（{exc}）") from None
+        except FileRejected:
+            raise
+        except Exception as exc:  # BadZipFile, zlib.error, EOFError, ValueError…
+            raise FileRejected(
+                f"{self.file}：部件 {part} 已损坏，无法解压（{type(exc).__name__}）"
+            ) from None
         if size != info.file_size:
             raise FileRejected(f"{self.file}：部件 {part} 不完整（文件被截断），无法读取")
         return b"".join(chunks)

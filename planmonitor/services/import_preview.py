@@ -125,6 +125,17 @@ class Question:
     layout: str = ""
 
 
+@dataclass(frozen=True)
+class Confirmed:
+    """An answer used in this preview, to remember for the table layout it was given for."""
+
+    layout: str
+    kind: str
+    key: str
+    code: str
+    sheet: str = ""
+
+
 @dataclass
 class Message:
     """A message about the file or a sheet (not about one value)."""
@@ -143,7 +154,8 @@ class ImportPreview:
         file: the file's name; path: where it was read; file_hash: its SHA-256.
         plan_id: the plan the values go to; template: True for one of our fill-in workbooks.
         rows: one per value cell; questions: labels to confirm; messages: about the file.
-        answers: the answers this preview was made with (kept for :meth:`commit_steps`).
+        answers: the answers this preview was made with; confirmed: where they were used
+            (remembered for those layouts by ``ImportService.commit_steps``).
     """
 
     file: str
@@ -156,6 +168,7 @@ class ImportPreview:
     questions: list[Question] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
     answers: dict[tuple[str, str], str] = field(default_factory=dict)
+    confirmed: list[Confirmed] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Rows per kind, every kind present (0 where none)."""

@@ -120,6 +120,12 @@ def _header(ws: Worksheet, headers: tuple[tuple[str, int], ...]) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center")
         cells.append(cell)
     ws.freeze_panes = "A2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     ws.append(cells)
 
 

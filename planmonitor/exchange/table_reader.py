@@ -7,6 +7,7 @@ still reported — with its problem — so that the user sees it; it is never im
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,14 @@ from planmonitor.exchange.table_layout import (
 )
 
 NO_MATCH = NameMatch("", None, Method.NONE, 0.0)
+
+
+@functools.lru_cache(maxsize=256)
+def _standing(text: str) -> Standing | None:
+    try:
+        return Standing.parse(text)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,21 +224,26 @@ class TableReader:
         if label not in self._plain_labels and not self._plain_label(r, label_col, label, row):
             return
         cell = self._cell_text
-        match = self.ctx.indicator_match(label, cell(r, roles.get(Role.CODE)))
+        code_col = roles.get(Role.CODE)
+        match = self.ctx.indicator_match(label, cell(r, code_col) if code_col is not None else "")
         region, region_label = self.ctx.context_region, ""
-        if Role.REGION in roles:
-            region_label = cell(r, roles[Role.REGION])
+        region_col = roles.get(Role.REGION)
+        if region_col is not None:
+            region_label = cell(r, region_col)
             if is_total(region_label):
                 self._note(
                     f"第 {r + 1} 行“{region_label}”为合计行，未读取",
-                    where=self._where(r, roles[Role.REGION]),
+                    where=self._where(r, region_col),
                 )
                 return
             region = self.ctx.region_code(region_label)
-        row_period = cached_period(cell(r, roles[Role.PERIOD])) if Role.PERIOD in roles else None
-        row_unit = cell(r, roles.get(Role.UNIT))
-        standing_text = cell(r, roles.get(Role.STANDING))
-        comment = cell(r, roles.get(Role.COMMENT)) if len(values) == 1 else ""
+        period_col = roles.get(Role.PERIOD)
+        row_period = cached_period(cell(r, period_col)) if period_col is not None else None
+        unit_col, standing_col = roles.get(Role.UNIT), roles.get(Role.STANDING)
+        row_unit = cell(r, unit_col) if unit_col is not None else ""
+        standing_text = cell(r, standing_col) if standing_col is not None else ""
+        comment_col = roles.get(Role.COMMENT)
+        comment = cell(r, comment_col) if comment_col is not None and len(values) == 1 else ""
         for v in values:
             head = v.head
             col_region = head.region if head.region is not None else region
@@ -278,6 +292,8 @@ class TableReader:
             return ""
         row = self.grid.rows[r]
         v = row[c] if c < len(row) else ""
+        if type(v) is str and v:
+            return v.strip()
         if v == "" and (r, c) in self.anchors.map:
             return self.anchors.text(r, c)
         return v.strip() if isinstance(v, str) else text_of(v)
@@ -404,35 +420,36 @@ class TableReader:
         standing_text: str,
         comment: str,
     ) -> None:
-        g = self.grid
-        raw = g.rows[r][c] if c < len(g.rows[r]) else None
+        g, ctx = self.grid, self.ctx
+        row = g.rows[r]
+        raw = row[c] if c < len(row) else None
         code = match.code
-        qualitative = code is not None and code in self.ctx.qualitative
-        number = read_number(raw, (r, c) in g.percent_cells, qualitative)
-        period, problem = self.ctx.resolve_period(head.period, row_period)
-        value, unit_problem = self.ctx.scale(code, number, row_unit, label, head.unit)
-        standing: Standing | None = head.standing or self.ctx.context_standing
+        number = read_number(
+            raw, (r, c) in g.percent_cells, code is not None and code in ctx.qualitative
+        )
+        period, problem = ctx.resolve_period(head.period, row_period)
+        value, unit_problem = ctx.scale(code, number, row_unit, label, head.unit)
+        standing: Standing | None = head.standing or ctx.context_standing
         if standing_text:
-            try:
-                standing = Standing.parse(standing_text)
-            except ValueError:
+            standing = _standing(standing_text)
+            if standing is None:
                 problem = problem or f"数据状态“{standing_text}”无法识别（应为 预计、初步 或 正式）"
         if region is None and not problem:
             problem = f"地区“{region_label}”无法识别"
         self.values.append(
             FoundValue(
-                where=self._where(r, c),
-                label=label,
-                match=match,
-                period=period,
-                region=region,
-                region_label=region_label,
-                number=number,
-                value=value,
-                standing=standing,
-                comment=comment,
-                problem=problem or unit_problem,
-                hidden=r in g.hidden_rows or c in g.hidden_cols,
-                layout=self.ctx.layout_key,
+                Where(g.name, r, c),
+                label,
+                match,
+                period,
+                region,
+                region_label,
+                number,
+                value,
+                standing,
+                comment,
+                problem or unit_problem,
+                r in g.hidden_rows or c in g.hidden_cols,
+                ctx.layout_key,
             )
         )

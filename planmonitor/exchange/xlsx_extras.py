@@ -103,11 +103,12 @@ def is_percent_format(code: str) -> bool:
 def scan_sheet(data: bytes, percent_xfs: set[int]) -> XlsxSheetFacts:
     """Hidden rows/columns, percentage cells and the extent of one sheet's XML."""
     rows = [int(m) for m in _ROW_R.findall(data)]
-    row_tags = data.count(b"<row") + data.count(b":row ")
+    prefixed = b":sheetData" in data  # tags written as <x:row>, <x:c>
+    row_tags = data.count(b"<row") + (data.count(b":row ") if prefixed else 0)
     max_row = max(rows, default=0) + max(0, row_tags - len(rows))
     wide = {column_index(c.decode()) + 1 for c in set(_WIDE_REF.findall(data))}
     max_col = max(wide) if wide else NARROW
-    cell_tags = data.count(b"<c ") + data.count(b"<c>") + data.count(b":c ")
+    cell_tags = data.count(b"<c ") + (data.count(b":c ") if prefixed else data.count(b"<c>"))
     hidden_rows: set[int] = set()
     hidden_cols: set[int] = set()
     for mark in (b'hidden="1"', b'hidden="true"'):

@@ -226,6 +226,8 @@ def _classify(
     who: str,
 ) -> None:
     inds = {i.code: i for i in plan.indicators}
+    ranges = {i.code: (i.baseline_year - 1, i.target_year + 5) for i in plan.indicators}
+    milestones = {i.code for i in plan.indicators if i.target.form is TargetForm.MILESTONE}
     regions = {r.code: r.name for r in plan.regions}
     questions: dict[tuple[str, str], Question] = {}
     for f in ex.findings:
@@ -247,21 +249,24 @@ def _classify(
             continue
         if v.number.missing and m.code is None:
             continue
+        where = v.where
         row = PreviewRow(
-            id=len(rows),
-            kind=ItemKind.ERROR,
-            sheet=v.where.sheet,
-            cell=v.where.cell,
-            label=v.label,
-            code=m.code,
-            period=v.period,
-            region=v.region,
-            region_name=regions.get(v.region or "", v.region_label),
-            value=v.value,
-            text=v.number.text,
+            len(rows),
+            ItemKind.ERROR,
+            where.sheet,
+            where.cell,
+            v.label,
+            m.code,
+            "",
+            "",
+            v.period,
+            v.region,
+            regions.get(v.region or "", v.region_label),
+            v.value,
+            v.number.text,
             comment=v.comment,
             confidence=m.confidence,
-            method=m.method.value,
+            method=m.method,
             candidates=m.candidates,
             hidden=v.hidden,
             layout=v.layout,
@@ -293,6 +298,17 @@ def _classify(
             continue
         ind = inds[m.code]
         row.name, row.unit = ind.name, ind.unit
+        period = v.period
+        if (
+            not v.problem
+            and v.value is not None
+            and period is not None
+            and ranges[m.code][0] <= period.year <= ranges[m.code][1]
+            and not v.number.error
+            and m.code not in milestones
+        ):  # the common case: a readable value of a quantitative indicator
+            _compare(row, v, current.get((m.code, v.region, period)), preview.file, who)
+            continue
         if v.number.missing:
             row.kind, row.message = ItemKind.MISSING, "未填写"
             continue

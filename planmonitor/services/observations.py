@@ -21,6 +21,7 @@ from planmonitor.store.models import IndicatorRow, ObservationRow, PlanRow, Regi
 
 ANNUAL_MONTH = 0  # how an annual value's month is stored
 _MILESTONE = TargetForm.MILESTONE.value
+_STANDING_TEXT = {s: s.value for s in Standing}
 # SQLAlchemy's storage format for DateTime on SQLite (see _insert_rows)
 _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 
@@ -40,7 +41,7 @@ class Entry:
     source: Source = Source()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordOutcome:
     """What recording did: ``kind`` is new, changed or unchanged; ``previous`` the old value."""
 
@@ -118,12 +119,14 @@ class ObservationService:
             outcomes: list[RecordOutcome] = []
             superseded: list[int] = []
             inserts: list[list[object]] = []
+            repeats = len({k[:4] for k in checked}) < len(checked)
             for e, key in zip(entries, checked, strict=True):
+                standing = _STANDING_TEXT[e.standing]
                 cur = current.get(key[:4])
                 if cur is not None:
                     if (
                         cur.value == key[4]
-                        and cur.standing == e.standing.value
+                        and cur.standing == standing
                         and cur.comment == e.comment
                         and cur.numerator == e.numerator
                         and cur.denominator == e.denominator
@@ -135,21 +138,22 @@ class ObservationService:
                     else:  # recorded earlier in this same batch
                         inserts[cur.pending][-1] = stamp
                 src = e.source
-                current[key[:4]] = _Current(
-                    None,
-                    len(inserts),
-                    key[4],
-                    e.standing.value,
-                    e.comment,
-                    e.numerator,
-                    e.denominator,
-                )
+                if repeats:  # a later entry for the same key must see this one
+                    current[key[:4]] = _Current(
+                        None,
+                        len(inserts),
+                        key[4],
+                        standing,
+                        e.comment,
+                        e.numerator,
+                        e.denominator,
+                    )
                 inserts.append(
                     [
                         *key,
                         e.numerator,
                         e.denominator,
-                        e.standing.value,
+                        standing,
                         e.comment,
                         src.kind,
                         src.file,

@@ -221,3 +221,35 @@ def test_a_table_without_a_period_asks_for_one(cangzhou: Database, tmp_path: Pat
     assert row.kind is ItemKind.ERROR and "期间" in row.message
     given = ImportService(cangzhou).preview(path, default_period=Q3)
     assert [(r.kind, r.period) for r in given.rows] == [(ItemKind.NEW, Q3)]
+
+
+def test_record_many_in_bulk_keeps_the_one_by_one_outcomes(cangzhou: Database) -> None:
+    obs = ObservationService(cangzhou)
+    obs.record("cangzhou", Entry("05", Q3, 970.0))
+    outcomes = obs.record_many(
+        "cangzhou",
+        [
+            Entry("05", Q3, 970.0),  # same as stored
+            Entry("09", Q3, 80.0),  # new
+            Entry("09", Q3, 81.0),  # the same key again in the batch: supersedes the line above
+            Entry("05", Q3, 975.0, standing=Standing.FINAL),  # supersedes the stored one
+        ],
+        by="张三",
+    )
+    assert [(o.kind, o.previous) for o in outcomes] == [
+        ("unchanged", 970.0),
+        ("new", None),
+        ("changed", 80.0),
+        ("changed", 970.0),
+    ]
+    assert [(o.value, o.is_current) for o in obs.history("cangzhou", "09")] == [
+        (80.0, False),
+        (81.0, True),
+    ]
+    assert [(o.value, o.is_current) for o in obs.history("cangzhou", "05")] == [
+        (970.0, False),
+        (975.0, True),
+    ]
+    with pytest.raises(UserError, match="没有指标编码"):  # one bad entry: nothing at all
+        obs.record_many("cangzhou", [Entry("06", Q3, 1.0), Entry("99", Q3, 1.0)])
+    assert obs.history("cangzhou", "06") == []

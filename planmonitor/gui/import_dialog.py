@@ -155,6 +155,10 @@ class ImportDialog(QDialog):
                 "unchanged, {unsure} to confirm, {unknown} unknown, {error} errors. Nothing is "
                 "written until you accept; then all ticked values are written, or none."
             ).format(file=preview.file, **c)
+            + "\n• "
+            + self.tr("Values whose table names no period count as {period}.").format(
+                period=period_text(self.context.quarter)
+            )
             + "".join(f"\n• {m.message}" for m in preview.messages)
         )
         self._fill_questions(preview)

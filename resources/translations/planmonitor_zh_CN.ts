@@ -476,7 +476,7 @@
     </message>
     <message>
         <location filename="../../planmonitor/gui/import_dialog.py" line="72"/>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="212"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="219"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -551,7 +551,12 @@
         <translation>{file}：新增 {new}，修改 {changed}，冲突 {conflict}，未变 {unchanged}，待确认 {unsure}，未识别 {unknown}，错误 {error}。确认前不写入任何数值；确认后勾选的数值全部写入，或全部不写入。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="170"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="159"/>
+        <source>Values whose table names no period count as {period}.</source>
+        <translation>表格未写明期间的数值，按当前报告期{period}处理。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="174"/>
         <source>— not an indicator of this plan —</source>
         <translation>— 不是本规划的指标 —</translation>
     </message>

@@ -75,10 +75,11 @@ class ReportExporter(QObject):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, message: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            self.progress.setLabelText(message)
+        dialog = self.progress  # setValue may process the "finished" signal, which clears it
+        if dialog is not None:
+            dialog.setLabelText(message)
+            dialog.setMaximum(total)
+            dialog.setValue(done)
 
     @Slot(object)
     def _on_finished(self, files: object) -> None:

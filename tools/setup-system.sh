@@ -22,6 +22,8 @@ APT_PACKAGES=(
     # Installers (CI stage 7): objdump/strip for PyInstaller, makensis for the Windows
     # installer script, an X server to smoke-test the installed .deb on X11
     binutils nsis xvfb xauth
+    # LibreOffice re-saves the filled-in template as .xlsx/.xls/.ods for the round-trip tests
+    libreoffice-calc
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -39,6 +40,8 @@ from planmonitor.services.errors import UserError
 class _Dialog(QDialog):
     """OK/Cancel with an error line; subclasses implement ``save()`` raising UserError."""
 
+    save: Callable[[], None]
+
     def __init__(self, context: MonitorContext, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.context = context
@@ -60,9 +63,6 @@ class _Dialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-
-    def save(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
 
     @Slot()
     def _on_accept(self) -> None:

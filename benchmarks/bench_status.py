@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from planmonitor.domain.periods import Period
 from planmonitor.services.plans import PlanService, plan_source
-from planmonitor.services.status import StatusService, _Loaded
+from planmonitor.services.status import StatusData, StatusService
 from planmonitor.store.database import open_database
 
 PLAN = "cangzhou"
@@ -127,7 +127,7 @@ def main() -> None:
 
         def load_only() -> None:
             with db.session() as s:
-                _Loaded(s, PLAN, ASKED)
+                StatusData(s, PLAN, ASKED)
 
         t_load, _ = best_of(load_only, args.repeat)
         print(f"pairs (region × indicator): {pairs:,} at {ASKED.key}")

@@ -42,7 +42,7 @@ from planmonitor.domain.report_trend import build_trend, schedule_or_none
 from planmonitor.domain.status import Status
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
-from planmonitor.services.status import IndicatorStatus, _Loaded, _region_indicator
+from planmonitor.services.status import IndicatorStatus, StatusData, region_indicator
 from planmonitor.store.database import Database
 from planmonitor.store.models import ObservationRow
 
@@ -89,7 +89,7 @@ def build_report(
     """The report of ``plan_id`` in ``region`` (the plan's own by default) at ``quarter``."""
     check_quarter(quarter)
     with db.session() as s:
-        loaded = _Loaded(s, plan_id, quarter)
+        loaded = StatusData(s, plan_id, quarter)
         reg = loaded.find_region(region)
         items = loaded.statuses([reg])
         reg_id = loaded.region_ids[reg.code]
@@ -107,7 +107,7 @@ def build_report(
                 sched_ind: Indicator | None = item.indicator
             else:
                 share = loaded.region_targets.get((ind_id, reg_id))
-                sched_ind = None if share is None else _region_indicator(item.indicator, *share)
+                sched_ind = None if share is None else region_indicator(item.indicator, *share)
             inputs.append((item, sched_ind, Series(values), notes.get(ind_id, [])))
     plan = loaded.plan
     grouped = _group(plan.categories, [inp[0].indicator.category for inp in inputs])

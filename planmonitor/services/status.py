@@ -48,7 +48,8 @@ def target_in_force(
     return target
 
 
-def _region_indicator(ind: Indicator, baseline: float | None, target: float | None) -> Indicator:
+def region_indicator(ind: Indicator, baseline: float | None, target: float | None) -> Indicator:
+    """The indicator with a sub-region's own baseline and target (任务分解)."""
     t = ind.target
     if t.form in (TargetForm.LEVEL, TargetForm.INCREASE, TargetForm.POINTS):
         new_t = replace(t, form=TargetForm.LEVEL, value=target, milestones=(), increase=None)
@@ -70,19 +71,22 @@ class StatusService:
     ) -> list[IndicatorStatus]:
         """Every indicator of the plan in one region (the plan's own by default)."""
         with self.db.session() as s:
-            loaded = _Loaded(s, plan_id, asked)
+            loaded = StatusData(s, plan_id, asked)
             reg = loaded.find_region(region)
             return loaded.statuses([reg])
 
     def evaluate_all(self, plan_id: str, asked: Period) -> list[IndicatorStatus]:
         """Every (region, indicator) of the plan."""
         with self.db.session() as s:
-            loaded = _Loaded(s, plan_id, asked)
+            loaded = StatusData(s, plan_id, asked)
             return loaded.statuses(list(loaded.plan.regions))
 
 
-class _Loaded:
-    """A plan, its revisions, regional targets and current values up to a quarter."""
+class StatusData:
+    """A plan, its revisions, regional targets and current values up to a quarter.
+
+    Loaded in one session; the status and report services both evaluate from it.
+    """
 
     def __init__(self, s: Session, plan_id: str, asked: Period) -> None:
         row = s.scalar(
@@ -165,7 +169,7 @@ class _Loaded:
                     if share is None:
                         st = not_decomposed(current, series, self.asked)
                     else:
-                        regional = _region_indicator(current, *share)
+                        regional = region_indicator(current, *share)
                         st = evaluate(regional, series, self.asked, self.plan.settings)
                 if missing is not None:
                     mark_incomplete(st, *missing)

@@ -31,9 +31,9 @@ from openpyxl import Workbook
 
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import Region
-from planmonitor.exchange.found import Catalog
-from planmonitor.exchange.readers import read_workbook
 from planmonitor.exchange.recognise import Recogniser
+from planmonitor.exchange.sheets.readers import read_workbook
+from planmonitor.exchange.tables.found import Catalog
 from planmonitor.services.importing import ImportService
 from planmonitor.services.plans import PlanService, plan_source
 from planmonitor.store.database import open_database

@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from planmonitor.domain.periods import Period
-from planmonitor.exchange.report_docx import write_report_docx
-from planmonitor.exchange.report_pdf import iter_report_pdf
-from planmonitor.exchange.report_qt import report_font_family
-from planmonitor.exchange.report_xlsx import write_report_xlsx
+from planmonitor.exchange.reports.docx_writer import write_report_docx
+from planmonitor.exchange.reports.pdf_writer import iter_report_pdf
+from planmonitor.exchange.reports.qt_paint import report_font_family
+from planmonitor.exchange.reports.xlsx_writer import write_report_xlsx
 from planmonitor.services.observations import Entry, ObservationService
 from planmonitor.services.plans import PlanService, plan_source
 from planmonitor.services.report import build_report
@@ -40,7 +40,7 @@ from planmonitor.store.database import open_database
 QUARTER = Period.quarter(2024, 3)
 COLD_START = (
     "import time; t = time.perf_counter()\n"
-    "from planmonitor.exchange.report_qt import report_font_family\n"
+    "from planmonitor.exchange.reports.qt_paint import report_font_family\n"
     "report_font_family(); print(time.perf_counter() - t)"
 )
 CATEGORIES = ["创新投入", "创新能力", "创新产出", "创新转化", "创新生态"]

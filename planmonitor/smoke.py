@@ -40,7 +40,9 @@ def import_all_modules() -> int:
     import planmonitor
 
     names = sorted(
-        info.name for info in pkgutil.walk_packages(planmonitor.__path__, "planmonitor.")
+        info.name
+        for info in pkgutil.walk_packages(planmonitor.__path__, "planmonitor.")
+        if not info.name.endswith(".__main__")  # running it would start the program
     )
     for name in names:
         importlib.import_module(name)

@@ -16,7 +16,7 @@ from planmonitor.domain.indicator import Comparator, Indicator, Nature
 
 if TYPE_CHECKING:
     from planmonitor.domain.periods import Period
-    from planmonitor.domain.status import Status
+    from planmonitor.domain.status_result import Status
 
 
 def finish(st: Status, ind: Indicator) -> Status:

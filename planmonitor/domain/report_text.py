@@ -13,7 +13,7 @@ from planmonitor.domain.indicator import Comparator, Indicator, TargetForm
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.report import LIGHT_ORDER, ReportRow, StatusCount
-from planmonitor.domain.status import Status
+from planmonitor.domain.status_result import Status
 
 _DIGITS = "零一二三四五六七八九"
 

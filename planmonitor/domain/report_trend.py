@@ -7,7 +7,7 @@ from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
 from planmonitor.domain.report import Trend, TrendPoint
 from planmonitor.domain.schedule import NoSchedule, Schedule, build_schedule
-from planmonitor.domain.status import Status
+from planmonitor.domain.status_result import Status
 
 
 def schedule_or_none(ind: Indicator | None) -> Schedule | None:

@@ -11,7 +11,7 @@ from planmonitor.domain.indicator import Indicator, Nature, TargetForm
 from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
 from planmonitor.domain.schedule import NoSchedule, build_schedule
-from planmonitor.domain.status import Status
+from planmonitor.domain.status_result import Status
 
 
 @dataclass(frozen=True)

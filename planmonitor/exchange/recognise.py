@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from planmonitor.exchange.found import Catalog, Extraction, Finding, FoundValue
-from planmonitor.exchange.grid import WorkbookGrid
-from planmonitor.exchange.sheet_context import SheetContext
-from planmonitor.exchange.table_reader import TableReader
-from planmonitor.exchange.template_marks import HELP_SHEET, META_SHEET
-from planmonitor.exchange.template_reader import key_column, read_template_sheet, template_plan
+from planmonitor.exchange.sheets.grid import WorkbookGrid
+from planmonitor.exchange.tables.found import Catalog, Extraction, Finding, FoundValue
+from planmonitor.exchange.tables.reader import TableReader
+from planmonitor.exchange.tables.sheet_context import SheetContext
+from planmonitor.exchange.templates.marks import HELP_SHEET, META_SHEET
+from planmonitor.exchange.templates.reader import key_column, read_template_sheet, template_plan
 
 
 class Recogniser:

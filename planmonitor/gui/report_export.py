@@ -47,7 +47,7 @@ class ReportExporter(QObject):
 
     def export(self, base: Path) -> None:
         """Write ``base``.xlsx, .pdf and .docx for the current plan, period and region."""
-        from planmonitor.exchange.report_qt import report_font_family
+        from planmonitor.exchange.reports.qt_paint import report_font_family
         from planmonitor.services.report_export import export_report, report_targets
 
         plan = self.context.plan

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from planmonitor.domain.formatting import fmt_num
 from planmonitor.domain.observation import Source
 from planmonitor.domain.plan import Plan
-from planmonitor.exchange.export_writer import ExportIndicator, ExportValue, write_export
+from planmonitor.exchange.export.writer import ExportIndicator, ExportValue, write_export
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
 from planmonitor.services.plans import PlanService

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
-from planmonitor.exchange.names import Candidate
+from planmonitor.exchange.tables.names import Candidate
 
 
 class ItemKind(StrEnum):

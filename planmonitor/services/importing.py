@@ -23,12 +23,12 @@ from planmonitor.domain.indicator import TargetForm
 from planmonitor.domain.observation import Source, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import Plan
-from planmonitor.exchange.found import Catalog, Extraction, FoundValue
-from planmonitor.exchange.limits import DEFAULT_LIMITS, FileRejected, Limits
-from planmonitor.exchange.names import normalise
-from planmonitor.exchange.readers import read_workbook
 from planmonitor.exchange.recognise import Recogniser
-from planmonitor.exchange.template_reader import template_plan
+from planmonitor.exchange.sheets.limits import DEFAULT_LIMITS, FileRejected, Limits
+from planmonitor.exchange.sheets.readers import read_workbook
+from planmonitor.exchange.tables.found import Catalog, Extraction, FoundValue
+from planmonitor.exchange.tables.names import normalise
+from planmonitor.exchange.templates.reader import template_plan
 from planmonitor.services.errors import UserError
 from planmonitor.services.import_current import CurrentValue, current_values
 from planmonitor.services.import_memory import ImportMemory

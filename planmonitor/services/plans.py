@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from planmonitor.domain.indicator import Indicator, PlanError, Target
 from planmonitor.domain.plan import ROOT_REGION, Plan, Region, TargetRevision
-from planmonitor.exchange.planfile import builtin_plan_files, load_plan_file
+from planmonitor.exchange.planfiles.planfile import builtin_plan_files, load_plan_file
 from planmonitor.services.errors import UserError
 from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, PlanRow, RegionRow, RevisionRow

@@ -39,7 +39,7 @@ from planmonitor.domain.report_text import (
     target_display,
 )
 from planmonitor.domain.report_trend import build_trend, schedule_or_none
-from planmonitor.domain.status import Status
+from planmonitor.domain.status_result import Status
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
 from planmonitor.services.status import IndicatorStatus, StatusData, region_indicator

@@ -75,9 +75,9 @@ def export_report(
     check_quarter(quarter)
     _check_targets(targets)
     # The writers import Qt and python-docx: only when a report is actually written.
-    from planmonitor.exchange.report_docx import write_report_docx
-    from planmonitor.exchange.report_pdf import CHARTS_PER_PAGE, iter_report_pdf
-    from planmonitor.exchange.report_xlsx import write_report_xlsx
+    from planmonitor.exchange.reports.docx_writer import write_report_docx
+    from planmonitor.exchange.reports.pdf_writer import CHARTS_PER_PAGE, iter_report_pdf
+    from planmonitor.exchange.reports.xlsx_writer import write_report_xlsx
 
     yield Progress(0, 1, "正在汇总指标数据…")
     model = build_report(db, plan_id, quarter, region, today)

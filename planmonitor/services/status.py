@@ -14,7 +14,8 @@ from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION, Plan, Region
 from planmonitor.domain.rollup import Part, can_roll_up, roll_up
-from planmonitor.domain.status import Status, evaluate, mark_incomplete, not_decomposed
+from planmonitor.domain.status import evaluate, mark_incomplete, not_decomposed
+from planmonitor.domain.status_result import Status
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
 from planmonitor.store.database import Database

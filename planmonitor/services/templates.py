@@ -15,7 +15,7 @@ from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION, Plan
 from planmonitor.domain.schedule import NoSchedule, build_schedule
-from planmonitor.exchange.template_writer import TemplateRow, TemplateSpec, write_template
+from planmonitor.exchange.templates.writer import TemplateRow, TemplateSpec, write_template
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import ObservationService
 from planmonitor.services.plans import PlanService

@@ -224,7 +224,7 @@ class ImportMappingRow(Base):
     remembered for that table's layout so next quarter's copy imports without asking.
 
     ``layout_hash`` is the SHA-256 of ``layout`` (the layout's fingerprint, see
-    ``exchange.table_layout.Layout.fingerprint``); ``label`` is the normalised label; ``code``
+    ``exchange.tables.layout.Layout.fingerprint``); ``label`` is the normalised label; ``code``
     is the indicator or region code, ``""`` when the user said the label is none of the plan's.
     """
 

@@ -22,7 +22,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from planmonitor.cli import main
-from planmonitor.exchange.limits import Limits
+from planmonitor.exchange.sheets.limits import Limits
 from planmonitor.services.errors import UserError
 from planmonitor.services.importing import ImportService
 from planmonitor.services.plans import PlanService, plan_source

@@ -17,7 +17,7 @@ from planmonitor.domain.indicator import (
     TargetForm,
 )
 from planmonitor.domain.plan import Plan
-from planmonitor.exchange.planfile import load_plan_file
+from planmonitor.exchange.planfiles.planfile import load_plan_file
 
 REPO = Path(__file__).parents[2]
 PLANS_DIR = REPO / "resources" / "plans"

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
-from planmonitor.exchange.template_marks import decode_key
+from planmonitor.exchange.templates.marks import decode_key
 from planmonitor.services.errors import UserError
 from planmonitor.services.import_preview import ItemKind
 from planmonitor.services.importing import ImportService

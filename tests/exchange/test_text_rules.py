@@ -8,8 +8,8 @@ import pytest
 
 from planmonitor.domain.periods import Period
 from planmonitor.domain.values import NumberError, parse_number
-from planmonitor.exchange.cellvalues import read_number
-from planmonitor.exchange.header_words import (
+from planmonitor.exchange.tables.cellvalues import read_number
+from planmonitor.exchange.tables.header_words import (
     Role,
     column_role,
     is_footnote,
@@ -17,9 +17,9 @@ from planmonitor.exchange.header_words import (
     is_whole,
     standing_in,
 )
-from planmonitor.exchange.names import Method, NameMatcher, normalise
-from planmonitor.exchange.period_text import find_period, period_of_cell
-from planmonitor.exchange.units import find_unit, scale_factor, scaled
+from planmonitor.exchange.tables.names import Method, NameMatcher, normalise
+from planmonitor.exchange.tables.period_text import find_period, period_of_cell
+from planmonitor.exchange.tables.units import find_unit, scale_factor, scaled
 from planmonitor.services.plans import plan_source
 
 CANGZHOU = [(i.code, i.name) for i in plan_source("cangzhou").indicators]

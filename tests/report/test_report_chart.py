@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planmonitor.exchange.report_chart import _tick_label, nice_ticks
+from planmonitor.exchange.reports.chart import _tick_label, nice_ticks
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from report_data import CANGZHOU, CHENGDE, Q3_2024, TODAY
 
-from planmonitor.exchange.report_docx import TODO_TEXT, write_report_docx
+from planmonitor.exchange.reports.docx_writer import TODO_TEXT, write_report_docx
 from planmonitor.services.report import build_report
 
 HEADINGS = ["一、总体情况", "二、主要指标完成情况", "三、存在问题", "四、下一步工作"]

@@ -132,7 +132,7 @@ def test_the_gui_worker_runs_the_job_on_a_thread(report_db, tmp_path: Path, qtbo
     """What 文件 → 导出季度报告 does: the job on the thread pool, progress by signals."""
     from PySide6.QtCore import QThreadPool
 
-    from planmonitor.exchange.report_qt import report_font_family
+    from planmonitor.exchange.reports.qt_paint import report_font_family
     from planmonitor.gui.workers import GeneratorTask
 
     report_font_family()  # once, on the GUI thread

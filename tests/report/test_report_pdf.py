@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from report_data import Q3_2024, TODAY, pdftotext, squeeze
 
-from planmonitor.exchange.report_pdf import iter_report_pdf, write_report_pdf
+from planmonitor.exchange.reports.pdf_writer import iter_report_pdf, write_report_pdf
 from planmonitor.services.report import build_report
 
 

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from report_data import Q3_2024, TODAY
 
 from planmonitor.domain.formatting import Light
-from planmonitor.exchange.report_xlsx import TABLE_SHEET, TREND_SHEET, write_report_xlsx
+from planmonitor.exchange.reports.xlsx_writer import TABLE_SHEET, TREND_SHEET, write_report_xlsx
 from planmonitor.services.report import build_report
 
 HEADERS = [

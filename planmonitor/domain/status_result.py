@@ -1,0 +1,69 @@
+"""The result of a status evaluation: :class:`Status`, a plain record.
+
+It sits below both the engine (:mod:`planmonitor.domain.status`, which fills it) and the
+sentences (:mod:`planmonitor.domain.explain`, which read it), so neither imports the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planmonitor.domain.forecast import Forecast
+from planmonitor.domain.formatting import Light
+from planmonitor.domain.periods import Period
+
+
+@dataclass(slots=True)
+class Status:
+    """The answer to 是否达到序时进度 for one indicator, region and quarter.
+
+    The engine fills one instance in place while it works (a copy per step was the
+    bottleneck of a 500,000-value database); treat a returned status as read-only.
+
+    Attributes:
+        light: green / yellow / red / grey / met / not_met.
+        kind: which rule produced it (stock, flow, cagr, cagr_yoy, growth_rate, quota, direct,
+            final, milestone, grey) — it chooses the explanation's wording.
+        actual: the value compared (the latest at or before the quarter asked).
+        expected: the schedule's value for the actual's period (序时目标).
+        progress: P as a fraction (0.965 for 96.5 %).
+        data_period: the period of the actual; it may be older than ``asked``.
+        baseline: B, where the schedule starts; target: the value due by the target year.
+        year_target, completion: this year's target (本年目标) and actual / year_target (完成率).
+        yoy: growth on the same period of the previous year (同比), in %.
+        realised_rate: for growth targets, the realised average yearly growth, in %.
+        stale: the data are older than the cadence allows (数据截至…).
+        reason: for grey lights, why (no_data, no_baseline, nothing_due, missing_years…).
+    """
+
+    indicator: str
+    light: Light
+    kind: str
+    asked: Period
+    unit: str = ""
+    decimals: int = 2
+    actual: float | None = None
+    expected: float | None = None
+    progress: float | None = None
+    data_period: Period | None = None
+    baseline: float | None = None
+    target: float | None = None
+    target_year: int | None = None
+    rate: float | None = None
+    year_target: float | None = None
+    completion: float | None = None
+    yoy: float | None = None
+    realised_rate: float | None = None
+    share: float | None = None
+    stale: bool = False
+    incomplete: tuple[str, ...] = ()
+    reason: str = ""
+    detail_zh: str = ""
+    detail_en: str = ""
+    forecast: Forecast | None = None
+    explanation_zh: str = field(default="", compare=False)
+    explanation_en: str = field(default="", compare=False)
+
+    def explanation(self, lang: str = "zh") -> str:
+        """The one-sentence explanation in ``lang``."""
+        return self.explanation_en if lang == "en" else self.explanation_zh

@@ -334,8 +334,13 @@ def _classify(
 
 
 def _compare(row: PreviewRow, v: FoundValue, cur: CurrentValue | None, file: str, who: str) -> None:
-    row.standing = v.standing or (Standing(cur.standing) if cur else Standing.PRELIMINARY)
-    row.comment = v.comment or (cur.comment if cur else "")
+    # Standing and comment are the file's. Only the same value, re-sent without them, keeps what
+    # is recorded: a new value never takes over the standing and comment of the one it replaces.
+    same_value = cur is not None and cur.value == row.value
+    row.standing = v.standing or (
+        Standing(cur.standing) if cur is not None and same_value else Standing.PRELIMINARY
+    )
+    row.comment = v.comment or (cur.comment if cur is not None and same_value else "")
     if cur is None:
         row.kind = ItemKind.NEW
     else:

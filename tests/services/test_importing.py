@@ -253,3 +253,27 @@ def test_record_many_in_bulk_keeps_the_one_by_one_outcomes(cangzhou: Database) -
     with pytest.raises(UserError, match="没有指标编码"):  # one bad entry: nothing at all
         obs.record_many("cangzhou", [Entry("06", Q3, 1.0), Entry("99", Q3, 1.0)])
     assert obs.history("cangzhou", "06") == []
+
+
+def test_an_imported_value_does_not_inherit_the_standing_and_comment_it_replaces(
+    cangzhou: Database, tmp_path: Path
+) -> None:
+    """Issue 11 §3: a new value from a file without standing or comment takes neither over."""
+    ObservationService(cangzhou).record(
+        "cangzhou",
+        Entry("05", Q3, 1018.0, standing=Standing.FINAL, comment="9月新认定10家"),
+        by="张科员",
+    )
+    service = ImportService(cangzhou)
+    preview = service.preview(
+        table(tmp_path / "a.xlsx", "2024年1-9月", [("高新技术企业数量", 1025)])
+    )
+    (row,) = preview.rows
+    assert (row.kind, row.old_value, row.value) == (ItemKind.CONFLICT, 1018, 1025)
+    assert (row.standing, row.comment) == (Standing.PRELIMINARY, "")
+    row.selected = True
+    assert service.commit(preview).written == 1
+    current = [o for o in ObservationService(cangzhou).current("cangzhou") if o.indicator == "05"]
+    assert [(o.value, o.standing, o.comment) for o in current] == [
+        (1025.0, Standing.PRELIMINARY, "")
+    ]

@@ -10,7 +10,7 @@ fractions (0.965 for 96.5 %).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from planmonitor.domain.formatting import Light
 from planmonitor.domain.periods import Period
@@ -65,36 +65,47 @@ class Trend:
 
 @dataclass(frozen=True, slots=True)
 class CommentNote:
-    """A comment (情况说明) recorded with a value."""
+    """A comment (情况说明) recorded with a value (who wrote it stays on screen, not here)."""
 
     period: Period
     text: str
-    recorded_by: str = ""
-    recorded_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ReportRow:
     """One indicator's line of the 指标完成情况表, with its chart data and comments.
 
+    Every text here is document text: no region codes, login names or on-screen hints.
+
     Attributes:
         number: 序号 (1, 2, … across the whole table).
-        baseline: 基数 (of ``baseline_year``); target: 规划目标 where it is a number.
+        baseline: 基数 (of ``baseline_year``; ``None`` for annual quotas, which have none);
+            target: 规划目标 where it is a number.
         target_text: 规划目标 as shown (1300, 年均增长10%, 每年30, 3.00左右, 2021年底前完成).
         target_prefix, target_suffix: words around a numeric target (每年 … / … 左右).
         year_target: 本年目标 (of ``year_target_year``).
-        actual: 1—N月完成, or the latest value; data_period: the period it belongs to.
+        actual: 完成值 — the latest value, or for growth-rate indicators the realised average
+            rate; data_period: the period it belongs to.
+        period_label: 统计期 of the value as offices head it: 9月末 for a stock, 1—9月 for a
+            flow, 2023年 for an annual statistic, 2021—2023年年均 for a rate.
         period_note: "（2023年）" when the value is not of the report quarter, else "".
-        completion: 完成率 = actual / year_target. expected: 序时进度 (the value due by the
-            actual's period). progress: 完成序时进度 (P).
+        expected: 序时目标 (the schedule's value for the actual's period).
+        share: 序时进度 — the share of the year elapsed by the schedule (0.75 at Q3 for an even
+            profile, the release profile's share otherwise, 1.0 for a whole year).
+        completion: 完成率 = actual / year_target (year_target / actual for ≤ targets, so that a
+            worse value reads below 100 %). progress: 完成序时进度 (P).
         yoy: 同比 — relative growth in % or, where ``yoy_points``, the change in percentage points.
+        realised_rate: for growth targets, the realised average yearly growth in %.
         light, status_word, status_symbol: 状态.
+        trend_text: 趋势判断 (预计可完成 / 难以完成 with the forecast value).
         responsible: 责任单位 (the data source where the plan names no unit, see
             ``responsible_is_source``).
-        remark: 备注 (forecast, stale data, estimate, why a status is grey).
-        explanation: the status's one-sentence explanation.
-        comments: comments recorded for the indicator's recent values, newest first.
+        remark: 备注 — the comments recorded for the value (情况说明), why a status is grey,
+            stale data, estimates.
+        explanation: the status's one-sentence explanation, as a document says it.
+        comments: comments recorded for the values of the data period's year, newest first.
         annual_only: statistics appear once a year (the latest annual value is shown).
+        quota: an annual quota (每年…): no baseline.
     """
 
     number: int
@@ -126,6 +137,11 @@ class ReportRow:
     remark: str
     explanation: str
     forecast_text: str = ""
+    trend_text: str = ""
+    period_label: str = ""
+    share: float | None = None
+    realised_rate: float | None = None
+    quota: bool = False
     target_prefix: str = ""
     target_suffix: str = ""
     stale: bool = False
@@ -175,7 +191,9 @@ class ReportModel:
         groups: the table's rows by category (one group with name "" when there are none).
         counts: indicators per light, in the order green, yellow, red, grey, met, not met.
         summary: the paragraph of 一、总体情况.
-        generated: the date the report was made.
+        generated: 成文日期, the date the report is dated (chosen when exporting, default today).
+        issuer: 落款, the issuing office (the plan's issuer; "" where the plan names none).
+        plan_region: the plan's own region (沧州市), to tell a sub-region's report apart.
     """
 
     plan_id: str
@@ -189,6 +207,12 @@ class ReportModel:
     counts: tuple[StatusCount, ...]
     summary: str = ""
     generated: date = field(default_factory=date.today)
+    plan_region: str = ""
+
+    @property
+    def region_is_plan(self) -> bool:
+        """True when the report is on the plan's own region, not a sub-region."""
+        return not self.plan_region or self.region == self.plan_region
 
     @property
     def rows(self) -> list[ReportRow]:

@@ -6,10 +6,11 @@ three say the same thing in the same words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from planmonitor.domain.formatting import Light, fmt_rate, light_word
-from planmonitor.domain.indicator import Comparator, Indicator, TargetForm
+from planmonitor.domain.indicator import Comparator, Indicator, Nature, TargetForm
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.report import LIGHT_ORDER, ReportRow, StatusCount
@@ -64,8 +65,8 @@ def period_note(data_period: Period | None, quarter: Period) -> str:
     return f"（{data_period.label_zh()}）"
 
 
-def forecast_text(st: Status, decimals: int, unit: str) -> str:
-    """预计可完成 / 难以完成 with the forecast value."""
+def forecast_text(st: Status, decimals: int, unit: str, short: bool = False) -> str:
+    """预计可完成 / 难以完成 with the forecast value (``short``: for the 趋势判断 column)."""
     fc = st.forecast
     if fc is None:
         return ""
@@ -73,25 +74,71 @@ def forecast_text(st: Status, decimals: int, unit: str) -> str:
     if st.kind == "growth_rate":
         shown = f"年均增长{fmt_rate(fc.value)}"
     verdict = "预计可完成" if fc.reaches else "难以完成"
+    if short:
+        return f"{verdict}（{fc.year}年预计{shown}）"
     return f"{verdict}（按近期趋势，{fc.year}年预计{shown}）"
 
 
-def remark(st: Status, ind: Indicator, standing: Standing | None) -> str:
-    """备注: why a status is grey, or the forecast, stale data and estimates."""
-    parts: list[str] = []
+# On-screen hints addressed to the operator: "（请录入2020年基数）", "，请补录…".
+_HINT_BRACKETS = re.compile(r"[（(]\s*请[^（）()]*[）)]")
+_HINT_CLAUSE = re.compile(r"[，,；;]\s*请[^，,；;。]*")
+
+
+def document_text(text: str) -> str:
+    """``text`` as a document may print it: without the hints meant for the operator.
+
+    The status sentences ask the user on screen to enter what is missing ("（请录入2020年基数）");
+    a report sent to the government states the fact and leaves the request out.
+    """
+    return _HINT_CLAUSE.sub("", _HINT_BRACKETS.sub("", text))
+
+
+def period_label(ind: Indicator, data_period: Period | None, quarter: Period) -> str:
+    """统计期 as offices head it: 9月末 (stock), 1—9月 (flow), 2023年 (annual statistic)."""
+    if data_period is None:
+        return ""
+    stock = ind.nature is Nature.STOCK and ind.target.form is not TargetForm.QUOTA
+    year = "" if data_period.year == quarter.year else f"{data_period.year}年"
+    if data_period.is_annual:  # an annual statistic: the year it belongs to
+        return f"{data_period.year}年"
+    if stock:
+        return f"{year}{data_period.end_month}月末"
+    return f"{year}{data_period.ytd_label_zh()}"
+
+
+def _clause(text: str) -> str:
+    return text.strip().rstrip("。；;.")
+
+
+def remark(
+    st: Status,
+    ind: Indicator,
+    standing: Standing | None,
+    comments: Sequence[str] = (),
+) -> str:
+    """备注: the comments recorded for the value, why a status is grey, stale data, estimates.
+
+    The forecast has its own column (趋势判断); the realised average growth of a growth target
+    is stated here.
+    """
+    parts = [_clause(c) for c in comments if _clause(c)]
     if st.light is Light.GREY:
         word = f"（{light_word(Light.GREY)}）"
-        text = st.explanation_zh
-        parts.append(text[: -len(word)] if text.endswith(word) else text)
-    else:
-        fc = forecast_text(st, ind.decimals, ind.unit)
-        if fc:
-            parts.append(fc)
+        text = document_text(st.explanation_zh)
+        parts.append(_clause(text[: -len(word)] if text.endswith(word) else text))
+    if (
+        ind.target.form is TargetForm.CAGR
+        and st.realised_rate is not None
+        and st.data_period is not None
+    ):
+        parts.append(
+            f"{ind.baseline_year}—{st.data_period.year}年实际年均增长{fmt_rate(st.realised_rate)}"
+        )
     if st.stale and st.data_period is not None and st.light is not Light.GREY:
         parts.append(f"数据截至{st.data_period.label_zh()}")
     if standing is Standing.ESTIMATE and st.actual is not None:
         parts.append("数据为预计数")
-    return "；".join(parts)
+    return "；".join(p for p in parts if p)
 
 
 def _names(rows: Sequence[ReportRow]) -> str:
@@ -147,3 +194,20 @@ def category_text(name: str, rows: Sequence[ReportRow]) -> str:
 def problem_text(row: ReportRow) -> str:
     """The sentence of 三、存在问题 for one lagging indicator."""
     return f"{row.name}：{row.explanation.rstrip('。')}。"
+
+
+def comment_sentence(text: str) -> str:
+    """A recorded comment as a sentence of the report (ends with 。)."""
+    text = text.strip()
+    return text if text[-1:] in "。！？；.!?" else f"{text}。"
+
+
+def light_sections(rows: Sequence[ReportRow]) -> list[tuple[str, str]]:
+    """二、's sub-sections for a plan without categories: (heading, paragraph) per status."""
+    out = []
+    for light in LIGHT_ORDER:
+        named = [r for r in rows if r.light is light]
+        if named:
+            details = "；".join(f"{r.name}{r.explanation.rstrip('。')}" for r in named)
+            out.append((f"{light_word(light)}的指标", f"共{len(named)}项。{details}。"))
+    return out

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planmonitor.domain.formatting import light_symbol, light_word
-from planmonitor.domain.indicator import Cadence, Indicator, TargetForm
+from planmonitor.domain.indicator import Cadence, Comparator, Indicator, TargetForm
 from planmonitor.domain.observation import Series, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION
@@ -33,6 +33,9 @@ from planmonitor.domain.report import (
 )
 from planmonitor.domain.report_text import (
     category_text,
+    document_text,
+    forecast_text,
+    period_label,
     period_note,
     remark,
     summary_text,
@@ -68,8 +71,6 @@ class _Note:
     period: Period
     standing: str
     comment: str
-    recorded_by: str
-    recorded_at: datetime | None
 
 
 def check_quarter(quarter: Period) -> Period:
@@ -84,9 +85,12 @@ def build_report(
     plan_id: str,
     quarter: Period,
     region: str | None = None,
-    today: date | None = None,
+    report_date: date | None = None,
 ) -> ReportModel:
-    """The report of ``plan_id`` in ``region`` (the plan's own by default) at ``quarter``."""
+    """The report of ``plan_id`` in ``region`` (the plan's own by default) at ``quarter``.
+
+    ``report_date`` is the report's 成文日期 (today when not given).
+    """
     check_quarter(quarter)
     with db.session() as s:
         loaded = StatusData(s, plan_id, quarter)
@@ -138,7 +142,8 @@ def build_report(
         groups=tuple(groups),
         counts=counts,
         summary=summary,
-        generated=today or date.today(),
+        generated=report_date or date.today(),
+        plan_region=plan.region,
     )
 
 
@@ -156,36 +161,41 @@ def _group(order: tuple[str, ...], categories: list[str]) -> list[tuple[str, lis
 def _notes(s: Session, ind_ids: list[int], reg_id: int, quarter: Period) -> dict[int, list[_Note]]:
     """Standing and comment of every current value up to the quarter, newest first."""
     o = ObservationRow
-    query = select(
-        o.indicator_id, o.year, o.month, o.standing, o.comment, o.recorded_by, o.recorded_at
-    ).where(
+    query = select(o.indicator_id, o.year, o.month, o.standing, o.comment).where(
         o.indicator_id.in_(ind_ids),
         o.region_id == reg_id,
         o.superseded_at.is_(None),
         o.year <= quarter.year,
     )
     out: dict[int, list[_Note]] = defaultdict(list)
-    for ind_id, year, month, standing, comment, by, at in s.execute(query).all():
+    for ind_id, year, month, standing, comment in s.execute(query).all():
         period = period_from_columns(year, month)
         if period.moment <= quarter.moment:
-            out[ind_id].append(_Note(period, standing, comment or "", by or "", at))
+            out[ind_id].append(_Note(period, standing, comment or ""))
     for lst in out.values():
         lst.sort(key=lambda n: n.period, reverse=True)
     return out
 
 
 def _comments(notes: list[_Note], st: Status, quarter: Period) -> tuple[CommentNote, ...]:
-    """Comments of the values since the start of last year (or of the value shown, if older)."""
-    first_year = quarter.year - 1
-    if st.data_period is not None:
-        first_year = min(first_year, st.data_period.year)
+    """Comments of the values of the data period's year up to the value shown, newest first.
+
+    A comment explains the value it was recorded with: last year's words about last year's
+    figures do not describe this year's (the report quarter's year where there is no value).
+    """
+    shown = st.data_period or quarter
     seen: set[str] = set()
     out = []
     for n in notes:
         text = n.comment.strip()
-        if text and n.period.year >= first_year and text not in seen:
+        if (
+            text
+            and n.period.year == shown.year
+            and n.period.moment <= shown.moment
+            and text not in seen
+        ):
             seen.add(text)
-            out.append(CommentNote(n.period, text, n.recorded_by, n.recorded_at))
+            out.append(CommentNote(n.period, text))
     return tuple(out)
 
 
@@ -222,6 +232,32 @@ def _year_target(
     return (None, None) if sched is None else (sched.year_target(quarter.year), quarter.year)
 
 
+def _remark_comments(comments: tuple[CommentNote, ...], st: Status, quarter: Period) -> list[str]:
+    """The comments for 备注: the shown value's as written, earlier ones with their period."""
+    shown = st.data_period or quarter
+    return [c.text if c.period == shown else f"{c.period.label_zh()}：{c.text}" for c in comments]
+
+
+def _completion(ind: Indicator, st: Status) -> float | None:
+    """完成率, read the right way round: for a ≤ target the allowed value over the actual."""
+    if ind.target.comparator is Comparator.LE and st.year_target is not None:
+        if st.actual is None or st.actual <= 0:
+            return None
+        return st.year_target / st.actual
+    return st.completion
+
+
+def _share(sched_ind: Indicator | None, st: Status) -> float | None:
+    """序时进度: the share of the year the schedule has released by the actual's period."""
+    if st.share is not None:
+        return st.share
+    dp = st.data_period
+    sched = schedule_or_none(sched_ind)
+    if dp is None or sched is None:
+        return None
+    return 1.0 if dp.is_annual else sched.share(dp)
+
+
 def _row(
     number: int,
     item: IndicatorStatus,
@@ -239,6 +275,11 @@ def _row(
     yoy, points = _yoy(ind, series, st)
     comments = _comments(notes, st, quarter)
     fc = st.forecast
+    actual, label = st.actual, period_label(ind, st.data_period, quarter)
+    if ind.target.form is TargetForm.GROWTH_RATE and st.data_period is not None:
+        actual = st.realised_rate  # the target is an average rate: show the realised one
+        label = f"{ind.baseline_year + 1}—{st.data_period.year}年年均"
+    quota = ind.target.form is TargetForm.QUOTA
     return ReportRow(
         number=number,
         code=ind.code,
@@ -246,7 +287,7 @@ def _row(
         unit=ind.unit,
         category=ind.category,
         decimals=ind.decimals,
-        baseline=st.baseline,
+        baseline=None if quota else st.baseline,
         baseline_year=ind.baseline_year,
         target=target,
         target_text=target_text,
@@ -255,24 +296,29 @@ def _row(
         target_year=ind.target_year,
         year_target=year_target,
         year_target_year=yt_year,
-        actual=st.actual,
+        actual=actual,
         data_period=st.data_period,
+        period_label=label,
         period_note=period_note(st.data_period, quarter),
-        completion=st.completion,
+        completion=_completion(ind, st),
         expected=st.expected,
+        share=_share(sched_ind, st),
         progress=st.progress,
         yoy=yoy,
         yoy_points=points,
+        realised_rate=st.realised_rate,
         light=st.light,
         status_word=light_word(st.light),
         status_symbol=light_symbol(st.light),
         responsible="、".join(ind.responsible) or ind.source,
         responsible_is_source=not ind.responsible and bool(ind.source),
-        remark=remark(st, ind, _standing(notes, st)),
-        explanation=st.explanation_zh,
+        remark=remark(st, ind, _standing(notes, st), _remark_comments(comments, st, quarter)),
+        explanation=document_text(st.explanation_zh),
         forecast_text="" if fc is None else ("预计可完成" if fc.reaches else "难以完成"),
+        trend_text=forecast_text(st, ind.decimals, ind.unit, short=True),
         stale=st.stale,
         annual_only=ind.cadence is Cadence.ANNUAL_LATE,
+        quota=quota,
         comments=comments,
         trend=build_trend(ind, sched_ind, series, st),
     )

@@ -69,9 +69,13 @@ def export_report(
     quarter: Period,
     region: str | None,
     targets: Mapping[str, Path],
-    today: date | None = None,
+    report_date: date | None = None,
 ) -> Generator[Progress, None, ReportFiles]:
-    """Write the report in each format of ``targets`` (format → file), yielding progress."""
+    """Write the report in each format of ``targets`` (format → file), yielding progress.
+
+    ``report_date`` is the 成文日期 the report is dated with (today when not given): the GUI
+    and ``report --date`` pass the date the user chose.
+    """
     check_quarter(quarter)
     _check_targets(targets)
     # The writers import Qt and python-docx: only when a report is actually written.
@@ -80,7 +84,7 @@ def export_report(
     from planmonitor.exchange.reports.xlsx_writer import write_report_xlsx
 
     yield Progress(0, 1, "正在汇总指标数据…")
-    model = build_report(db, plan_id, quarter, region, today)
+    model = build_report(db, plan_id, quarter, region, report_date)
     charts = sum(1 for r in model.rows if r.trend is not None)
     pdf_steps = 1 + -(-charts // CHARTS_PER_PAGE) if "pdf" in targets else 0  # pages, estimated
     total = 1 + ("xlsx" in targets) + ("docx" in targets) + pdf_steps

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -100,7 +101,24 @@ def test_report_command_writes_each_format(cli_db, tmp_path: Path, capsys, qapp,
     elif fmt == "pdf":
         assert "高新技术企业数量" in squeeze(pdftotext(written))
     else:
-        assert "高新技术企业数量" in Document(str(written)).paragraphs[3].text
+        texts = [p.text for p in Document(str(written)).paragraphs]
+        assert any("高新技术企业数量" in t for t in texts)
+        assert date.today().strftime("%Y年") in texts[texts.index("沧州市人民政府办公室") + 1]
+
+
+def test_report_command_dates_the_word_report(cli_db, tmp_path: Path, capsys, qapp) -> None:
+    """``--date`` sets the 成文日期 under the 落款; a malformed date is one line, nothing written."""
+    out = tmp_path / "报告.docx"
+    args = ["--db", cli_db, "report", "--quarter", "2024Q3", "--format", "docx", "--out"]
+    assert main([*args, str(out), "--date", "2024-10-12"]) == 0
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert texts[texts.index("沧州市人民政府办公室") + 1] == "2024年10月12日"
+    capsys.readouterr()
+    bad = tmp_path / "坏.docx"
+    assert main([*args, str(bad), "--date", "2024-13-40"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "成文日期“2024-13-40”无法识别" in err
+    assert not bad.exists()
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ def pdfs(report_db, tmp_path_factory, qapp):  # type: ignore[no-untyped-def]
     out = tmp_path_factory.mktemp("pdf")
     result = {}
     for plan in ("cangzhou", "chengde"):
-        model = build_report(report_db, plan, Q3_2024, today=TODAY)
+        model = build_report(report_db, plan, Q3_2024, report_date=TODAY)
         path = out / f"{plan}.pdf"
         write_report_pdf(model, path)
         result[plan] = (model, path)
@@ -54,7 +54,8 @@ def test_cangzhou_numbers_as_the_database_holds_them(pdfs) -> None:
     flat = squeeze(pdftotext(path))
     for shown in ("1010", "1098", "71.0%", "84.2%", "1199", "133.64", "95.00", "100.23", "94.8%"):
         assert shown in flat, shown
-    assert "1.63（2023年）" in flat  # the latest annual statistic with its year
+    assert "9月末" in flat and "1—9月" in flat  # 统计期 of a stock and of a flow
+    assert "1.63" in flat and "2023年" in flat  # the latest annual statistic and its year
     assert "+18.8%" in flat and "+0.08个百分点" in flat
     assert "第1页，共" in flat
 
@@ -65,7 +66,7 @@ def test_chengde_categories_and_a_growth_target(pdfs) -> None:
     flat = squeeze(text)
     for heading in ("一、创新实力", "二、创新主体", "三、创新支撑", "四、创新环境"):
         assert heading in flat
-    assert "年均增长10%" in flat and "28.00（2023年）" in flat and "84.7%" in flat
+    assert "年均增长10%" in flat and "28.00" in flat and "84.7%" in flat
     assert "各指标趋势图" in flat
 
 
@@ -89,12 +90,12 @@ def test_each_chart_names_its_indicator(pdfs) -> None:
     charts = squeeze(pdftotext(path, "-f", "2", "-l", str(pages)))
     for row in model.rows:
         assert f"{row.number}.{row.name[:12]}" in charts, row.name
-    for legend in ("实际值", "序时进度", "规划目标", "预测"):
+    for legend in ("实际值", "序时目标", "规划目标", "预测"):
         assert legend in charts
 
 
 def test_pages_are_yielded_as_they_are_drawn(report_db, tmp_path: Path, qapp) -> None:
-    model = build_report(report_db, "chengde", Q3_2024, today=TODAY)
+    model = build_report(report_db, "chengde", Q3_2024, report_date=TODAY)
     steps = list(iter_report_pdf(model, tmp_path / "r.pdf"))
     assert steps == [(i, len(steps)) for i in range(1, len(steps) + 1)]
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")

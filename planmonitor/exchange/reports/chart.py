@@ -1,6 +1,6 @@
 """One indicator's trend chart, drawn with QPainter (no plotting library: the report stays fast).
 
-The chart shows the recorded values, the schedule path (序时进度), the target and the forecast
+The chart shows the recorded values, the schedule path (序时目标), the target and the forecast
 over the plan period; a year-to-date line (flows, quotas) restarts every year. Sizes are given in
 millimetres and converted with the painter's device resolution.
 """
@@ -230,7 +230,7 @@ def _lines(
 def _legend(p: QPainter, rect: QRectF, font: QFont, s: Scale) -> None:
     items = [
         ("实际值", QPen(ACTUAL, s.mm(0.5))),
-        ("序时进度", QPen(SCHEDULE, s.mm(0.35), Qt.PenStyle.DashLine)),
+        ("序时目标", QPen(SCHEDULE, s.mm(0.35), Qt.PenStyle.DashLine)),
         ("规划目标", QPen(TARGET, s.mm(0.3), Qt.PenStyle.DashLine)),
         ("预测", QPen(FORECAST, s.mm(0.4), Qt.PenStyle.DotLine)),
     ]

@@ -1,10 +1,11 @@
-"""The report's narrative skeleton as a Word document (python-docx), numbers filled in.
+"""The report as a Word document (python-docx) after GB/T 9704, numbers filled in.
 
-一、总体情况 (counts per status, the lagging indicators named), 二、主要指标完成情况 (a paragraph
-per category and the 指标完成情况表 as a real Word table on landscape pages), 三、存在问题 (each red
-indicator with its explanation and the comments recorded for it), 四、下一步工作 (left for the
-office to write, clearly marked). Everything is set through styles — 标题 1/2 (Heading 1/2),
-正文 (Normal, 仿宋 as the East Asian font), 报告标题, 表格文字 — so an office can restyle it.
+The body: the title (报告标题, 小标宋), 一、总体情况 (counts per status, the lagging indicators
+named), 二、主要指标完成情况 with a （一）（二）… sub-section per category (per status where the
+plan has no categories), 三、存在问题 (each lagging indicator with the comments recorded for it),
+四、下一步工作 (left for the office to write, clearly marked), then the 附件说明 line
+("附件：…完成情况表"), 落款 (the issuing office) and 成文日期. The 指标完成情况表 follows as the
+附件 on landscape pages. Styles: :mod:`planmonitor.exchange.reports.docx_styles`.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -24,7 +24,12 @@ from docx.table import _Cell
 
 from planmonitor.domain.formatting import Light
 from planmonitor.domain.report import ReportModel, ReportRow
-from planmonitor.domain.report_text import cn_numeral, problem_text
+from planmonitor.domain.report_text import (
+    cn_numeral,
+    comment_sentence,
+    light_sections,
+    problem_text,
+)
 from planmonitor.exchange.reports.columns import (
     STATUS_FILLS,
     cell_text,
@@ -32,133 +37,100 @@ from planmonitor.exchange.reports.columns import (
     group_heading,
     notes,
 )
+from planmonitor.exchange.reports.docx_styles import (
+    ANNEX_STYLE,
+    CHAR,
+    SIGNATURE_STYLE,
+    TABLE_STYLE,
+    TITLE_STYLE,
+    add_styles,
+    landscape,
+    page_footer,
+    portrait,
+)
 
-BODY_FONT = "仿宋"  # 仿宋_GB2312 where offices have it; 仿宋 ships with Windows and WPS
-HEADING_FONTS = ("黑体", "楷体")
-TITLE_FONT = "宋体"
-LATIN_FONT = "Times New Roman"
-TABLE_STYLE = "表格文字"
-TITLE_STYLE = "报告标题"
 TODO_TEXT = (
     "【待填写】请结合上述存在问题，写明下一步工作的思路和具体措施、责任单位和完成时限"
     "（本部分由科技局填写，定稿前删除本提示）。"
 )
+ISSUER_TODO = "【待填写：发文机关署名】"
+
+
+def report_heading(model: ReportModel) -> str:
+    """The title: 《…规划》2024年第三季度实施进展情况报告 (with the sub-region, if one)."""
+    where = "" if model.region_is_plan else model.region
+    return f"《{model.plan_title}》\n{where}{model.quarter_label}实施进展情况报告"
+
+
+def annex_title(model: ReportModel) -> str:
+    """The attachment's name: 《…》主要指标2024年第三季度完成情况表."""
+    where = "" if model.region_is_plan else model.region
+    return f"《{model.plan_title}》{where}主要指标{model.quarter_label}完成情况表"
+
+
+def date_text(model: ReportModel) -> str:
+    """成文日期 in Arabic numerals, as GB/T 9704 writes it: 2024年10月12日."""
+    d = model.generated
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def write_report_docx(model: ReportModel, path: Path) -> None:
-    """Write the Word narrative of ``model`` to ``path``."""
+    """Write the Word report of ``model`` to ``path``."""
     doc = Document()
-    _styles(doc)
+    add_styles(doc)
     section = doc.sections[0]
-    _portrait(section)
-    _footer(section, doc.styles[TABLE_STYLE])
-    doc.core_properties.title = f"{model.title}报告"
-    doc.core_properties.author = "PlanMonitor 规划监测"
-    doc.add_paragraph(f"《{model.plan_title}》\n{model.quarter_label}实施进展情况报告", TITLE_STYLE)
-    sub = doc.add_paragraph(f"（{model.region}　报告期：{model.quarter_label}）", TABLE_STYLE)
-    sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    portrait(section)
+    page_footer(section, doc.styles[TABLE_STYLE])
+    props = doc.core_properties
+    props.title = report_heading(model).replace("\n", "")
+    props.author = props.last_modified_by = model.issuer
+    props.comments = props.keywords = props.subject = ""
+    doc.add_paragraph(report_heading(model), TITLE_STYLE)
     doc.add_heading("一、总体情况", level=1)
     doc.add_paragraph(model.summary)
     doc.add_heading("二、主要指标完成情况", level=1)
-    for index, group in enumerate(model.groups, start=1):
-        if model.has_categories:
-            doc.add_heading(f"（{cn_numeral(index)}）{group.name}", level=2)
-        doc.add_paragraph(group.text)
-    table_section = doc.add_section(WD_SECTION.NEW_PAGE)
-    _landscape(table_section)
-    _table(doc, model)
-    _portrait(doc.add_section(WD_SECTION.NEW_PAGE))
+    _indicators(doc, model)
     doc.add_heading("三、存在问题", level=1)
     _problems(doc, model)
     doc.add_heading("四、下一步工作", level=1)
     todo = doc.add_paragraph()
     run = todo.add_run(TODO_TEXT)
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-    doc.add_paragraph()
+    _closing(doc, model)
+    table_section = doc.add_section(WD_SECTION.NEW_PAGE)
+    landscape(table_section)
+    doc.add_paragraph("附件", ANNEX_STYLE)
+    _table(doc, model)
     doc.save(str(path))
 
 
-# -- styles ---------------------------------------------------------------------------------------
+def _indicators(doc: Any, model: ReportModel) -> None:
+    """二、: one sub-section per category (per status where the plan has none)."""
+    doc.add_paragraph(f"各项指标{model.quarter_label}完成情况详见附件。")
+    if model.has_categories:
+        sections = [(g.name, g.text) for g in model.groups]
+    else:
+        sections = light_sections(model.rows)
+    for index, (name, text) in enumerate(sections, start=1):
+        doc.add_heading(f"（{cn_numeral(index)}）{name}", level=2)
+        doc.add_paragraph(text)
 
 
-def _fonts(style: Any, east_asian: str, size: float, bold: bool = False) -> None:
-    """Set a style's Latin and East Asian fonts (w:rFonts w:eastAsia), size and weight."""
-    font = style.font
-    font.name = LATIN_FONT
-    font.size = Pt(size)
-    font.bold = bold
-    font.italic = False
-    font.color.rgb = RGBColor(0, 0, 0)
-    rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        rfonts.attrib.pop(qn(theme), None)  # a theme font would win over the names set here
-    rfonts.set(qn("w:eastAsia"), east_asian)
-
-
-def _styles(doc: Any) -> None:
-    styles = doc.styles
-    normal = styles["Normal"]
-    _fonts(normal, BODY_FONT, 16)
-    pf = normal.paragraph_format
-    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    pf.line_spacing = Pt(28)
-    pf.first_line_indent = Pt(32)
-    pf.space_before = pf.space_after = Pt(0)
-    for level, font in enumerate(HEADING_FONTS, start=1):
-        heading = styles[f"Heading {level}"]
-        _fonts(heading, font, 16, bold=level == 1)
-        heading.paragraph_format.first_line_indent = Pt(32)
-        heading.paragraph_format.space_before = Pt(6 if level == 1 else 0)
-        heading.paragraph_format.space_after = Pt(0)
-        heading.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        heading.paragraph_format.line_spacing = Pt(28)
-    title = styles.add_style(TITLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    title.base_style = normal
-    title.quick_style = True
-    _fonts(title, TITLE_FONT, 22, bold=True)
-    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.first_line_indent = Pt(0)
-    title.paragraph_format.line_spacing = Pt(36)
-    title.paragraph_format.space_after = Pt(6)
-    table = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    table.base_style = normal
-    table.quick_style = True
-    _fonts(table, BODY_FONT, 8)
-    table.paragraph_format.first_line_indent = Pt(0)
-    table.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    table.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
-def _portrait(section: Any) -> None:
-    """A4 portrait with the margins of official documents (GB/T 9704)."""
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-
-
-def _landscape(section: Any) -> None:
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    section.top_margin = section.bottom_margin = Mm(18)
-    section.left_margin = section.right_margin = Mm(15)
-
-
-def _footer(section: Any, style: Any) -> None:
-    """ "— 1 —" page numbers, centred."""
-    para = section.footer.paragraphs[0]
-    para.style = style
-    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    para.add_run("— ")
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    para._p.append(field)
-    para.add_run(" —")
+def _closing(doc: Any, model: ReportModel) -> None:
+    """附件说明, 落款 and 成文日期 (GB/T 9704 7.3.4—7.3.5)."""
+    doc.add_paragraph()
+    annex = doc.add_paragraph(f"附件：{annex_title(model)}")
+    annex.paragraph_format.left_indent = Pt(5 * CHAR)  # a second line aligns after "附件："
+    annex.paragraph_format.first_line_indent = Pt(-3 * CHAR)
+    doc.add_paragraph()
+    doc.add_paragraph()
+    signature = doc.add_paragraph(style=SIGNATURE_STYLE)
+    signature.paragraph_format.right_indent = Pt(2 * CHAR)  # 署名 右空二字, 日期 右空四字
+    if model.issuer:
+        signature.add_run(model.issuer)
+    else:
+        signature.add_run(ISSUER_TODO).font.highlight_color = WD_COLOR_INDEX.YELLOW
+    doc.add_paragraph(date_text(model), SIGNATURE_STYLE)
 
 
 # -- table ----------------------------------------------------------------------------------------
@@ -192,9 +164,9 @@ def _repeat_header(row: Any) -> None:
 def _table(doc: Any, model: ReportModel) -> None:
     cols = columns(model)
     style_id = doc.styles[TABLE_STYLE].style_id
-    heading = doc.add_paragraph(f"附表　{model.title}", TABLE_STYLE)
-    heading.runs[0].font.size = Pt(14)
-    heading.runs[0].font.bold = True
+    heading = doc.add_paragraph(annex_title(model), TITLE_STYLE)
+    heading.runs[0].font.size = Pt(16)
+    heading.paragraph_format.space_after = Pt(6)
     line = doc.add_paragraph(f"地区：{model.region}　报告期：{model.quarter_label}", TABLE_STYLE)
     line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     table = doc.add_table(rows=1, cols=len(cols))
@@ -274,23 +246,45 @@ def _data_row(
 
 
 def _problems(doc: Any, model: ReportModel) -> None:
+    """三、: red and not-met indicators, then the slightly lagging ones with comments; then the
+    indicators that cannot be judged, and those on schedule whose units reported something to
+    watch — each with the comments recorded for it (情况说明)."""
     problems = model.problems
-    if not problems:
+    yellow = [r for r in model.rows if r.light is Light.YELLOW]
+    explained = [r for r in yellow if r.comments]
+    grey = [r for r in model.rows if r.light is Light.GREY and r.comments]
+    watch = [r for r in model.rows if r.light in (Light.GREEN, Light.MET) and r.comments]
+    if not problems and not yellow:
         doc.add_paragraph(f"截至{model.quarter_label}，没有滞后的指标。")
-    for i, row in enumerate(problems, start=1):
+    for i, row in enumerate([*problems, *explained], start=1):
         para = doc.add_paragraph()
         para.add_run(f"{i}. ").bold = True
         para.add_run(problem_text(row))
-        if row.remark:
-            para.add_run(f"{row.remark}。")
-        if row.comments:
-            for note in row.comments:
-                who = f"，{note.recorded_by}" if note.recorded_by else ""
-                text = note.text if note.text[-1] in "。！？；.!?" else f"{note.text}。"
-                doc.add_paragraph(f"情况说明（{note.period.label_zh()}{who}）：{text}")
-        else:
+        if row.trend_text:
+            para.add_run(f"{row.trend_text}。")
+        _comments(doc, row, required=row in problems)
+    others = [r for r in yellow if not r.comments]
+    if others:
+        names = "、".join(r.name for r in others)
+        more = "另有" if problems or explained else ""
+        doc.add_paragraph(f"{more}{len(others)}项指标略滞后于序时进度（{names}），需加快推进。")
+    for rows, lead in (
+        (grey, "暂无法评价序时进度"),
+        (watch, "达到序时进度，但责任单位报告了需关注的情况"),
+    ):
+        if rows:
+            names = "、".join(r.name for r in rows)
+            doc.add_paragraph(f"以下{len(rows)}项指标{lead}（{names}）：")
+        for row in rows:
+            doc.add_paragraph(problem_text(row))
+            _comments(doc, row, required=False)
+
+
+def _comments(doc: Any, row: ReportRow, required: bool) -> None:
+    """情况说明 lines of one indicator (who wrote them stays in the program, not the report)."""
+    if not row.comments:
+        if required:
             doc.add_paragraph("情况说明：责任单位尚未填报。")
-    yellow = [r for r in model.rows if r.light is Light.YELLOW]
-    if yellow:
-        names = "、".join(r.name for r in yellow)
-        doc.add_paragraph(f"另有{len(yellow)}项指标略滞后于序时进度（{names}），需加快推进。")
+        return
+    for note in row.comments:
+        doc.add_paragraph(f"情况说明（{note.period.label_zh()}）：{comment_sentence(note.text)}")

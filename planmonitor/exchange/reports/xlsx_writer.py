@@ -136,19 +136,22 @@ def _values(row: ReportRow, model: ReportModel) -> dict[str, tuple[object, str |
         "number": (row.number, "0"),
         "name": (row.name, None),
         "unit": (row.unit or "—", None),
-        "baseline": (row.baseline, number_format(d)) if row.baseline is not None else ("—", None),
+        "baseline": (None, None)
+        if row.quota
+        else ((row.baseline, number_format(d)) if row.baseline is not None else ("—", None)),
         "target": target,
         "year_target": (row.year_target, number_format(d, suffix=year_note(row, model)))
         if row.year_target is not None
         else ("—", None),
-        "actual": (row.actual, number_format(d, suffix=row.period_note))
-        if row.actual is not None
-        else ("—", None),
+        "period": (row.period_label or "—", None),
+        "actual": (row.actual, number_format(d)) if row.actual is not None else ("—", None),
         "completion": (row.completion, PERCENT) if row.completion is not None else ("—", None),
         "expected": (row.expected, number_format(d)) if row.expected is not None else ("—", None),
+        "share": (row.share, PERCENT) if row.share is not None else ("—", None),
         "progress": (row.progress, PERCENT) if row.progress is not None else ("—", None),
         "yoy": yoy,
         "status": (row.status_text, None),
+        "trend": (row.trend_text or "—", None),
         "responsible": (row.responsible or "—", None),
         "remark": (row.remark, None),
     }
@@ -162,6 +165,8 @@ def _data_row(
     for i, col in enumerate(cols, start=1):
         value, fmt = values[col.key]
         cell = ws.cell(row=r, column=i, value=value)
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"  # a comment that starts with "=" stays text, never a formula
         cell.font = Font(name=FONT, size=10)
         cell.border = BORDER
         horizontal = col.align if fmt is not None or col.align == "left" else "center"
@@ -198,7 +203,7 @@ TREND_HEADERS = [
     ("单位", 7),
     ("期间", 16),
     ("实际值", 12),
-    ("序时进度", 12),
+    ("序时目标", 12),
     ("规划目标", 12),
     ("预测值", 12),
 ]

@@ -107,7 +107,7 @@ def test_report_command_writes_each_format(cli_db, tmp_path: Path, capsys, qapp,
 
 
 def test_report_command_dates_the_word_report(cli_db, tmp_path: Path, capsys, qapp) -> None:
-    """``--date`` sets the 成文日期 under the 落款; a malformed date is one line, nothing written."""
+    """``--date`` sets the 成文日期 under the 落款; a bad date is one line, nothing written."""
     out = tmp_path / "报告.docx"
     args = ["--db", cli_db, "report", "--quarter", "2024Q3", "--format", "docx", "--out"]
     assert main([*args, str(out), "--date", "2024-10-12"]) == 0

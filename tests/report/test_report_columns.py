@@ -97,7 +97,7 @@ def test_a_ceiling_s_completion_reads_below_100_percent_when_worse(tmp_path: Pat
     try:
         PlanService(db).install(plan_source(str(plan_file)))
         ObservationService(db).record("ceiling", Entry("01", Period.annual(2023), 0.6))
-        model, row = _row(db, "ceiling", "01")
+        _, row = _row(db, "ceiling", "01")
         assert row.year_target is not None and row.year_target < 0.6
         assert row.completion == pytest.approx(row.year_target / 0.6)
         assert row.completion < 1  # 0.6 against an allowed 0.54: worse, so below 100 %

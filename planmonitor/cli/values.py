@@ -31,8 +31,14 @@ def cmd_record(args: argparse.Namespace, db: Database) -> int:
     plan_id = plans.resolve(args.plan)
     ind = plans.get(plan_id).indicator(args.code.strip())
     period = Period.parse(args.period)
-    if ind.target.form.value == "milestone":
-        value: float | None = parse_done(args.value)
+    numerator = _part(args.numerator, "--numerator（分子）")
+    denominator = _part(args.denominator, "--denominator（分母）")
+    value: float | None = None
+    if args.value is None:
+        if numerator is None and denominator is None:
+            raise UserError("缺少数值：请给出 VALUE，或比值指标的 --numerator 和 --denominator")
+    elif ind.target.form.value == "milestone":
+        value = parse_done(args.value)
     else:
         value = parse_number(args.value)
         if value is None:
@@ -41,20 +47,35 @@ def cmd_record(args: argparse.Namespace, db: Database) -> int:
         standing = Standing.parse(args.standing)
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    entry = Entry(ind.code, period, value, args.region, standing, args.note, source=Source("cli"))
+    entry = Entry(
+        ind.code,
+        period,
+        value,
+        args.region,
+        standing,
+        args.note,
+        numerator=numerator,
+        denominator=denominator,
+        source=Source("cli"),
+    )
     outcome = ObservationService(db).record(plan_id, entry)
+    stored = _stored_value(db, plan_id, entry) if value is None else value
     if args.json:
         print_json(
             {
                 "code": ind.code,
                 "period": period.key,
-                "value": value,
+                "value": stored,
+                "numerator": numerator,
+                "denominator": denominator,
                 "result": outcome.kind,
                 "previous": outcome.previous,
             }
         )
         return 0
-    amount = with_unit(fmt_num(value, ind.decimals), ind.unit)
+    amount = with_unit(fmt_num(stored, ind.decimals), ind.unit)
+    if numerator is not None and denominator is not None:
+        amount += f"，分子{_plain(numerator)}、分母{_plain(denominator)}"
     shown = f"{ind.code} {ind.name} {period.label_zh()}：{amount}"
     if outcome.kind == "unchanged":
         print(f"{shown}（与已有记录相同，未作修改）")
@@ -63,6 +84,32 @@ def cmd_record(args: argparse.Namespace, db: Database) -> int:
     else:
         print(f"{shown}（已录入，{standing.value}）")
     return 0
+
+
+def _part(text: str | None, option: str) -> float | None:
+    """A numerator or denominator from the command line (``None`` when not given)."""
+    if text is None:
+        return None
+    try:
+        number = parse_number(text)
+    except ValueError:
+        number = None
+    if number is None:
+        raise UserError(f"{option}“{text}”不是数字")
+    return number
+
+
+def _plain(number: float) -> str:
+    """A part as typed: 7300000, 26.5 (never 7.3e+06)."""
+    return f"{number:.10f}".rstrip("0").rstrip(".")
+
+
+def _stored_value(db: Database, plan_id: str, entry: Entry) -> float | None:
+    """The value the service computed from the parts of ``entry``."""
+    for o in ObservationService(db).current(plan_id, entry.region):
+        if o.indicator == entry.code and o.period == entry.period:
+            return o.value
+    return None
 
 
 # -- status -------------------------------------------------------------------------------------
@@ -186,13 +233,22 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     rec.add_argument(
         "period", metavar="PERIOD", help="期间：2024Q3、2024年1-9月、2024-09、2023（年度）"
     )
-    rec.add_argument("value", metavar="VALUE", help="数值（定性目标填 完成/未完成）")
+    rec.add_argument(
+        "value",
+        metavar="VALUE",
+        nargs="?",
+        help="数值（定性目标填 完成/未完成；比值指标可改填 --numerator 和 --denominator）",
+    )
     rec.add_argument("--plan", metavar="ID")
     rec.add_argument("--region", metavar="R", help="地区编码或名称（默认：规划本级）")
     rec.add_argument(
         "--standing", default="初步", metavar="S", help="预计 / 初步 / 正式（默认 初步）"
     )
     rec.add_argument("--note", default="", metavar="T", help="情况说明")
+    rec.add_argument(
+        "--numerator", metavar="N", help="比值指标的分子（如研发经费），比值由程序计算"
+    )
+    rec.add_argument("--denominator", metavar="D", help="比值指标的分母（如地区生产总值）")
     rec.add_argument("--json", action="store_true")
 
     status = sub.add_parser("status", help="各指标是否达到序时进度")

@@ -2,7 +2,9 @@
 
 Counts and flows add; a ratio is recomputed from the added numerators and denominators, never
 averaged. A period where a sub-unit is missing is not summed: it is reported as incomplete rather
-than shown as a smaller total. Rates and shares without parts cannot be added and are not rolled up.
+than shown as a smaller total. A sub-unit that reported a ratio without its parts is named as
+lacking them ("运河区分子分母"), not as missing. Rates and shares without parts cannot be added
+and are not rolled up.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ class RollUp:
     values: dict[Period, float]
     incomplete: dict[Period, tuple[str, ...]]
 
+    @staticmethod
+    def without_parts(name: str) -> str:
+        """How a sub-unit that gave a ratio without numerator and denominator is listed."""
+        return f"{name}分子分母"
+
 
 def can_roll_up(ind: Indicator) -> bool:
     """Whether values of sub-units add up to the region's: counts, amounts and ratios with parts."""
@@ -47,7 +54,11 @@ def roll_up(ind: Indicator, units: Mapping[str, Mapping[Period, Part]]) -> RollU
     incomplete: dict[Period, tuple[str, ...]] = {}
     for period in periods:
         parts = {name: v.get(period) for name, v in units.items()}
-        missing = tuple(name for name, part in parts.items() if part is None or _empty(ind, part))
+        missing = tuple(
+            name if part is None or part.value is None else RollUp.without_parts(name)
+            for name, part in parts.items()
+            if part is None or _empty(ind, part)
+        )
         if missing:
             incomplete[period] = missing
             continue

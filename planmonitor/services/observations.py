@@ -28,7 +28,16 @@ _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 
 @dataclass(frozen=True)
 class Entry:
-    """One value to record (from the command line, the entry grid or an import)."""
+    """One value to record (from the command line, the entry grid or an import).
+
+    A ratio indicator (one whose plan defines ``ratio = {numerator, denominator, scale}``) may
+    be recorded by its parts: give ``numerator`` and ``denominator`` and leave ``value`` as
+    ``None`` — the ratio numerator / denominator × scale is computed and stored with them, and
+    sub-regions recorded this way roll up by adding the parts. A value given together with the
+    parts must agree with them (to the indicator's decimals). Parts for an indicator that is no
+    ratio, one part without the other, or a denominator that is not above zero are refused with
+    a :class:`UserError` naming the indicator, and nothing is written.
+    """
 
     code: str
     period: Period
@@ -275,15 +284,40 @@ def _checked_value(ind: IndicatorRow, e: Entry) -> float | None:
     for name, v in (("数值", value), ("分子", e.numerator), ("分母", e.denominator)):
         if v is not None and (math.isnan(v) or math.isinf(v)):
             raise UserError(f"指标 {e.code}：{name}不是有限的数")
-    if value is None and e.numerator is not None and e.denominator is not None:
-        if e.denominator == 0:
-            raise UserError(f"指标 {e.code}：分母为零")
-        value = e.numerator / e.denominator * (ind.ratio_scale or 100.0)
-    if value is None and e.numerator is None and e.denominator is None:
+    if e.numerator is not None or e.denominator is not None:
+        value = _value_from_parts(ind, e)
+    if value is None:
         raise UserError(f"指标 {e.code}：缺少数值")
     if ind.form == TargetForm.MILESTONE.value and value not in (0.0, 1.0):
         raise UserError(f"指标 {e.code} 是定性目标：数值应为 1（完成）或 0（未完成）")
     return value
+
+
+def ratio_value(numerator: float, denominator: float, scale: float) -> float:
+    """The ratio recorded by its parts: numerator / denominator × scale."""
+    return numerator / denominator * scale
+
+
+def _value_from_parts(ind: IndicatorRow, e: Entry) -> float:
+    """The ratio of ``e``'s parts; UserError when they cannot make this indicator's value."""
+    if ind.ratio_numerator is None or ind.ratio_denominator is None:
+        raise UserError(
+            f"指标 {e.code} {ind.name} 不是比值指标（规划未定义分子、分母），请直接填报数值"
+        )
+    parts = f"{ind.ratio_numerator}、{ind.ratio_denominator}"
+    if e.numerator is None or e.denominator is None:
+        raise UserError(f"指标 {e.code}：分子和分母应同时给出（{parts}）")
+    if e.denominator <= 0:
+        raise UserError(f"指标 {e.code}：分母（{ind.ratio_denominator}）应大于零")
+    computed = ratio_value(e.numerator, e.denominator, ind.ratio_scale or 100.0)
+    if e.value is not None:
+        tolerance = 0.5 * 10.0 ** -(ind.decimals or 0) + 1e-9 * abs(computed)
+        if abs(e.value - computed) > tolerance:
+            raise UserError(
+                f"指标 {e.code}：数值 {e.value:g} 与分子、分母算得的 {computed:.{ind.decimals}f} "
+                "不符（可只填分子和分母，比值由程序计算）"
+            )
+    return computed
 
 
 _COLUMNS = (

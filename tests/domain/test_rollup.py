@@ -36,7 +36,10 @@ def test_a_ratio_is_recomputed_from_added_parts_not_averaged() -> None:
     r = roll_up(intensity, units)
     assert r.values[Q3] == pytest.approx(2.8)  # 28 / 1000, not the average 2.0
     no_parts = {"甲县": {Q3: Part(1.0)}, "乙县": {Q3: Part(3.0)}}
-    assert roll_up(intensity, no_parts).incomplete == {Q3: ("甲县", "乙县")}
+    # a ratio without its parts cannot be added: the sub-unit is named as lacking them
+    assert roll_up(intensity, no_parts).incomplete == {Q3: ("甲县分子分母", "乙县分子分母")}
+    mixed = {"甲县": {Q3: Part(1.0, 1.0, 100.0)}, "乙县": {}}
+    assert roll_up(intensity, mixed).incomplete == {Q3: ("乙县",)}
 
 
 def test_shares_and_rates_without_parts_are_not_added() -> None:

@@ -176,6 +176,10 @@ class RatioSpec:
     denominator: str
     scale: float = 100.0
 
+    def value(self, numerator: float, denominator: float) -> float:
+        """The ratio of the parts (the caller checks the denominator is above zero)."""
+        return numerator / denominator * self.scale
+
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:

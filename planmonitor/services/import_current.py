@@ -25,6 +25,8 @@ class CurrentValue:
     source_file: str
     source: str
     recorded_by: str
+    numerator: float | None = None
+    denominator: float | None = None
 
     def is_import_of(self, file: str) -> bool:
         """True when this value came from importing a file of that name."""
@@ -55,6 +57,8 @@ def current_values(
                 ObservationRow.source_sheet,
                 ObservationRow.source_cell,
                 ObservationRow.recorded_by,
+                ObservationRow.numerator,
+                ObservationRow.denominator,
             )
             .join(IndicatorRow, ObservationRow.indicator_id == IndicatorRow.id)
             .join(PlanRow, IndicatorRow.plan_id == PlanRow.id)
@@ -80,9 +84,11 @@ def current_values(
             sh,
             cell,
             by,
+            num,
+            den,
         ) in s.execute(query):
             key = (code, region, period_from_columns(year, month))
             if key in wanted:
                 src = Source(kind, file, h, sh, cell).describe()
-                out[key] = CurrentValue(value, standing, comment, kind, file, src, by)
+                out[key] = CurrentValue(value, standing, comment, kind, file, src, by, num, den)
         return out

@@ -66,6 +66,8 @@ class PreviewRow:
         confidence, method: how the name was matched; candidates: for unsure/unknown labels.
         message: why it is an error, unsure or hidden, in Chinese.
         hidden: the cell is in a hidden row or column.
+        numerator, denominator: a ratio indicator's parts as the file gives them (``value`` is
+            then computed from them).
     """
 
     id: int
@@ -94,6 +96,8 @@ class PreviewRow:
     hidden: bool = False
     selected: bool = False
     layout: str = ""
+    numerator: float | None = None
+    denominator: float | None = None
 
     @property
     def where(self) -> str:

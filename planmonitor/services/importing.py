@@ -19,13 +19,14 @@ from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from planmonitor.domain.indicator import TargetForm
+from planmonitor.domain.indicator import Indicator, TargetForm
 from planmonitor.domain.observation import Source, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import Plan
 from planmonitor.exchange.recognise import Recogniser
 from planmonitor.exchange.sheets.limits import DEFAULT_LIMITS, FileRejected, Limits
 from planmonitor.exchange.sheets.readers import read_workbook
+from planmonitor.exchange.tables.cellvalues import CellNumber
 from planmonitor.exchange.tables.found import Catalog, Extraction, FoundValue
 from planmonitor.exchange.tables.names import normalise
 from planmonitor.exchange.templates.reader import template_plan
@@ -161,6 +162,8 @@ class ImportService:
                 r.region,
                 r.standing,
                 r.comment,
+                numerator=r.numerator,
+                denominator=r.denominator,
                 source=Source("import", preview.file, preview.file_hash, r.sheet, r.cell),
             )
             for r in rows
@@ -247,6 +250,8 @@ def _classify(
         m = v.match
         if m.ignored:
             continue
+        if m.code in inds and (v.numerator is not None or v.denominator is not None):
+            _with_parts(v, inds[m.code])
         if v.number.missing and m.code is None:
             continue
         where = v.where
@@ -270,6 +275,8 @@ def _classify(
             candidates=m.candidates,
             hidden=v.hidden,
             layout=v.layout,
+            numerator=v.numerator,
+            denominator=v.denominator,
         )
         rows.append(row)
         if m.code is None or v.region is None:
@@ -333,6 +340,26 @@ def _classify(
     preview.questions = list(questions.values())
 
 
+def _with_parts(v: FoundValue, ind: Indicator) -> None:
+    """Compute a ratio from the parts the file gives, or say why they cannot make it."""
+    ratio, num, den = ind.ratio, v.numerator, v.denominator
+    if ratio is None:
+        v.problem = v.problem or f"指标 {ind.code} 不是比值指标，不能按分子、分母填报"
+    elif num is None or den is None:
+        v.problem = v.problem or f"分子和分母应同时填写（{ratio.numerator}、{ratio.denominator}）"
+    elif den <= 0:
+        v.problem = v.problem or f"分母（{ratio.denominator}）应大于零"
+    else:
+        computed = ratio.value(num, den)
+        if v.value is None and not v.number.error:
+            v.value = computed
+            v.number = CellNumber(computed, text=f"{num:g}÷{den:g}")
+        elif v.value is not None and abs(v.value - computed) > 0.5 * 10.0**-ind.decimals:
+            v.problem = v.problem or (
+                f"填报数值 {v.value:g} 与分子、分母算得的 {computed:.{ind.decimals}f} 不符"
+            )
+
+
 def _compare(row: PreviewRow, v: FoundValue, cur: CurrentValue | None, file: str, who: str) -> None:
     # Standing and comment are the file's. Only the same value, re-sent without them, keeps what
     # is recorded: a new value never takes over the standing and comment of the one it replaces.
@@ -350,6 +377,10 @@ def _compare(row: PreviewRow, v: FoundValue, cur: CurrentValue | None, file: str
             cur.value == row.value
             and cur.standing == row.standing.value
             and cur.comment == row.comment
+            and (
+                (row.numerator is None and row.denominator is None)  # the file gives no parts
+                or (cur.numerator, cur.denominator) == (row.numerator, row.denominator)
+            )
         )
         if same:
             row.kind = ItemKind.UNCHANGED

@@ -113,6 +113,7 @@ class TemplateService:
                     references=refs,
                     decimals=ind.decimals,
                     qualitative=ind.target.form is TargetForm.MILESTONE,
+                    parts=(ind.ratio.numerator, ind.ratio.denominator) if ind.ratio else None,
                 )
             )
         return TemplateSpec(

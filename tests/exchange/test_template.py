@@ -97,15 +97,19 @@ def test_only_the_inputs_are_open_and_they_are_validated(xx: Database, tmp_path:
     ws = load_workbook(out)["指标填报"]
     r = roles(ws)
     assert ws.protection.sheet and not ws.protection.password
+    ratios = {"04", "05", "09", "16"}  # 比重, 比例 and 万人拥有量: also by numerator, denominator
     for i in range(5, 5 + 16):
+        ratio = ws.cell(i, r["code"]).value in ratios
         for c in range(1, ws.max_column + 1):
-            open_cell = c in (r["value"], r["standing"], r["comment"])
+            open_cell = c in (r["value"], r["standing"], r["comment"]) or (
+                ratio and c in (r["numerator"], r["denominator"])
+            )
             assert ws.cell(i, c).protection.locked is not open_cell, (i, c)
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
     assert any(dv.formula1 == '"预计,初步,正式"' for dv in lists)
     assert any(dv.formula1 == '"完成,未完成"' for dv in lists)  # the two milestones
     decimals = [dv for dv in ws.data_validations.dataValidation if dv.type == "decimal"]
-    assert len(decimals) == 14 and all(dv.allow_blank for dv in decimals)
+    assert len(decimals) == 14 + 2 * 4 and all(dv.allow_blank for dv in decimals)
     assert all("不要填 0" in (dv.error or "") for dv in decimals)
 
 

@@ -109,7 +109,7 @@ def test_bad_values_are_refused_with_the_reason(cangzhou) -> None:
         obs.record("cangzhou", Entry("05", Period.quarter(2040, 1), 1))
     with pytest.raises(UserError, match="没有地区“运河区”"):
         obs.record("cangzhou", Entry("05", Q3_2023, 1, region="运河区"))
-    with pytest.raises(UserError, match="分母为零"):
+    with pytest.raises(UserError, match="分母（地区生产总值（亿元））应大于零"):
         obs.record("cangzhou", Entry("01", Period.annual(2022), None, numerator=1, denominator=0))
 
 

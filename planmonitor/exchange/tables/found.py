@@ -41,6 +41,7 @@ class FoundValue:
         problem: why this value cannot be imported as it stands ("" if it can).
         hidden: the cell is in a hidden row or column.
         layout: the fingerprint of the sheet's layout (for remembered mappings).
+        numerator, denominator: a ratio indicator's parts, where the file gives them.
     """
 
     where: Where
@@ -57,6 +58,8 @@ class FoundValue:
     hidden: bool = False
     layout: str = ""
     from_template: bool = False
+    numerator: float | None = None
+    denominator: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,20 @@ ROLE_PREFIX = "PM1:col="
 META_SHEET = "_planmonitor"
 DATA_SHEET = "指标填报"
 HELP_SHEET = "填报说明"
-ROLES = ("code", "name", "unit", "value", "standing", "comment", "key")
+ROLES = (
+    "code",
+    "name",
+    "unit",
+    "value",
+    "numerator",
+    "denominator",
+    "standing",
+    "comment",
+    "key",
+)
 VALUE_HEADER = "填报数值"
+NUMERATOR_HEADER = "分子数值"
+DENOMINATOR_HEADER = "分母数值"
 STANDING_HEADER = "数据状态"
 COMMENT_HEADER = "情况说明"
 

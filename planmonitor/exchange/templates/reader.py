@@ -12,7 +12,9 @@ from planmonitor.exchange.tables.names import Method, NameMatch
 from planmonitor.exchange.tables.sheet_context import SheetContext
 from planmonitor.exchange.templates.marks import (
     COMMENT_HEADER,
+    DENOMINATOR_HEADER,
     META_SHEET,
+    NUMERATOR_HEADER,
     ROW_PREFIX,
     STANDING_HEADER,
     VALUE_HEADER,
@@ -21,6 +23,7 @@ from planmonitor.exchange.templates.marks import (
 )
 
 SEARCH_ROWS = 60
+_PART_NAMES = {"numerator": "分子", "denominator": "分母"}
 
 
 def key_column(grid: SheetGrid) -> int | None:
@@ -58,7 +61,13 @@ def _roles(grid: SheetGrid, key_col: int) -> dict[str, int]:
             if role:
                 roles.setdefault(role, c)
     if "value" not in roles:  # the hidden role row was deleted: go by the header texts
-        wanted = {VALUE_HEADER: "value", STANDING_HEADER: "standing", COMMENT_HEADER: "comment"}
+        wanted = {
+            VALUE_HEADER: "value",
+            STANDING_HEADER: "standing",
+            COMMENT_HEADER: "comment",
+            NUMERATOR_HEADER: "numerator",
+            DENOMINATOR_HEADER: "denominator",
+        }
         for r in range(min(len(grid.rows), SEARCH_ROWS)):
             for c, v in enumerate(grid.rows[r]):
                 if isinstance(v, str) and v.strip() in wanted:
@@ -126,6 +135,13 @@ def read_template_sheet(
                 standing = Standing.parse(standing_text)
             except ValueError:
                 problem = problem or f"数据状态“{standing_text}”无法识别（应为 预计、初步 或 正式）"
+        parts: list[float | None] = []
+        for role in ("numerator", "denominator"):
+            col = roles.get(role)
+            part = read_number(row[col] if col is not None and col < len(row) else None, False)
+            if part.error:
+                problem = problem or f"{_PART_NAMES[role]}{part.error}"
+            parts.append(part.value)
         if not known:
             problem = problem or f"规划中已没有指标编码“{key.code}”"
         region = key.region if key.region in regions else None
@@ -147,6 +163,8 @@ def read_template_sheet(
                 hidden=r in grid.hidden_rows,
                 layout=ctx.layout_key,
                 from_template=True,
+                numerator=parts[0],
+                denominator=parts[1],
             )
         )
     return values, findings

@@ -25,8 +25,10 @@ from planmonitor.domain.periods import Period
 from planmonitor.exchange.templates.marks import (
     COMMENT_HEADER,
     DATA_SHEET,
+    DENOMINATOR_HEADER,
     HELP_SHEET,
     META_SHEET,
+    NUMERATOR_HEADER,
     STANDING_HEADER,
     VALUE_HEADER,
     RowKey,
@@ -41,6 +43,7 @@ LOCKED_FILL = PatternFill("solid", fgColor="EDEDED")
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 INPUT_FILL = PatternFill("solid", fgColor="FFFFFF")
 FIRST_DATA_ROW = 5  # row 1 hidden roles, 2 title, 3 subtitle, 4 header
+PARTS_HEADER = "比值的分子、分母（可只填分子、分母，比值由系统计算）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,8 @@ class TemplateRow:
         period_text: how the row states it ("2024年1—9月累计", "2024年9月末", "2023年全年").
         references: values shown for reference, aligned with :attr:`TemplateSpec.reference_headers`.
         qualitative: a milestone: the input is 完成/未完成.
+        parts: for a ratio indicator, the names of its numerator and denominator: the row takes
+            them in two extra input columns and the ratio is computed on import.
     """
 
     code: str
@@ -64,6 +69,7 @@ class TemplateRow:
     references: tuple[float | None, ...]
     decimals: int = 2
     qualitative: bool = False
+    parts: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +98,14 @@ def _columns(spec: TemplateSpec) -> list[tuple[str, str | None, float]]:
         cols.append(("责任单位", None, 24))
     cols += [("数据期间", None, 17), (f"{spec.quarter.year}年目标", None, 11)]
     cols += [(h, None, 11) for h in spec.reference_headers]
+    cols.append((VALUE_HEADER, "value", 13))
+    if any(r.parts for r in spec.rows):  # ratio indicators may be given by their parts
+        cols += [
+            (PARTS_HEADER, None, 30),
+            (NUMERATOR_HEADER, "numerator", 13),
+            (DENOMINATOR_HEADER, "denominator", 13),
+        ]
     cols += [
-        (VALUE_HEADER, "value", 13),
         (STANDING_HEADER, "standing", 10),
         (COMMENT_HEADER, "comment", 34),
         ("（系统标识，请勿修改）", "key", 12),
@@ -213,6 +225,10 @@ def _write_data(ws: Worksheet, spec: TemplateSpec) -> None:
         r = FIRST_DATA_ROW + i
         _write_row(ws, r, i + 1, row, spec, cols, roles)
         ws.add_data_validation(_value_validation(row, f"{get_column_letter(roles['value'])}{r}"))
+        if row.parts is not None:
+            for role, part in zip(("numerator", "denominator"), row.parts, strict=True):
+                ref = f"{get_column_letter(roles[role])}{r}"
+                ws.add_data_validation(_part_validation(row, part, ref))
         standing.add(f"{get_column_letter(roles['standing'])}{r}")
         comment.add(f"{get_column_letter(roles['comment'])}{r}")
 
@@ -273,12 +289,17 @@ def _write_row(
             ws.cell(r, c + 2 + k, "完成" if ref >= 1 else "未完成")
         else:
             _number(ws, r, c + 2 + k, ref, row.decimals)
-    for role in ("value", "standing", "comment"):
+    inputs = ["value", "standing", "comment"]
+    if row.parts is not None:
+        inputs += ["numerator", "denominator"]
+        names = ws.cell(r, roles["numerator"] - 1, f"分子：{row.parts[0]}\n分母：{row.parts[1]}")
+        names.alignment = Alignment(vertical="center", wrap_text=True)
+    for role in inputs:
         cell = ws.cell(r, roles[role])
         cell.fill = INPUT_FILL
         cell.protection = Protection(locked=False)
         cell.alignment = Alignment(
-            horizontal="right" if role == "value" else "left",
+            horizontal="left" if role in ("standing", "comment") else "right",
             vertical="center",
             wrap_text=role == "comment",
         )
@@ -321,6 +342,23 @@ def _value_validation(row: TemplateRow, ref: str) -> DataValidation:
     dv.promptTitle = row.name[:32]
     unit = f"，单位：{row.unit}" if row.unit and not row.qualitative else ""
     dv.prompt = f"填写{row.period_text}的数值{unit}"[:255]
+    dv.add(ref)
+    return dv
+
+
+def _part_validation(row: TemplateRow, part: str, ref: str) -> DataValidation:
+    dv = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1E+15",
+        formula2="1E+15",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=part[:32],
+        error="请填写数字，不要带单位；缺失请留空，不要填 0",
+    )
+    dv.promptTitle = row.name[:32]
+    dv.prompt = f"填写{row.period_text}的{part}"[:255]
     dv.add(ref)
     return dv
 

@@ -316,7 +316,7 @@ def _classify(
         ):  # the common case: a readable value of a quantitative indicator
             _compare(row, v, current.get((m.code, v.region, period)), preview.file, who)
             continue
-        if v.number.missing:
+        if v.number.missing and v.numerator is None and v.denominator is None:
             row.kind, row.message = ItemKind.MISSING, "未填写"
             continue
         problem = v.problem or v.number.error or ""

@@ -213,3 +213,41 @@ def test_libreoffice_opens_the_template(xx: Database, tmp_path: Path) -> None:
     )
     text = (tmp_path / "template-指标填报.csv").read_text(encoding="utf-8")
     assert "财政科技投入" in text and "PM1|xx-district|03|" in text
+
+
+def test_a_ratio_given_by_its_parts_comes_back_as_the_computed_ratio(
+    xx: Database, tmp_path: Path
+) -> None:
+    """Issue 10 §9: two input columns named after the parts; the import computes the ratio."""
+    out = tmp_path / "区财政局.xlsx"
+    TemplateService(xx).write("xx-district", Q3, out, unit="区财政局")
+    wb = load_workbook(out)
+    ws = wb["指标填报"]
+    r = roles(ws)
+    rows = {ws.cell(i, r["code"]).value: i for i in range(5, 8)}
+    assert ws.cell(4, r["numerator"]).value == "分子数值"
+    assert ws.cell(4, r["denominator"]).value == "分母数值"
+    names = ws.cell(rows["04"], r["numerator"] - 1).value
+    assert names == "分子：地方财政科技支出（万元）\n分母：公共财政支出（万元）"
+    assert ws.cell(rows["03"], r["numerator"]).protection.locked  # 03 is no ratio
+    prompts = {dv.prompt for dv in ws.data_validations.dataValidation}
+    assert "填写2023年全年的地方财政科技支出（万元）" in prompts
+    ws.cell(rows["04"], r["numerator"]).value = 5200
+    ws.cell(rows["04"], r["denominator"]).value = 260000
+    ws.cell(rows["05"], r["numerator"]).value = 12000  # a part without the other
+    ws.cell(rows["03"], r["value"]).value = 1500
+    wb.save(out)
+    service = ImportService(xx)
+    preview = service.preview(out)
+    by_code = {row.code: row for row in preview.rows}
+    ratio = by_code["04"]
+    assert ratio.kind is ItemKind.NEW and ratio.value == pytest.approx(2.0)
+    assert (ratio.numerator, ratio.denominator) == (5200, 260000)
+    assert by_code["05"].kind is ItemKind.ERROR
+    assert "分子和分母应同时填写" in by_code["05"].message
+    assert service.commit(preview).new == 2
+    (h,) = ObservationService(xx).history("xx-district", "04")
+    assert (h.value, h.numerator, h.denominator) == (pytest.approx(2.0), 5200, 260000)
+    assert h.period == Period.annual(2023)
+    again = service.preview(out)
+    assert {row.code: row.kind for row in again.rows}["04"] is ItemKind.UNCHANGED

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from planmonitor.exchange.sheets.grid import WorkbookGrid
 from planmonitor.exchange.tables.found import Catalog, Extraction, Finding, FoundValue
+from planmonitor.exchange.tables.parts import attach_parts
 from planmonitor.exchange.tables.reader import TableReader
 from planmonitor.exchange.tables.sheet_context import SheetContext
 from planmonitor.exchange.templates.marks import HELP_SHEET, META_SHEET
@@ -60,7 +61,8 @@ class Recogniser:
             ex.sheets_read.append(sheet.name)
         if not self.grid.sheets or not ex.sheets_read:
             ex.findings.append(Finding("error", f"{self.grid.file}：文件中没有可读取的数据"))
-        ex.values = reconcile(ex.values)
+        names = {i.code: i.name for i in self.catalog.plan.indicators}
+        ex.values = reconcile(attach_parts(ex.values, names))
         yield len(sheets), len(sheets), ""
 
     def run(self) -> Extraction:

@@ -40,3 +40,44 @@ def test_bad_parts_in_a_batch_write_nothing(cangzhou: Database) -> None:
     with pytest.raises(UserError, match="分母（地区生产总值（亿元））应大于零"):
         obs.record_many("cangzhou", [good, bad])
     assert obs.current("cangzhou") == []
+
+
+def test_a_free_table_with_columns_headed_with_the_parts(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10 §9: a statistics table by county, with R&D expenditure and GDP, imports as the
+    ratio with its parts; the city's figure is then rolled up from the parts."""
+    from openpyxl import Workbook
+
+    from planmonitor.services.import_preview import ItemKind
+    from planmonitor.services.importing import ImportService
+    from planmonitor.services.status import StatusService
+
+    fixture = "tests/exchange/fixtures/cangzhou-regions.toml"
+    PlanService(db).install(plan_source(fixture))
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["各县区研发投入情况"])
+    ws.append(
+        ["地区", "全社会研发经费支出（亿元）", "地区生产总值（亿元）", "高新技术企业数量（家）"]
+    )
+    for row in (["运河区", 10, 800, 100], ["新华区", 12, 900, 120], ["沧县", 5, 600, 80]):
+        ws.append(row)
+    ws.append(["青县", 8, 700, 60])
+    path = tmp_path / "各县区.xlsx"
+    wb.save(path)
+    service = ImportService(db)
+    preview = service.preview(path, default_period=Period.annual(2022))
+    assert not preview.questions  # the part names are known, not unsure indicator names
+    ratios = {r.region: r for r in preview.rows if r.code == "01"}
+    assert set(ratios) == {"yunhe", "xinhua", "cangxian", "qingxian"}
+    yunhe = ratios["yunhe"]
+    assert (yunhe.kind, yunhe.numerator, yunhe.denominator) == (ItemKind.NEW, 10, 800)
+    assert yunhe.value == pytest.approx(1.25)
+    assert {r.code for r in preview.rows} == {"01", "05"}
+    service.commit(preview)
+    (city,) = [
+        s.status
+        for s in StatusService(db).evaluate("cangzhou-regions", Period.quarter(2023, 3))
+        if s.indicator.code == "01"
+    ]
+    assert city.actual == pytest.approx(35 / 3000 * 100)

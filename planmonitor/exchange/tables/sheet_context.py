@@ -13,6 +13,7 @@ from planmonitor.exchange.tables.found import Catalog
 from planmonitor.exchange.tables.header_words import is_whole, standing_in
 from planmonitor.exchange.tables.layout import Layout
 from planmonitor.exchange.tables.names import Candidate, Method, NameMatch, NameMatcher
+from planmonitor.exchange.tables.parts import part_entries, part_units
 from planmonitor.exchange.tables.period_text import PeriodHint, find_year
 from planmonitor.exchange.tables.units import clean_unit, find_unit, scale_factor, scaled
 
@@ -36,13 +37,13 @@ class SheetContext:
         self.catalog = catalog
         self.file_name = file_name
         plan = catalog.plan
-        entries = [(i.code, i.name) for i in plan.indicators]
+        entries = [(i.code, i.name) for i in plan.indicators] + part_entries(plan)
         self.base_indicators = NameMatcher(entries)
         self.region_entries = [(r.code, r.name) for r in plan.regions]
         self.regions = NameMatcher(self.region_entries, region_mode=True)
         self.indicators = self.base_indicators
         self.root = ROOT_REGION
-        self.units = {i.code: i.unit for i in plan.indicators}
+        self.units = {i.code: i.unit for i in plan.indicators} | part_units(plan)
         self.qualitative = {
             i.code for i in plan.indicators if i.target.form is TargetForm.MILESTONE
         }

@@ -58,6 +58,14 @@ def target_display(ind: Indicator) -> tuple[float | None, str, str, str]:
     return value, f"{prefix}{fixed(value, ind.decimals)}{suffix}", prefix, suffix
 
 
+def short_units(text: str, keep: int = 3) -> str:
+    """责任单位 for a table cell: "区发改局、区财政局、区科技局等12个单位" for long lists."""
+    units = [u for u in text.split("、") if u]
+    if len(units) <= keep + 1:
+        return text
+    return "、".join(units[:keep]) + f"等{len(units)}个单位"
+
+
 def period_note(data_period: Period | None, quarter: Period) -> str:
     """ "（2023年）" when the value shown is not of the report quarter itself."""
     if data_period is None or data_period == quarter:

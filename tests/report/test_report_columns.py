@@ -106,3 +106,9 @@ def test_a_ceiling_s_completion_reads_below_100_percent_when_worse(tmp_path: Pat
         assert better.completion is not None and better.completion > 1
     finally:
         db.close()
+
+
+def test_long_lists_of_responsible_units_are_shortened_in_the_table(seeded) -> None:
+    model, row = _row(seeded, "xx-district", "09")  # eight units and "各镇、各园区、各街道"
+    assert row.responsible.count("、") == 7
+    assert cell_text("responsible", row, model) == "区发改局、区行政审批局、太阳城管委会等8个单位"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from planmonitor.domain.formatting import Light
 from planmonitor.domain.report import ReportModel, ReportRow
-from planmonitor.domain.report_text import cn_numeral, fixed
+from planmonitor.domain.report_text import cn_numeral, fixed, short_units
 
 STATUS_FILLS = {  # pale fills with dark text, so the word stays readable in print
     Light.GREEN: ("C6EFCE", "1B5E20"),
@@ -108,7 +108,7 @@ _TEXT: dict[str, Callable[[ReportRow, ReportModel], str]] = {
     "yoy": lambda r, m: yoy_text(r),
     "status": lambda r, m: r.status_text,
     "trend": lambda r, m: r.trend_text or "—",
-    "responsible": lambda r, m: r.responsible or "—",
+    "responsible": lambda r, m: short_units(r.responsible) or "—",
     "remark": lambda r, m: r.remark,
 }
 

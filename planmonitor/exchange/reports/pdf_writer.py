@@ -194,7 +194,7 @@ class _Pages:
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             line,
         )
-        counts = "　".join(f"{c.symbol} {c.word} {c.count}项" for c in m.counts if c.count)
+        counts = "　".join(f"{c.symbol} {c.word}{c.count}项" for c in m.counts if c.count)
         p.drawText(
             QRectF(self.area.left(), top + mm(10), self.area.width(), mm(5)),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -281,4 +281,4 @@ class _Pages:
         rect = QRectF(
             self.area.left(), self.area.bottom() + self.s.mm(2), self.area.width(), self.s.mm(5)
         )
-        p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"第 {number} 页，共 {total} 页")
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"第{number}页，共{total}页")

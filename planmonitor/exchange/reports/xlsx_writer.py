@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planmonitor.domain.report import ReportModel, ReportRow, TrendPoint
+from planmonitor.domain.report_text import short_units
 from planmonitor.exchange.reports.columns import (
     STATUS_FILLS,
     Column,
@@ -152,7 +153,7 @@ def _values(row: ReportRow, model: ReportModel) -> dict[str, tuple[object, str |
         "yoy": yoy,
         "status": (row.status_text, None),
         "trend": (row.trend_text or "—", None),
-        "responsible": (row.responsible or "—", None),
+        "responsible": (short_units(row.responsible) or "—", None),
         "remark": (row.remark, None),
     }
 
@@ -193,7 +194,7 @@ def _print_setup(ws: Worksheet, landscape: bool) -> None:
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.55
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.text = "第&P页，共&N页"
     ws.oddFooter.center.size = 9
 
 

@@ -81,3 +81,28 @@ def test_a_free_table_with_columns_headed_with_the_parts(db: Database, tmp_path)
         if s.indicator.code == "01"
     ]
     assert city.actual == pytest.approx(35 / 3000 * 100)
+
+
+def test_part_names_down_the_rows_make_the_ratio_and_a_lone_part_is_explained(
+    cangzhou: Database, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    from planmonitor.services.import_preview import ItemKind
+    from planmonitor.services.importing import ImportService
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["指标名称", "2023年"])
+    ws.append(["全社会研发经费支出（亿元）", 70.4])
+    ws.append(["地区生产总值（亿元）", 4400])
+    ws.append(["常住人口（人）", 7300000])  # 每万人口发明专利's denominator without its numerator
+    path = tmp_path / "统计局.xlsx"
+    wb.save(path)
+    preview = ImportService(cangzhou).preview(path)
+    rows = {r.code: r for r in preview.rows}
+    assert rows["01"].kind is ItemKind.NEW and rows["01"].value == pytest.approx(1.6)
+    assert (rows["01"].numerator, rows["01"].denominator) == (70.4, 4400)
+    assert rows["02"].kind is ItemKind.ERROR and "分子和分母应同时填写" in rows["02"].message
+    assert not preview.questions

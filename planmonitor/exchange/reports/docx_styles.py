@@ -18,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 BODY_FONT = "仿宋"  # 仿宋_GB2312 where offices have it; 仿宋 ships with Windows and WPS
 HEADING_FONTS = ("黑体", "楷体")
@@ -108,8 +109,7 @@ def name_fallback_font(doc: Any, font: str, fallback: str) -> None:
         '<w:charset w:val="86"/><w:family w:val="script"/><w:pitch w:val="variable"/></w:font>'
     )
     fonts.append(entry)
-    from lxml import etree
-
+    # python-docx keeps the font table as a plain part: its bytes are replaced as a whole
     part._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

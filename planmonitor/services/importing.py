@@ -358,6 +358,8 @@ def _with_parts(v: FoundValue, ind: Indicator) -> None:
             v.problem = v.problem or (
                 f"填报数值 {v.value:g} 与分子、分母算得的 {computed:.{ind.decimals}f} 不符"
             )
+        elif v.value is not None:  # the rounded ratio the file shows: keep the exact one
+            v.value = computed
 
 
 def _compare(row: PreviewRow, v: FoundValue, cur: CurrentValue | None, file: str, who: str) -> None:

@@ -251,3 +251,25 @@ def test_a_ratio_given_by_its_parts_comes_back_as_the_computed_ratio(
     assert h.period == Period.annual(2023)
     again = service.preview(out)
     assert {row.code: row.kind for row in again.rows}["04"] is ItemKind.UNCHANGED
+
+
+def test_a_rounded_ratio_beside_its_parts_is_kept_exact_and_re_imports_unchanged(
+    xx: Database, tmp_path: Path
+) -> None:
+    out = tmp_path / "区财政局.xlsx"
+    TemplateService(xx).write("xx-district", Q3, out, unit="区财政局")
+    wb = load_workbook(out)
+    ws = wb["指标填报"]
+    r = roles(ws)
+    row = next(i for i in range(5, 8) if ws.cell(i, r["code"]).value == "04")
+    ws.cell(row, r["value"]).value = 1.93  # 5000 / 259000 × 100 = 1.9305…
+    ws.cell(row, r["numerator"]).value = 5000
+    ws.cell(row, r["denominator"]).value = 259000
+    wb.save(out)
+    service = ImportService(xx)
+    preview = service.preview(out)
+    (ratio,) = [p for p in preview.rows if p.code == "04"]
+    assert ratio.value == pytest.approx(5000 / 259000 * 100, abs=1e-12)
+    service.commit(preview)
+    again = {p.code: p.kind for p in service.preview(out).rows}
+    assert again["04"] is ItemKind.UNCHANGED

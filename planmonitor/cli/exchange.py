@@ -57,6 +57,8 @@ def _value_json(r: PreviewRow) -> dict[str, Any]:
         "period": r.period.key if r.period else None,
         "region": r.region,
         "value": r.value,
+        "numerator": r.numerator,
+        "denominator": r.denominator,
         "unit": r.unit,
         "standing": r.standing.value,
         "sheet": r.sheet,

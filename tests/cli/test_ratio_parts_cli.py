@@ -120,3 +120,22 @@ def test_a_value_that_agrees_with_its_parts_is_accepted(db, capsys) -> None:
         db, capsys, "record", "01", "2022", "1.25", "--numerator", "10", "--denominator", "800",
     )  # fmt: skip
     assert rc == 0, err
+
+
+def test_import_json_lists_the_parts_it_read(db, capsys, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["地区", "全社会研发经费支出（亿元）", "地区生产总值（亿元）"])
+    ws.append(["运河区", 10, 800])
+    path = tmp_path / "运河区.xlsx"
+    wb.save(path)
+    rc, out, err = run(db, capsys, "import", str(path), "--period", "2022", "--json")
+    assert rc == 0, err
+    (value,) = json.loads(out)["values"]
+    assert (value["code"], value["region"], value["status"]) == ("01", "yunhe", "new")
+    assert (value["numerator"], value["denominator"]) == (10, 800)
+    assert value["value"] == pytest.approx(1.25)
+    assert status(db, capsys, "01", "--region", "yunhe")["actual"] == pytest.approx(1.25)

@@ -1,18 +1,25 @@
-"""One-sentence explanations of a status, with its numbers, in Chinese and English."""
+"""One-sentence explanations of a status, with its numbers, as an official writes them.
+
+Chinese: no spaces around numbers ("为1105家"); stocks read "截至2024年9月末达1105家", flows
+"2024年1—9月完成…" and a closed year "全年完成…"; counts never show a fraction; one pair of
+brackets at most — the status word at the end — and anything more (stale data, an incomplete
+roll-up, why the forecast differs from the light) is a further clause after a semicolon.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planmonitor.domain import explain_en
 from planmonitor.domain.formatting import (
     Light,
-    fmt_num,
     fmt_percent,
+    fmt_plain,
     fmt_rate,
     light_word,
-    with_unit,
+    zh_amount,
 )
-from planmonitor.domain.indicator import Comparator, Indicator, Nature
+from planmonitor.domain.indicator import Cadence, Comparator, Indicator, Nature, TargetForm
 
 if TYPE_CHECKING:
     from planmonitor.domain.periods import Period
@@ -22,33 +29,34 @@ if TYPE_CHECKING:
 def finish(st: Status, ind: Indicator) -> Status:
     """Return ``st`` with both explanations filled in."""
     st.explanation_zh = _zh(st, ind)
-    st.explanation_en = _en(st, ind)
+    st.explanation_en = explain_en.sentence(st, ind)
     return st
 
 
 def _v(st: Status, value: float | None) -> str:
-    return with_unit(fmt_num(value, st.decimals), st.unit)
+    return zh_amount(value, st.decimals, st.unit)
 
 
-def _when_zh(st: Status, ind: Indicator, p: Period) -> str:
-    """ "2023年第三季度为" (stock) or "2023年1—9月完成" (flow)."""
+def _date_zh(st: Status, ind: Indicator) -> str:
+    due = ind.target.due
+    return f"{due.year}年{due.month}月{due.day}日" if due else ""
+
+
+def when_zh(ind: Indicator, p: Period) -> str:
+    """How the value is introduced: 截至2024年9月末达 / 2024年1—9月完成 / 2023年全年完成 / 2023年为."""
     if ind.nature is Nature.FLOW:
-        return f"{p.year}年{p.ytd_label_zh()}完成"
-    return f"{p.label_zh()}为"
+        span = "全年" if p.end_month == 12 else p.ytd_label_zh()
+        return f"{p.year}年{span}完成"
+    if ind.cadence is Cadence.ANNUAL_LATE:
+        return f"{p.year}年为"
+    month = "" if p.end_month == 12 else f"{p.end_month}月"
+    return f"截至{p.year}年{month}末达"
 
 
-def _when_en(st: Status, ind: Indicator, p: Period) -> str:
-    if ind.nature is Nature.FLOW:
-        return f"{p.ytd_label_en()} {p.year}:"
-    return f"{p.label_en()}:"
-
-
-def _stale_zh(st: Status) -> str:
-    return f"（数据截至{st.data_period.label_zh()}）" if st.stale and st.data_period else ""
-
-
-def _stale_en(st: Status) -> str:
-    return f" (data only up to {st.data_period.label_en()})" if st.stale and st.data_period else ""
+def _signed_rate(g: float | None, up: str = "增长", down: str = "下降") -> str:
+    if g is None:
+        return f"{up}—"
+    return f"{up}{fmt_rate(g)}" if g >= 0 else f"{down}{fmt_rate(-g)}"
 
 
 def _cmp_zh(ind: Indicator) -> str:
@@ -57,53 +65,73 @@ def _cmp_zh(ind: Indicator) -> str:
     ]
 
 
+def _clauses(st: Status, ind: Indicator) -> str:
+    """Second clauses: stale data; the forecast where it differs from the light, and why."""
+    out = ""
+    if st.stale and st.data_period is not None:
+        out += f"；数据截至{st.data_period.label_zh()}，尚无更新数据"
+    fc = st.forecast
+    if fc is None or fc.method in ("mean_rate", "yoy_rate", "pace", "compound"):
+        return out
+    ahead = st.light is Light.GREEN
+    if ahead == fc.reaches or st.light not in (Light.GREEN, Light.RED):
+        return out
+    basis = f"按{fc.first_year}—{fc.last_year}年的趋势" if fc.first_year != fc.last_year else ""
+    basis = basis or "按近期趋势"
+    at = f"{fc.year}年" if ind.nature is Nature.FLOW else f"{fc.year}年末"
+    value, target = _v(st, fc.value), _v(st, fc.target)
+    if fc.reaches:
+        return out + f"；目前进度滞后，但{basis}预计{at}可达{value}，可完成目标{target}"
+    low = "高于" if ind.target.comparator is Comparator.LE else "低于"
+    return out + f"；本期达到序时进度，但{basis}预计{at}为{value}，{low}目标{target}，难以完成"
+
+
 def _zh(st: Status, ind: Indicator) -> str:
+    if st.kind == "milestone":
+        return _milestone_zh(st, ind)
+    if st.kind == "grey" or st.light is Light.GREY:
+        return _grey_zh(st, ind)
+    return _graded_zh(st, ind) + _clauses(st, ind)
+
+
+def _graded_zh(st: Status, ind: Indicator) -> str:
     word = light_word(st.light, "zh")
     p = fmt_percent(st.progress)
     dp = st.data_period
-    if st.kind == "milestone":
-        due = ind.target.due
-        due_txt = f"{due.year}年{due.month}月{due.day}日" if due else ""
-        if st.light is Light.MET and dp is not None:
-            return f"已于{dp.label_zh()}完成（{word}）"
-        if st.light is Light.NOT_MET:
-            return f"完成期限{due_txt}已过，尚未完成（{word}）"
-        return f"计划于{due_txt}前完成，尚未报告完成"
-    if st.kind == "grey" or st.light is Light.GREY:
-        return _grey_zh(st, ind)
     assert dp is not None
-    when = _when_zh(st, ind, dp)
     a, e = _v(st, st.actual), _v(st, st.expected)
-    stale = _stale_zh(st)
-    tail = f"完成序时进度的 {p}（{word}）{stale}"
+    shown = f"{when_zh(ind, dp)}{a}"
+    tail = f"完成序时进度的{p}（{word}）"
     if st.kind == "final":
-        return _final_zh(st, ind, word) + stale
+        return _final_zh(st, ind, word)
     if st.kind == "growth_rate":
         mean, rate = fmt_rate(st.realised_rate), fmt_rate(st.rate)
-        return f"{_years_zh(st, ind)}平均增长 {mean}，目标年均增长 {rate}，{tail}"
+        return f"{_years_zh(st, ind)}平均增长{mean}，目标年均增长{rate}，{tail}"
     if st.kind == "cagr":
         return (
-            f"{dp.label_zh()}为 {a}，按年均增长 {fmt_rate(st.rate)} 序时目标 {e}，"
-            f"完成序时进度的 {p}（{word}），实际年均增长 {fmt_rate(st.realised_rate)}{stale}"
+            f"{dp.year}年为{a}，按年均增长{fmt_rate(st.rate)}的序时目标为{e}，"
+            f"实际年均增长{fmt_rate(st.realised_rate)}，{tail}"
         )
     if st.kind == "cagr_yoy":
+        same = "同比" if dp.end_month != 12 else "比上年"
         return (
-            f"{dp.year}年{dp.ytd_label_zh()}为 {a}，同比增长 {fmt_rate(st.yoy)}，目标年均增长 "
-            f"{fmt_rate(st.rate)}，完成序时进度的 {p}（{word}）{stale}"
+            f"{shown}，{same}{_signed_rate(st.yoy)}，目标年均增长{fmt_rate(st.rate)}，{tail}"
         )
     if st.kind == "quota":
+        return f"{shown}，全年{_cmp_zh(ind)}{_v(st, st.target)}，序时目标{e}，{tail}"
+    if st.kind == "ceiling":
+        over = "超过" if st.light is not Light.GREEN else "未超过"
+        return f"{shown}，{over}{e}的上限（{word}）"
+    if st.kind == "milestone_point":
+        reached = "达到" if st.light is Light.GREEN else "未达到"
         return (
-            f"{when} {a}，序时目标 {e}（全年{_cmp_zh(ind)} {_v(st, st.target)}），"
-            f"完成序时进度的 {p}（{word}）{stale}"
+            f"{shown}，{reached}{dp.year}年底{e}的节点目标，完成节点目标的{p}（{word}）"
         )
     if st.kind == "direct":
-        return f"{when} {a}，目标 {e}，完成目标的 {p}（{word}）{stale}"
+        return f"{shown}，目标{e}，完成目标的{p}（{word}）"
     if st.kind == "flow":
-        return (
-            f"{when} {a}，序时目标 {e}（本年目标 {_v(st, st.year_target)}），"
-            f"完成序时进度的 {p}（{word}）{stale}"
-        )
-    return f"{when} {a}，序时目标 {e}，完成序时进度的 {p}（{word}）{stale}"
+        return f"{shown}，本年目标{_v(st, st.year_target)}，序时目标{e}，{tail}"
+    return f"{shown}，序时目标{e}，{tail}"
 
 
 def _years_zh(st: Status, ind: Indicator) -> str:
@@ -113,20 +141,55 @@ def _years_zh(st: Status, ind: Indicator) -> str:
 
 
 def _final_zh(st: Status, ind: Indicator, word: str) -> str:
-    reached = "达到" if st.light is Light.MET else "未达到"
-    if ind.target.form.value == "growth_rate":
+    met = st.light is Light.MET
+    reached = "达到" if met else "未达到"
+    if ind.target.form is TargetForm.GROWTH_RATE:
         mean, rate = fmt_rate(st.realised_rate), fmt_rate(st.rate)
-        return f"{_years_zh(st, ind)}平均增长 {mean}，{reached}年均增长 {rate} 的目标（{word}）"
-    if ind.target.form.value == "quota":
-        if st.light is Light.NOT_MET:
-            return f"{st.detail_zh}年未达到每年{_cmp_zh(ind)} {_v(st, st.target)} 的要求（{word}）"
-        return f"各年均达到每年{_cmp_zh(ind)} {_v(st, st.target)} 的要求（{word}）"
+        return f"{_years_zh(st, ind)}平均增长{mean}，{reached}年均增长{rate}的目标（{word}）"
+    if ind.target.form is TargetForm.QUOTA:
+        if not met:
+            return f"{st.detail_zh}年未达到每年{_cmp_zh(ind)}{_v(st, st.target)}的要求（{word}）"
+        return f"各年均达到每年{_cmp_zh(ind)}{_v(st, st.target)}的要求（{word}）"
     assert st.data_period is not None
-    a, e = _v(st, st.actual), _v(st, st.expected)
-    text = f"{st.data_period.label_zh()}为 {a}，{reached}目标 {e}（{word}）"
+    shown = f"{when_zh(ind, st.data_period)}{_v(st, st.actual)}"
+    e = _v(st, st.expected)
+    rate = ""
     if st.realised_rate is not None:
-        text += f"，实际年均增长 {fmt_rate(st.realised_rate)}"
-    return text
+        rate = f"，实际年均增长{fmt_rate(st.realised_rate)}"
+    if ind.target.comparator is Comparator.APPROX and st.expected is not None:
+        return f"{shown}{rate}，{_approx_zh(st, ind)}，{word}"
+    if st.ceiling:
+        return f"{shown}，{'未超过' if met else '超过'}{e}的上限（{word}）"
+    return f"{shown}{rate}，{reached}目标{e}（{word}）"
+
+
+def _approx_zh(st: Status, ind: Indicator) -> str:
+    """在目标3.0%左右（±0.5个百分点）范围内 — or above / below that range."""
+    assert st.expected is not None and st.actual is not None
+    target = fmt_plain(st.expected) + ("%" if ind.is_percent else ind.unit)
+    tol = st.tolerance or 0.0
+    band = f"±{fmt_plain(tol).removesuffix('.0')}" + ("个百分点" if ind.is_percent else ind.unit)
+    if abs(st.actual - st.expected) <= tol + 1e-9:
+        return f"在目标{target}左右（{band}）范围内"
+    if st.actual > st.expected:
+        return f"高于目标{target}左右（{band}）的范围"
+    return f"低于目标{target}左右（{band}）的范围"
+
+
+def _milestone_zh(st: Status, ind: Indicator) -> str:
+    word = light_word(st.light, "zh")
+    dp = st.data_period
+    due = _date_zh(st, ind)
+    if st.reason == "late" and dp is not None:
+        return f"已于{dp.label_zh()}完成，晚于{due}的完成期限（逾期完成）"
+    if st.light is Light.MET and dp is not None:
+        return f"已于{dp.label_zh()}完成（{word}）"
+    before = ""
+    if st.reason == "reverted" and dp is not None:
+        before = f"此前曾于{st.detail_zh}报告完成，{dp.label_zh()}报告为未完成，"
+    if st.light is Light.NOT_MET:
+        return f"{before}完成期限{due}已过，尚未完成（{word}）"
+    return f"{before}计划于{due}前完成，尚未报告完成（{word}）"
 
 
 def _grey_zh(st: Status, ind: Indicator) -> str:
@@ -137,90 +200,20 @@ def _grey_zh(st: Status, ind: Indicator) -> str:
     ):
         return f"尚无{st.asked.label_zh()}及以前的数据（{word}）"
     if st.reason in ("no_baseline", "no_region_target"):
-        shown = f"{dp.label_zh()}为 {_v(st, st.actual)}，" if dp is not None else ""
+        shown = f"{when_zh(ind, dp)}{_v(st, st.actual)}，" if dp is not None else ""
         return f"{shown}{st.detail_zh}（{word}）"
     assert dp is not None
-    shown = f"{_when_zh(st, ind, dp)} {_v(st, st.actual)}"
+    shown = f"{when_zh(ind, dp)}{_v(st, st.actual)}"
     if st.reason == "nothing_due":
+        if st.kind == "milestone_point":
+            return (
+                f"{shown}，{dp.year}年底节点目标为{_v(st, st.expected)}，尚未到考核节点（{word}）"
+            )
         if ind.nature is Nature.FLOW or st.kind == "quota":
             return f"{shown}，按发布节奏本期尚无序时任务（{word}）"
-        return f"{shown}，序时目标仍为基数 {_v(st, st.baseline)}，尚未到考核节点（{word}）"
+        return f"{shown}，序时目标仍为基数{_v(st, st.baseline)}，尚未到考核节点（{word}）"
     if st.reason == "missing_years":
         return f"缺少{st.detail_zh}年数据，无法计算（{word}）"
     if st.reason == "zero_target":
         return f"{shown}，目标为零，无法计算进度（{word}）"
     return f"{shown}（{word}）"
-
-
-# -- English -------------------------------------------------------------------------------------
-
-
-def _en(st: Status, ind: Indicator) -> str:
-    word = light_word(st.light, "en")
-    p = fmt_percent(st.progress)
-    dp = st.data_period
-    if st.kind == "milestone":
-        due = ind.target.due.isoformat() if ind.target.due else ""
-        if st.light is Light.MET and dp is not None:
-            return f"Done in {dp.label_en()} ({word})"
-        if st.light is Light.NOT_MET:
-            return f"Due by {due} and not done ({word})"
-        return f"Due by {due}; not reported done yet"
-    if st.kind == "grey" or st.light is Light.GREY:
-        return _grey_en(st, ind)
-    assert dp is not None
-    when = _when_en(st, ind, dp)
-    a, e = _v(st, st.actual), _v(st, st.expected)
-    stale = _stale_en(st)
-    mean, rate = fmt_rate(st.realised_rate), fmt_rate(st.rate)
-    tail = f"{p} of schedule ({word}){stale}"
-    if st.kind == "final":
-        reached = "reaching" if st.light is Light.MET else "short of"
-        if ind.target.form.value == "growth_rate":
-            return f"Average growth {mean} against the {rate} a year targeted ({word})"
-        if ind.target.form.value == "quota":
-            if st.light is Light.NOT_MET:
-                return f"Yearly quota of {_v(st, st.target)} missed in {st.detail_zh} ({word})"
-            return f"Yearly quota of {_v(st, st.target)} reached every year ({word})"
-        return f"{dp.label_en()}: {a}, {reached} the target of {e} ({word}){stale}"
-    if st.kind == "growth_rate":
-        return f"Average growth {mean} a year against {rate} targeted: {tail}"
-    if st.kind == "cagr":
-        return (
-            f"{dp.label_en()}: {a} against {e} on the {rate} growth path: {p} of schedule "
-            f"({word}); realised average growth {mean}{stale}"
-        )
-    if st.kind == "cagr_yoy":
-        return (
-            f"{dp.ytd_label_en()} {dp.year}: {a}, up {fmt_rate(st.yoy)} year on year against "
-            f"{fmt_rate(st.rate)} targeted: {p} of schedule ({word}){stale}"
-        )
-    if st.kind == "quota":
-        return f"{when} {a} against {e} due (quota {_v(st, st.target)} a year): {tail}"
-    if st.kind == "direct":
-        return f"{when} {a} against the target {e}: {p} ({word}){stale}"
-    if st.kind == "flow":
-        year = _v(st, st.year_target)
-        return f"{when} {a} against {e} due (this year's target {year}): {tail}"
-    return f"{when} {a} against {e} due by now: {p} of schedule ({word}){stale}"
-
-
-def _grey_en(st: Status, ind: Indicator) -> str:
-    word = light_word(Light.GREY, "en")
-    dp = st.data_period
-    if st.reason == "no_data" or (
-        dp is None and st.reason not in ("no_baseline", "no_region_target")
-    ):
-        return f"No data up to {st.asked.label_en()} ({word})"
-    if st.reason in ("no_baseline", "no_region_target"):
-        shown = f"{dp.label_en()}: {_v(st, st.actual)}; " if dp is not None else ""
-        return f"{shown}{st.detail_en} ({word})"
-    assert dp is not None
-    shown = f"{_when_en(st, ind, dp)} {_v(st, st.actual)}"
-    if st.reason == "nothing_due":
-        return f"{shown}; nothing is due yet by the release profile ({word})"
-    if st.reason == "missing_years":
-        return f"Data for {st.detail_zh} missing ({word})"
-    if st.reason == "zero_target":
-        return f"{shown}; the target is zero ({word})"
-    return f"{shown} ({word})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 
@@ -61,14 +62,35 @@ def light_symbol(light: Light) -> str:
     return LIGHT_SYMBOLS[light]
 
 
-def fmt_num(value: float | None, decimals: int = 2) -> str:
+COUNT_UNITS = frozenset({"家", "个", "件", "人", "项", "次", "所", "名", "座", "台", "条", "支"})
+
+
+def is_count(unit: str, decimals: int) -> bool:
+    """True for whole things counted (家, 个, 人, 项…) shown without decimals."""
+    return decimals == 0 and unit.strip() in COUNT_UNITS
+
+
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """Round the way a table does (2482.5 → 2483), not to even."""
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+
+
+def fmt_num(value: float | None, decimals: int = 2, unit: str = "") -> str:
     """A value with the indicator's decimals; more (up to two) where the schedule is fractional.
+
+    Counts (``unit`` 家, 个, 人… with no decimals) are never shown with a fraction: a schedule
+    of 2482.5 家 reads 2483; the computation keeps the exact value.
 
     >>> fmt_num(997.0, 0), fmt_num(1072.75, 0), fmt_num(87.96, 1), fmt_num(None)
     ('997', '1072.75', '87.96', '—')
+    >>> fmt_num(2482.5, 0, "家"), fmt_num(1072.75, 0, "家")
+    ('2483', '1073')
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
+    if is_count(unit, decimals):
+        return str(int(round_half_up(value)))
     shown = round(value, decimals)
     if abs(value - shown) > 1e-9 * max(1.0, abs(value)):
         text = f"{value:.{max(decimals, 2)}f}"
@@ -98,7 +120,26 @@ def fmt_rate(percent: float | None, digits: int = 1) -> str:
 
 
 def with_unit(value: str, unit: str) -> str:
-    """Join a number and its unit: "12 家", "80.0 亿元", "1.29%"."""
+    """Join a number and its unit the English way: "12 家", "80.0 亿元", "1.29%"."""
     if unit in ("%", "％"):
         return f"{value}%"
     return f"{value} {unit}" if unit else value
+
+
+def zh_amount(value: float | None, decimals: int, unit: str) -> str:
+    """A number and its unit in Chinese text, no space between: "1105家", "80.00亿元", "2.55%"."""
+    text = fmt_num(value, decimals, unit)
+    if value is None:
+        return text
+    return f"{text}%" if unit in ("%", "％") else f"{text}{unit}"
+
+
+def en_amount(value: float | None, decimals: int, unit: str) -> str:
+    """A number and its unit in English text: "1105 家", "2.55%"."""
+    return with_unit(fmt_num(value, decimals, unit), unit)
+
+
+def fmt_plain(value: float) -> str:
+    """A target as a plan words it, at least one decimal for a fraction-free percent: 3.0, 2.55."""
+    text = f"{value:.4f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text

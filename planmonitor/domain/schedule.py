@@ -102,7 +102,7 @@ class Schedule:
 def _missing_baseline(ind: Indicator) -> NoSchedule:
     return NoSchedule(
         "no_baseline",
-        f"缺少基数，无法计算序时进度（请录入{ind.baseline_year}年基数）",
+        f"缺少{ind.baseline_year}年基数，无法计算序时进度",
         f"no baseline: enter the {ind.baseline_year} value to compute the schedule",
     )
 

@@ -9,13 +9,15 @@ one-sentence explanation in Chinese and English.
 from __future__ import annotations
 
 from planmonitor.domain import explain
-from planmonitor.domain.forecast import forecast
+from planmonitor.domain.forecast import Forecast, forecast
 from planmonitor.domain.formatting import Light
 from planmonitor.domain.indicator import Cadence, Comparator, Indicator, Nature, TargetForm
+from planmonitor.domain.milestone_status import milestone_status
 from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import StatusSettings
 from planmonitor.domain.schedule import NoSchedule, Schedule, build_schedule
+from planmonitor.domain.staleness import is_stale
 from planmonitor.domain.status_result import Status
 
 EPS = 1e-12
@@ -36,16 +38,6 @@ def light_for(progress: float, ind: Indicator, settings: StatusSettings) -> Ligh
     if progress >= th.yellow - EPS:
         return Light.YELLOW
     return Light.RED
-
-
-def _stale(ind: Indicator, dp: Period, asked: Period) -> bool:
-    """True when the data are older than the indicator's cadence allows."""
-    if ind.cadence is Cadence.ANNUAL_LATE:
-        newest_due = asked.year - 1 if asked.end_month >= 12 else asked.year - 2
-        return dp.year < newest_due
-    asked_q = asked.year * 4 + asked.quarter_number
-    data_q = dp.year * 4 + dp.quarter_number
-    return asked_q - data_q > 1
 
 
 def _year_end_only(ind: Indicator) -> bool:
@@ -73,17 +65,21 @@ def evaluate(
         rate=ind.target.rate,
     )
     if ind.target.form is TargetForm.MILESTONE:
-        return explain.finish(_milestone(ind, series, asked, base), ind)
+        return explain.finish(milestone_status(ind, series, asked, base), ind)
     latest = series.latest(asked, year_end_only=_year_end_only(ind))
     if latest is not None:
         base = _set(base, actual=latest[1], data_period=latest[0])
-        base = _set(base, stale=_stale(ind, latest[0], asked), yoy=_yoy(series, latest[0]))
+        base = _set(base, stale=is_stale(ind, latest[0], asked), yoy=_yoy(series, latest[0]))
+    if ind.target.comparator is Comparator.APPROX:
+        base = _set(base, tolerance=settings.tolerance_for(ind))
     try:
         sched = build_schedule(ind)
     except NoSchedule as missing:
         st = _set(
             base, reason=missing.reason, detail_zh=missing.detail, detail_en=missing.detail_en
         )
+        if ind.target.form is TargetForm.CAGR and latest is not None:
+            st = _yoy_only(ind, series, latest[0], latest[1], st, settings)
         return explain.finish(st, ind)
     base = _set(base, baseline=sched.start_value if not ind.target.form.is_growth else ind.baseline)
     if ind.target.form is not TargetForm.GROWTH_RATE:
@@ -93,10 +89,32 @@ def evaluate(
     dp, actual = latest
     base = _with_year_view(base, sched, dp, actual, ind)
     st = _assess(ind, series, sched, dp, actual, base, settings)
-    if st.light is not Light.GREY and st.kind != "final":
+    if st.kind == "final":
+        st.stale = False  # a verdict on the target year needs nothing newer
+    elif st.light is not Light.GREY:
         fc = forecast(ind, series, sched, dp, settings, st.realised_rate, st.share)
         st = _set(st, forecast=fc)
     return explain.finish(st, ind)
+
+
+def _yoy_only(
+    ind: Indicator,
+    series: Series,
+    dp: Period,
+    actual: float,
+    st: Status,
+    settings: StatusSettings,
+) -> Status:
+    """A growth target without a baseline amount, judged by 同比: P = g / r."""
+    rate = ind.target.rate or 0.0
+    prev = series.at(dp.previous_year())
+    if prev is None or prev <= EPS or abs(rate) < EPS:
+        return st
+    g = (actual / prev - 1) * 100
+    st = _set(st, kind="cagr_yoy", reason="", expected=prev * (1 + rate / 100), yoy=g)
+    st = _graded(ind, st, g / rate, settings)
+    fc = Forecast(ind.target_year, g, rate, g >= rate - EPS, "yoy_rate")
+    return _set(st, forecast=fc)
 
 
 def _yoy(series: Series, dp: Period) -> float | None:
@@ -143,16 +161,29 @@ def _assess(
 
 
 def _graded(ind: Indicator, st: Status, p: float, settings: StatusSettings) -> Status:
+    """The light for progress ``p``.
+
+    A 左右 target's tolerance judges a value against the target itself only: where the
+    schedule has already reached the target, a value within the tolerance is on schedule;
+    before that, a value behind the schedule is behind, whatever the tolerance.
+    """
     light = light_for(p, ind, settings)
     if (
         ind.target.comparator is Comparator.APPROX
         and st.expected is not None
         and st.actual is not None
+        and st.target is not None
+        and abs(st.expected - st.target) <= EPS * max(1.0, abs(st.target))
     ):
         tol = settings.tolerance_for(ind)
-        if abs(st.actual - st.expected) <= tol + EPS:
+        if abs(st.actual - st.target) <= tol + EPS:
             light = Light.GREEN
     return _set(st, progress=p, light=light)
+
+
+def _is_ceiling(ind: Indicator, sched: Schedule) -> bool:
+    """A ≤ target whose baseline is already within it (不超过10% from 8%)."""
+    return ind.target.comparator is Comparator.LE and sched.end_value >= sched.start_value
 
 
 def _direct(ind: Indicator, actual: float, expected: float) -> float | None:
@@ -173,9 +204,15 @@ def _stock(
     b = sched.start_value
     e = sched.expected(dp)
     st = _set(base, expected=e, kind="stock")
-    total = sched.end_value - b
-    rising_cap = ind.target.comparator is Comparator.LE and total >= 0
-    if abs(total) < EPS or rising_cap:
+    if _is_ceiling(ind, sched):
+        # met whenever the value stays within the ceiling: no path upwards to measure
+        ceiling = sched.end_value
+        p = _direct(ind, actual, ceiling)
+        st = _set(st, kind="ceiling", expected=ceiling, ceiling=True)
+        return _set(st, reason="zero_target") if p is None else _graded(ind, st, p, settings)
+    if ind.baseline is None and dp.year == sched.start_year:
+        return _milestone_point(ind, sched, dp, actual, st, settings)
+    if abs(sched.end_value - b) < EPS:
         p = _direct(ind, actual, e)
         if p is None:
             return _set(st, reason="zero_target")
@@ -183,6 +220,27 @@ def _stock(
     if abs(e - b) < EPS:
         return _set(st, reason="nothing_due")
     return _graded(ind, st, (actual - b) / (e - b), settings)
+
+
+def _milestone_point(
+    ind: Indicator,
+    sched: Schedule,
+    dp: Period,
+    actual: float,
+    st: Status,
+    settings: StatusSettings,
+) -> Status:
+    """The first milestone of a plan without a baseline is a target for its year (到2020年底650家).
+
+    At that year's end the value is compared with it directly; inside the year there is no
+    earlier value to draw a path from, so nothing is due yet.
+    """
+    point = sched.start_value
+    st = _set(st, kind="milestone_point", expected=point)
+    if dp.end_month != 12:
+        return _set(st, reason="nothing_due")
+    p = _direct(ind, actual, point)
+    return _set(st, reason="zero_target") if p is None else _graded(ind, st, p, settings)
 
 
 def _flow(
@@ -319,7 +377,8 @@ def _final(
     target = sched.end_value
     b = sched.start_value
     met = _meets(ind, actual, target, settings)
-    if ind.nature is Nature.FLOW or abs(target - b) < EPS:
+    ceiling = _is_ceiling(ind, sched)
+    if ind.nature is Nature.FLOW or abs(target - b) < EPS or ceiling:
         p = _direct(ind, actual, target)
     else:
         p = (actual - b) / (target - b)
@@ -332,26 +391,9 @@ def _final(
         expected=target,
         progress=p,
         realised_rate=realised,
+        ceiling=ceiling,
         light=Light.MET if met else Light.NOT_MET,
     )
-
-
-def _milestone(ind: Indicator, series: Series, asked: Period, base: Status) -> Status:
-    """Qualitative milestones: done (a value of 1 recorded) or not done by the due date."""
-    due = ind.target.due
-    assert due is not None
-    done = [
-        (p, v)
-        for p, v in series
-        if v >= 1 and (p.year, p.end_month) <= (asked.year, asked.end_month)
-    ]
-    st = _set(base, kind="milestone", target=None, actual=None)
-    if done:
-        p, v = done[0]
-        return _set(st, light=Light.MET, data_period=p, actual=v, progress=1.0)
-    if asked.end_date >= due:
-        return _set(st, light=Light.NOT_MET, progress=0.0)
-    return _set(st, reason="not_due")
 
 
 def not_decomposed(ind: Indicator, series: Series, asked: Period) -> Status:
@@ -377,6 +419,6 @@ def mark_incomplete(st: Status, period: Period, missing: tuple[str, ...]) -> Sta
     """Say that a newer roll-up was left out because sub-units had not reported."""
     st.incomplete = missing
     names = "、".join(missing)
-    st.explanation_zh += f"（{period.label_zh()}下级地区数据不全，缺：{names}，未汇总）"
-    st.explanation_en += f" ({period.label_en()} not rolled up: no data from {', '.join(missing)})"
+    st.explanation_zh += f"；{period.label_zh()}下级地区数据不全，缺：{names}，未汇总"
+    st.explanation_en += f"; {period.label_en()} not rolled up: no data from {', '.join(missing)}"
     return st

@@ -23,7 +23,7 @@ class Status:
     Attributes:
         light: green / yellow / red / grey / met / not_met.
         kind: which rule produced it (stock, flow, cagr, cagr_yoy, growth_rate, quota, direct,
-            final, milestone, grey) — it chooses the explanation's wording.
+            ceiling, milestone_point, final, milestone, grey) — it chooses the explanation's wording.
         actual: the value compared (the latest at or before the quarter asked).
         expected: the schedule's value for the actual's period (序时目标).
         progress: P as a fraction (0.965 for 96.5 %).
@@ -33,7 +33,10 @@ class Status:
         yoy: growth on the same period of the previous year (同比), in %.
         realised_rate: for growth targets, the realised average yearly growth, in %.
         stale: the data are older than the cadence allows (数据截至…).
-        reason: for grey lights, why (no_data, no_baseline, nothing_due, missing_years…).
+        tolerance: for 左右 targets, how far from the target still counts as on target.
+        ceiling: a ≤ target whose baseline is already within it: met while within the ceiling.
+        reason: for grey lights, why (no_data, no_baseline, nothing_due, missing_years…); for
+            milestones also late (done after the due date) and reverted (未完成 after 完成).
     """
 
     indicator: str
@@ -56,6 +59,8 @@ class Status:
     realised_rate: float | None = None
     share: float | None = None
     stale: bool = False
+    tolerance: float | None = None
+    ceiling: bool = False
     incomplete: tuple[str, ...] = ()
     reason: str = ""
     detail_zh: str = ""

@@ -144,9 +144,9 @@ def test_the_annex_sits_on_landscape_pages_with_a_repeated_header(docs) -> None:
 def test_problems_name_each_lagging_indicator_with_its_comments(docs) -> None:
     _, doc, _ = docs["cangzhou"]
     texts = [p.text for p in _section(doc, "三、存在问题") if p.text]
-    assert texts[0].startswith("1. 全社会研发经费支出占GDP比重：2023年为 1.63%")
+    assert texts[0].startswith("1. 全社会研发经费支出占GDP比重：2023年为1.63%")
     assert texts[1] == f"情况说明（2023年）：{CANGZHOU[2][4]}。"  # no login name
-    assert texts[2].startswith("2. 高新技术企业数量：2024年第三季度为 1010 家")
+    assert texts[2].startswith("2. 高新技术企业数量：截至2024年9月末达1010家")
     assert texts[3] == f"情况说明（2024年第三季度）：{CANGZHOU[6][4]}。"
     assert texts[4].startswith("另有3项指标略滞后于序时进度（万人口拥有发明专利")
     _, chengde, _ = docs["chengde"]

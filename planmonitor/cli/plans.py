@@ -107,33 +107,48 @@ def cmd_baseline(args: argparse.Namespace, db: Database) -> int:
 
 
 def cmd_revise(args: argparse.Namespace, db: Database) -> int:
-    from dataclasses import replace
+    """Revise a target in the indicator's own form, or undo the latest revision (--undo)."""
+    from planmonitor.domain.indicator import PlanError, TargetForm
+    from planmonitor.domain.revision import WHAT_ZH, revised_due, revised_target
 
     plans = PlanService(db)
     plan_id = plans.resolve(args.plan)
-    ind = plans.get(plan_id).indicator(args.code.strip())
-    value = parse_number(args.target)
-    if value is None:
-        raise UserError("新的目标值不能为空")
+    ind = plans.current_indicator(plan_id, args.code.strip())
+    if args.undo:
+        if args.target is not None:
+            raise UserError("撤销目标调整（--undo）时不要再给出新的目标值")
+        undone = plans.withdraw_revision(plan_id, ind.code, args.reason)
+        print(
+            f"{ind.code} {ind.name}：已撤销自 {undone.effective.isoformat()} 起的目标调整"
+            f"（原为“{undone.new.text}”，恢复为“{undone.old.text}”）；调整记录保留在历史中"
+        )
+        return 0
+    if args.target is None:
+        raise UserError(f"请给出新的{WHAT_ZH[ind.target.form]}")
+    if args.effective is None:
+        raise UserError("调整目标须给出生效日期 --effective YYYY-MM-DD")
     try:
         effective = date.fromisoformat(args.effective)
     except ValueError:
         raise UserError(f"生效日期“{args.effective}”应写作 YYYY-MM-DD") from None
-    t = ind.target
-    if t.form.value in ("cagr", "growth_rate", "points"):
-        new = replace(t, rate=value, value=None if t.form.value != "points" else t.value)
-    else:
-        new = replace(
-            t,
-            value=value,
-            increase=None,
-            milestones=(),
-            form=t.form if t.form.value != "increase" else type(t.form)("level"),
-        )
+    try:
+        if ind.target.form is TargetForm.MILESTONE:
+            try:
+                due = date.fromisoformat(args.target.strip())
+            except ValueError:
+                raise UserError(f"新的完成期限“{args.target}”应写作 YYYY-MM-DD") from None
+            new = revised_due(ind, due)
+        else:
+            value = parse_number(args.target)
+            if value is None:
+                raise UserError("新的目标值不能为空")
+            new = revised_target(ind, value, final=args.final)
+    except PlanError as exc:
+        raise UserError(str(exc)) from None
     rev = plans.revise_target(plan_id, ind.code, new, effective, args.reason)
     print(
-        f"{ind.code} {ind.name}：目标自 {rev.effective.isoformat()} 起调整为 {args.target}"
-        f"（{rev.reason}）"
+        f"{ind.code} {ind.name}：目标自 {rev.effective.isoformat()} 起由“{rev.old.text}”"
+        f"调整为“{rev.new.text}”（{rev.reason}）"
     )
     return 0
 
@@ -180,9 +195,23 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
 
     revise = sub.add_parser("revise", help="调整目标（动态调整，保留历史）")
     revise.add_argument("code", metavar="CODE")
-    revise.add_argument("target", metavar="VALUE", help="新的目标值（年均增长类为增长率%%）")
-    revise.add_argument("--effective", required=True, metavar="YYYY-MM-DD", help="生效日期")
+    revise.add_argument(
+        "target",
+        metavar="VALUE",
+        nargs="?",
+        help="按指标的目标形式给出新的数：目标值、累计增加值、每年提高的百分点、"
+        "年均增长率%%、每年额度，定性目标为完成期限 YYYY-MM-DD",
+    )
+    revise.add_argument("--effective", metavar="YYYY-MM-DD", help="生效日期")
     revise.add_argument("--reason", required=True, metavar="T", help="调整理由")
+    revise.add_argument(
+        "--final",
+        action="store_true",
+        help="VALUE 是目标年应达到的值（累计增加、百分点、年均增长类由基数推算）",
+    )
+    revise.add_argument(
+        "--undo", action="store_true", help="撤销最近一次目标调整（调整记录保留在历史中）"
+    )
     revise.add_argument("--plan", metavar="ID")
 
     demo = sub.add_parser("demo", help="用演示数据（单独的演示数据库）试用本程序")

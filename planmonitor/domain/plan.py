@@ -35,7 +35,11 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class TargetRevision:
-    """A revision of one indicator's target (动态调整): never overwrites, takes effect on a date."""
+    """A revision of one indicator's target (动态调整): never overwrites, takes effect on a date.
+
+    ``withdrawn`` says when, by whom and why a revision was undone ("" while it is in force);
+    an undone revision stays in the history but no longer applies.
+    """
 
     indicator: str
     effective: date
@@ -43,6 +47,7 @@ class TargetRevision:
     new: Target
     reason: str
     recorded_by: str = ""
+    withdrawn: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,11 +17,13 @@ from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, PlanRow, RegionRow, RevisionRow
 from planmonitor.store.plan_rows import (
     indicator_to_row,
+    mark_withdrawn,
     plan_from_row,
     plan_to_row,
     target_from_json,
     target_from_row,
     target_to_json,
+    withdrawn_note,
 )
 
 
@@ -133,8 +135,17 @@ class PlanService:
         with self.db.session() as s:
             return plan_from_row(self._row(s, plan_id))
 
-    def revisions(self, plan_id: str) -> list[TargetRevision]:
-        """Every target revision of the plan, oldest first."""
+    def current_indicator(self, plan_id: str, code: str) -> Indicator:
+        """The indicator with its latest revision in force: what a further revision changes."""
+        with self.db.session() as s:
+            plan = self._row(s, plan_id)
+            ind_row = self._indicator_row(plan, code)
+            ind = plan_from_row(plan).indicator(code)
+            rows = self._revision_rows(s, ind_row)
+            return ind.with_target(target_from_json(rows[-1].new_target)) if rows else ind
+
+    def revisions(self, plan_id: str, include_withdrawn: bool = False) -> list[TargetRevision]:
+        """The plan's target revisions in force, oldest first (with the undone ones if asked)."""
         with self.db.session() as s:
             rows = s.execute(
                 select(RevisionRow, IndicatorRow.code)
@@ -143,7 +154,7 @@ class PlanService:
                 .where(PlanRow.key == plan_id)
                 .order_by(RevisionRow.effective, RevisionRow.id)
             ).all()
-            return [
+            revisions = [
                 TargetRevision(
                     code,
                     r.effective,
@@ -151,9 +162,11 @@ class PlanService:
                     target_from_json(r.new_target),
                     r.reason,
                     r.recorded_by,
+                    withdrawn_note(r.new_target),
                 )
                 for r, code in rows
             ]
+            return [r for r in revisions if include_withdrawn or not r.withdrawn]
 
     def revise_target(
         self, plan_id: str, code: str, new: Target, effective: date, reason: str, by: str = ""
@@ -167,6 +180,8 @@ class PlanService:
             ind = plan_from_row(plan).indicator(code)
             history = [target_from_json(r.new_target) for r in self._revision_rows(s, ind_row)]
             old = history[-1] if history else target_from_row(ind_row)
+            if new == old:
+                raise UserError(f"指标 {code} 的目标已是“{new.text or code}”，未作调整")
             try:
                 new.validate(f"指标 {code}")
                 replace(ind, target=new).validate()
@@ -184,6 +199,30 @@ class PlanService:
                 )
             )
             return TargetRevision(code, effective, old, new, reason.strip(), by)
+
+    def withdraw_revision(self, plan_id: str, code: str, reason: str, by: str = "") -> TargetRevision:
+        """Undo the indicator's latest revision in force: it stays in the history, marked withdrawn.
+
+        Returns the revision undone; the target before it applies again from then on.
+        """
+        if not reason.strip():
+            raise UserError("撤销目标调整须说明理由")
+        with self.db.session.begin() as s:
+            ind_row = self._indicator_row(self._row(s, plan_id), code)
+            rows = self._revision_rows(s, ind_row)
+            if not rows:
+                raise UserError(f"指标 {code} 没有可撤销的目标调整")
+            last = rows[-1]
+            undone = TargetRevision(
+                code,
+                last.effective,
+                target_from_json(last.old_target),
+                target_from_json(last.new_target),
+                last.reason,
+                last.recorded_by,
+            )
+            last.new_target = mark_withdrawn(last.new_target, datetime.now(), by, reason.strip())
+            return replace(undone, withdrawn=withdrawn_note(last.new_target))
 
     def set_baseline(self, plan_id: str, code: str, baseline: float | None) -> None:
         """Enter (or correct) a baseline the plan left missing."""
@@ -231,10 +270,10 @@ class PlanService:
 
     @staticmethod
     def _revision_rows(s: Session, ind_row: IndicatorRow) -> list[RevisionRow]:
-        return list(
-            s.scalars(
-                select(RevisionRow)
-                .where(RevisionRow.indicator_id == ind_row.id)
-                .order_by(RevisionRow.effective, RevisionRow.id)
-            )
+        """The indicator's revisions in force (not withdrawn), oldest first."""
+        rows = s.scalars(
+            select(RevisionRow)
+            .where(RevisionRow.indicator_id == ind_row.id)
+            .order_by(RevisionRow.effective, RevisionRow.id)
         )
+        return [r for r in rows if not withdrawn_note(r.new_target)]

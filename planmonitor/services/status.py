@@ -26,7 +26,7 @@ from planmonitor.store.models import (
     RegionTargetRow,
     RevisionRow,
 )
-from planmonitor.store.plan_rows import plan_from_row, target_from_json
+from planmonitor.store.plan_rows import plan_from_row, target_from_json, withdrawn_note
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,8 @@ class StatusData:
             .where(RevisionRow.indicator_id.in_(ids))
             .order_by(RevisionRow.effective, RevisionRow.id)
         ):
+            if withdrawn_note(rev.new_target):
+                continue  # undone: kept in the history, no longer in force
             code = self.ind_ids[rev.indicator_id]
             self.revisions[code].append((rev.effective, target_from_json(rev.new_target)))
         rt = RegionTargetRow

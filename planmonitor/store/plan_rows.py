@@ -225,3 +225,19 @@ def target_from_json(text: str) -> Target:
         tolerance=d["tolerance"],
         text=d["text"],
     )
+
+
+def withdrawn_note(text: str) -> str:
+    """ "" for a revision in force; for an undone one, when, by whom and why (from its JSON)."""
+    mark = json.loads(text).get("withdrawn")
+    if not mark:
+        return ""
+    by = f"，{mark['by']}" if mark.get("by") else ""
+    return f"{mark['at']}撤销{by}：{mark['reason']}"
+
+
+def mark_withdrawn(text: str, at: datetime, by: str, reason: str) -> str:
+    """The revision's target JSON with a withdrawn mark added (the revision itself is kept)."""
+    d = json.loads(text)
+    d["withdrawn"] = {"at": at.isoformat(timespec="seconds"), "by": by, "reason": reason}
+    return json.dumps(d, ensure_ascii=False)

@@ -43,7 +43,7 @@ def _date_zh(st: Status, ind: Indicator) -> str:
 
 
 def when_zh(ind: Indicator, p: Period) -> str:
-    """How the value is introduced: 截至2024年9月末达 / 2024年1—9月完成 / 2023年全年完成 / 2023年为."""
+    """How the value comes in: 截至2024年9月末达 / 2024年1—9月完成 / 2023年全年完成 / 2023年为."""
     if ind.nature is Nature.FLOW:
         span = "全年" if p.end_month == 12 else p.ytd_label_zh()
         return f"{p.year}年{span}完成"
@@ -114,9 +114,7 @@ def _graded_zh(st: Status, ind: Indicator) -> str:
         )
     if st.kind == "cagr_yoy":
         same = "同比" if dp.end_month != 12 else "比上年"
-        return (
-            f"{shown}，{same}{_signed_rate(st.yoy)}，目标年均增长{fmt_rate(st.rate)}，{tail}"
-        )
+        return f"{shown}，{same}{_signed_rate(st.yoy)}，目标年均增长{fmt_rate(st.rate)}，{tail}"
     if st.kind == "quota":
         return f"{shown}，全年{_cmp_zh(ind)}{_v(st, st.target)}，序时目标{e}，{tail}"
     if st.kind == "ceiling":
@@ -124,9 +122,7 @@ def _graded_zh(st: Status, ind: Indicator) -> str:
         return f"{shown}，{over}{e}的上限（{word}）"
     if st.kind == "milestone_point":
         reached = "达到" if st.light is Light.GREEN else "未达到"
-        return (
-            f"{shown}，{reached}{dp.year}年底{e}的节点目标，完成节点目标的{p}（{word}）"
-        )
+        return f"{shown}，{reached}{dp.year}年底{e}的节点目标，完成节点目标的{p}（{word}）"
     if st.kind == "direct":
         return f"{shown}，目标{e}，完成目标的{p}（{word}）"
     if st.kind == "flow":

@@ -130,7 +130,8 @@ def _final(st: Status, ind: Indicator, word: str) -> str:
     if ind.target.comparator is Comparator.APPROX and st.expected is not None:
         tol = fmt_plain(st.tolerance or 0.0).removesuffix(".0")
         band = f"±{tol} points" if ind.is_percent else f"±{tol} {ind.unit}"
-        inside = st.actual is not None and abs(st.actual - st.expected) <= (st.tolerance or 0) + 1e-9
+        gap = abs(st.actual - st.expected) if st.actual is not None else None
+        inside = gap is not None and gap <= (st.tolerance or 0) + 1e-9
         where = "within" if inside else "outside"
         return f"{shown}, {where} the target of about {e} ({band}): {word}"
     if st.ceiling:

@@ -101,6 +101,6 @@ def wording(ind: Indicator) -> str:
     if t.form in (TargetForm.CAGR, TargetForm.GROWTH_RATE):
         return f"年均增长{fmt_rate(t.rate, 2)}"
     if t.form is TargetForm.QUOTA:
-        word = "不超过" if t.comparator is Comparator.LE else "不少于"
-        return f"每年{word}{zh_amount(t.value, ind.decimals, ind.unit)}"
+        least = "不超过" if t.comparator is Comparator.LE else "不少于"
+        return f"每年{least}{zh_amount(t.value, ind.decimals, ind.unit)}"
     return t.text

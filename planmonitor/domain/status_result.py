@@ -23,7 +23,7 @@ class Status:
     Attributes:
         light: green / yellow / red / grey / met / not_met.
         kind: which rule produced it (stock, flow, cagr, cagr_yoy, growth_rate, quota, direct,
-            ceiling, milestone_point, final, milestone, grey) — it chooses the explanation's wording.
+            ceiling, milestone_point, final, milestone, grey); it chooses the sentence.
         actual: the value compared (the latest at or before the quarter asked).
         expected: the schedule's value for the actual's period (序时目标).
         progress: P as a fraction (0.965 for 96.5 %).

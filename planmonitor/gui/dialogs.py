@@ -32,6 +32,7 @@ from planmonitor.domain.indicator import (
     TargetForm,
     Thresholds,
 )
+from planmonitor.domain.revision import revised_due, revised_target
 from planmonitor.domain.values import NumberError, parse_number
 from planmonitor.gui.context import MonitorContext
 from planmonitor.services.errors import UserError
@@ -177,23 +178,49 @@ class IndicatorDialog(_Dialog):
 
 
 class ReviseDialog(_Dialog):
-    """Revise a target (动态调整): new value, effective date and reason, kept in history."""
+    """Revise a target (动态调整) in its own form: new number, effective date and reason.
+
+    The number asked for follows the form: the level (a milestone path is redrawn to it), the
+    cumulative increase, the points a year, the growth rate, the yearly quota, or a qualitative
+    milestone's due date. The old target stays in the history.
+    """
 
     def __init__(self, context: MonitorContext, code: str, parent: QWidget | None = None) -> None:
         super().__init__(context, QCoreApplication.translate("Dialogs", "Revise target"), parent)
         assert context.plan is not None
-        self.indicator = context.plan.indicator(code)
+        self.indicator = context.plans.current_indicator(context.plan.id, code)
         ind = self.indicator
-        self.is_rate = ind.target.form in (TargetForm.CAGR, TargetForm.GROWTH_RATE)
-        current = ind.target.rate if self.is_rate else ind.final_target()
-        self.value = QLineEdit(fmt_num(current, ind.decimals) if current is not None else "")
+        t = ind.target
+        current: dict[TargetForm, float | None] = {
+            TargetForm.LEVEL: ind.final_target(),
+            TargetForm.INCREASE: t.increase,
+            TargetForm.POINTS: t.rate,
+            TargetForm.CAGR: t.rate,
+            TargetForm.GROWTH_RATE: t.rate,
+            TargetForm.QUOTA: t.value,
+        }
+        if t.form is TargetForm.MILESTONE:
+            shown = t.due.isoformat() if t.due else ""
+        else:
+            number = current[t.form]
+            shown = fmt_num(number, max(ind.decimals, 2)) if number is not None else ""
+        self.value = QLineEdit(shown)
         self.effective = QDateEdit(QDate.currentDate())
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("yyyy-MM-dd")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. 中期评估调整"))
-        what = self.tr("New yearly growth rate (%)") if self.is_rate else self.tr("New target")
+        what = {
+            TargetForm.LEVEL: self.tr("New target"),
+            TargetForm.INCREASE: self.tr("New cumulative increase"),
+            TargetForm.POINTS: self.tr("New percentage points a year"),
+            TargetForm.CAGR: self.tr("New yearly growth rate (%)"),
+            TargetForm.GROWTH_RATE: self.tr("New yearly growth rate (%)"),
+            TargetForm.QUOTA: self.tr("New yearly quota"),
+            TargetForm.MILESTONE: self.tr("New due date (YYYY-MM-DD)"),
+        }[t.form]
         self.form.addRow(self.tr("Indicator"), QLabel(f"{ind.code} {ind.name}"))
+        self.form.addRow(self.tr("Current target"), QLabel(t.text))
         self.form.addRow(what, self.value)
         self.form.addRow(self.tr("Effective from"), self.effective)
         self.form.addRow(self.tr("Reason"), self.reason)
@@ -201,20 +228,16 @@ class ReviseDialog(_Dialog):
     def save(self) -> None:
         plan = self.context.plan
         assert plan is not None
-        value = parse_number(self.value.text())
-        if value is None:
-            raise UserError(self.tr("Enter the new target"))
-        t = self.indicator.target
-        if self.is_rate:
-            new = replace(t, rate=value, value=None)
+        if self.indicator.target.form is TargetForm.MILESTONE:
+            try:
+                new = revised_due(self.indicator, date.fromisoformat(self.value.text().strip()))
+            except ValueError:
+                raise UserError(self.tr("Enter the new due date as YYYY-MM-DD")) from None
         else:
-            new = replace(
-                t,
-                form=TargetForm.LEVEL if t.form is TargetForm.INCREASE else t.form,
-                value=value,
-                increase=None,
-                milestones=(),
-            )
+            value = parse_number(self.value.text())
+            if value is None:
+                raise UserError(self.tr("Enter the new target"))
+            new = revised_target(self.indicator, value)
         d = self.effective.date()
         effective = date(d.year(), d.month(), d.day())
         self.context.plans.revise_target(

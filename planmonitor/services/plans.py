@@ -200,8 +200,10 @@ class PlanService:
             )
             return TargetRevision(code, effective, old, new, reason.strip(), by)
 
-    def withdraw_revision(self, plan_id: str, code: str, reason: str, by: str = "") -> TargetRevision:
-        """Undo the indicator's latest revision in force: it stays in the history, marked withdrawn.
+    def withdraw_revision(
+        self, plan_id: str, code: str, reason: str, by: str = ""
+    ) -> TargetRevision:
+        """Undo the indicator's latest revision in force; it stays in the history, marked withdrawn.
 
         Returns the revision undone; the target before it applies again from then on.
         """

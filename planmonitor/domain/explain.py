@@ -81,9 +81,11 @@ def _clauses(st: Status, ind: Indicator) -> str:
     at = f"{fc.year}年" if ind.nature is Nature.FLOW else f"{fc.year}年末"
     value, target = _v(st, fc.value), _v(st, fc.target)
     if fc.reaches:
-        return out + f"；目前进度滞后，但{basis}预计{at}可达{value}，可完成目标{target}"
+        return out + f"；但{basis}预计{at}可达{value}，可完成目标{target}"
+    if st.ceiling:
+        return out + f"；但{basis}预计{at}为{value}，将超过{target}的上限"
     low = "高于" if ind.target.comparator is Comparator.LE else "低于"
-    return out + f"；本期达到序时进度，但{basis}预计{at}为{value}，{low}目标{target}，难以完成"
+    return out + f"；但{basis}预计{at}为{value}，{low}目标{target}，难以完成"
 
 
 def _zh(st: Status, ind: Indicator) -> str:

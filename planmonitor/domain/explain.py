@@ -71,7 +71,7 @@ def _clauses(st: Status, ind: Indicator) -> str:
     if st.stale and st.data_period is not None:
         out += f"；数据截至{st.data_period.label_zh()}，尚无更新数据"
     fc = st.forecast
-    if fc is None or fc.method in ("mean_rate", "yoy_rate", "pace", "compound"):
+    if fc is None or fc.method != "linear":
         return out
     ahead = st.light is Light.GREEN
     if ahead == fc.reaches or st.light not in (Light.GREEN, Light.RED):

@@ -26,7 +26,7 @@ class Forecast:
         value: the forecast value (for growth-rate indicators, the mean yearly rate in %).
         target: what it is compared with.
         reaches: 预计可完成 (True) / 难以完成 (False).
-        method: linear, compound, mean_rate, yoy_rate (this year's 同比 against the rate) or pace.
+        method: linear, compound, mean_rate or pace.
         first_year, last_year: the years whose values the trend is drawn from, where it is one.
     """
 

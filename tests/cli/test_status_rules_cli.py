@@ -225,7 +225,7 @@ def test_growth_target_without_baseline_is_judged_year_on_year(cli: Cli) -> None
     assert s["explanation"] == (
         "2024年1—9月完成56.00亿元，同比增长12%，目标年均增长10%，完成序时进度的120.0%（达到序时进度）"
     )
-    assert s["forecast"]["reaches"] is True
+    assert s["forecast"] is None  # no amount to carry to 2025
 
 
 # -- 5. milestones --------------------------------------------------------------------------------

@@ -117,8 +117,14 @@ def _graded_zh(st: Status, ind: Indicator) -> str:
     if st.kind == "cagr_yoy":
         same = "同比" if dp.end_month != 12 else "比上年"
         return f"{shown}，{same}{_signed_rate(st.yoy)}，目标年均增长{fmt_rate(st.rate)}，{tail}"
+    whole_year = dp.end_month == 12  # a closed year: its target is the schedule
     if st.kind == "quota":
-        return f"{shown}，全年{_cmp_zh(ind)}{_v(st, st.target)}，序时目标{e}，{tail}"
+        quota = f"{shown}，全年{_cmp_zh(ind)}{_v(st, st.target)}"
+        return (
+            f"{quota}，完成全年任务的{p}（{word}）"
+            if whole_year
+            else f"{quota}，序时目标{e}，{tail}"
+        )
     if st.kind == "ceiling":
         over = "超过" if st.light is not Light.GREEN else "未超过"
         return f"{shown}，{over}{e}的上限（{word}）"
@@ -128,7 +134,10 @@ def _graded_zh(st: Status, ind: Indicator) -> str:
     if st.kind == "direct":
         return f"{shown}，目标{e}，完成目标的{p}（{word}）"
     if st.kind == "flow":
-        return f"{shown}，本年目标{_v(st, st.year_target)}，序时目标{e}，{tail}"
+        year = f"{shown}，本年目标{_v(st, st.year_target)}"
+        return (
+            f"{year}，完成本年目标的{p}（{word}）" if whole_year else f"{year}，序时目标{e}，{tail}"
+        )
     return f"{shown}，序时目标{e}，{tail}"
 
 

@@ -49,7 +49,9 @@ def test_stocks_flows_and_a_closed_year_read_as_an_office_writes_them(cli: Cli) 
         "完成序时进度的91.0%（略滞后）"
     )
     s = cli.statuses("cangzhou", "2023Q4")
-    assert s["09"]["explanation"].startswith("2023年全年完成120.00亿元，本年目标117.28亿元")
+    assert s["09"]["explanation"] == (
+        "2023年全年完成120.00亿元，本年目标117.28亿元，完成本年目标的102.3%（达到序时进度）"
+    )
 
 
 def test_no_space_around_numbers_in_chinese(cli: Cli) -> None:

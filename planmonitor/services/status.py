@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.expression import ClauseElement
 
 from planmonitor.domain.indicator import Indicator, Target, TargetForm
 from planmonitor.domain.observation import Series
@@ -86,7 +89,11 @@ class StatusService:
 class StatusData:
     """A plan, its revisions, regional targets and current values up to a quarter.
 
-    Loaded in one session; the status and report services both evaluate from it.
+    Built in one session; the status and report services both evaluate from it. Values are read
+    only for the regions evaluated (:meth:`load`, called by :meth:`statuses`): one region costs
+    the same whether the plan has 1 or 200, except for its own sub-units' values, read only for
+    the indicators where they hold data newer than the region's own (the roll-up). Use it inside
+    the session it was made with.
     """
 
     def __init__(self, s: Session, plan_id: str, asked: Period) -> None:
@@ -100,6 +107,7 @@ class StatusData:
         )
         if row is None:
             raise UserError(f"数据库中没有规划“{plan_id}”")
+        self._session = s
         self.asked = asked
         self.plan: Plan = plan_from_row(row)
         self.ind_ids = {r.id: r.code for r in row.indicators}
@@ -118,33 +126,105 @@ class StatusData:
                 continue  # undone: kept in the history, no longer in force
             code = self.ind_ids[rev.indicator_id]
             self.revisions[code].append((rev.effective, target_from_json(rev.new_target)))
-        rt = RegionTargetRow
-        shares = select(rt.indicator_id, rt.region_id, rt.baseline, rt.target_value).where(
-            rt.indicator_id.in_(ids)
-        )
-        self.region_targets = {
-            (ind_id, reg_id): (baseline, target)
-            for ind_id, reg_id, baseline, target in s.connection().execute(shares).all()
-        }
+        self.region_targets: dict[tuple[int, int], tuple[float | None, float | None]] = {}
         self.values: dict[tuple[int, int], list[tuple[Period, float]]] = defaultdict(list)
+        self.parts: dict[tuple[int, int, Period], tuple[float | None, float | None]] = {}
+        self._loaded: set[int] = set()  # region ids whose own values and targets are read
+
+    def load(self, regions: list[Region]) -> None:
+        """Read the targets and values of ``regions`` (once), and of their sub-units where
+        those hold values newer than the region's own."""
+        wanted = [self.region_ids[r.code] for r in regions]
+        new = [i for i in dict.fromkeys(wanted) if i not in self._loaded]
+        if not new:
+            return
+        every = len(self._loaded) + len(new) == len(self.region_ids)
+        scope = None if every else new
+        for key in [k for k in self.values if k[1] in new]:  # sub-unit values read for a roll-up
+            del self.values[key]
+        self._read_targets(scope)
+        self._read_values(None, scope)
+        self._loaded.update(new)
+        if not every:
+            for region in regions:
+                self._read_newer_sub_units(region)
+
+    def _read_targets(self, region_ids: list[int] | None) -> None:
+        rt = RegionTargetRow
+        query = select(rt.indicator_id, rt.region_id, rt.baseline, rt.target_value).where(
+            rt.indicator_id.in_(list(self.ind_ids))
+        )
+        if region_ids is not None:
+            query = query.where(rt.region_id.in_(region_ids))
+        for ind_id, reg_id, baseline, target in _fetch(self._session, query):
+            self.region_targets[(ind_id, reg_id)] = (baseline, target)
+
+    def _read_values(self, ind_ids: list[int] | None, region_ids: list[int] | None) -> None:
+        """Current values up to the asked year of ``ind_ids`` × ``region_ids`` (None: all)."""
         o = ObservationRow
         query = select(
             o.indicator_id, o.region_id, o.year, o.month, o.value, o.numerator, o.denominator
         ).where(
-            o.indicator_id.in_(ids),
+            o.indicator_id.in_(list(self.ind_ids) if ind_ids is None else ind_ids),
             o.superseded_at.is_(None),
-            o.year <= asked.year,
+            o.year <= self.asked.year,
             o.value.is_not(None),
         )
-        values = self.values
-        self.parts: dict[tuple[int, int, Period], tuple[float | None, float | None]] = {}
-        for ind_id, reg_id, year, month, value, num, den in s.connection().execute(query).all():
-            if value is None:  # excluded by the query already; keeps the types honest
-                continue
+        if region_ids is not None:
+            query = query.where(o.region_id.in_(region_ids))
+        values, parts = self.values, self.parts
+        for ind_id, reg_id, year, month, value, num, den in _fetch(self._session, query):
             period = period_from_columns(year, month)
             values[(ind_id, reg_id)].append((period, value))
             if num is not None or den is not None:
-                self.parts[(ind_id, reg_id, period)] = (num, den)
+                parts[(ind_id, reg_id, period)] = (num, den)
+
+    def _read_newer_sub_units(self, region: Region) -> None:
+        """The sub-units' values of the indicators where one of them is newer than ``region``'s
+        own newest value up to the quarter (what :meth:`_series` rolls up); nothing else."""
+        sub_ids = [
+            self.region_ids[c.code]
+            for c in self.children.get(region.code, ())
+            if self.region_ids[c.code] not in self._loaded
+        ]
+        if not sub_ids:
+            return
+        asked = self.asked.moment
+        reg_id = self.region_ids[region.code]
+        code_to_id = {c: i for i, c in self.ind_ids.items()}
+        by_newest: dict[int, list[int]] = defaultdict(list)
+        for ind in self.plan.indicators:
+            if not can_roll_up(self._in_force(ind)) and not can_roll_up(ind):
+                continue
+            ind_id = code_to_id[ind.code]
+            own = self.values.get((ind_id, reg_id), ())
+            newest = max((p.moment for p, _ in own if p.moment <= asked), default=0)
+            if newest < asked:  # up to date: nothing below can be newer
+                by_newest[newest].append(ind_id)
+        o = ObservationRow
+        moment = o.year * 12 + case((o.month == 0, 12), else_=o.month)
+        newer: list[int] = []
+        for newest, ind_ids in by_newest.items():
+            query = (
+                select(o.indicator_id)
+                .distinct()
+                .where(
+                    o.indicator_id.in_(ind_ids),
+                    o.region_id.in_(sub_ids),
+                    o.superseded_at.is_(None),
+                    o.value.is_not(None),
+                    o.year.between((newest - 1) // 12, self.asked.year),
+                    moment > newest,
+                    moment <= asked,
+                )
+            )
+            newer += [ind_id for (ind_id,) in _fetch(self._session, query)]
+        if newer:
+            self._read_values(newer, sub_ids)
+
+    def _in_force(self, ind: Indicator) -> Indicator:
+        target = target_in_force(ind.target, self.revisions.get(ind.code, []), self.asked)
+        return ind.with_target(target) if target is not ind.target else ind
 
     def find_region(self, region: str | None) -> Region:
         if region is None or region.strip() in ("", ROOT_REGION):
@@ -156,6 +236,8 @@ class StatusData:
         raise UserError(f"规划 {self.plan.id} 中没有地区“{region}”（现有：{names}）")
 
     def statuses(self, regions: list[Region]) -> list[IndicatorStatus]:
+        """Every indicator's status in each of ``regions`` (reading their values first)."""
+        self.load(regions)
         code_to_id = {c: i for i, c in self.ind_ids.items()}
         out: list[IndicatorStatus] = []
         for region in regions:
@@ -210,3 +292,20 @@ class StatusData:
         newest = max((p.moment for p in merged), default=0)
         gaps = [(p, names) for p, names in rolled.incomplete.items() if p.moment > newest]
         return Series(merged), max(gaps, key=lambda g: g[0].sort_key) if gaps else None
+
+
+def _fetch(s: Session, query: ClauseElement) -> list[tuple[Any, ...]]:
+    """The rows of a Core ``query`` as plain tuples, straight from the DBAPI cursor (no Row
+    objects: a status over every pair reads hundreds of thousands)."""
+    conn = s.connection()
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    assert isinstance(compiled, SQLCompiler)
+    params: Any = compiled.params
+    if compiled.positional:
+        params = tuple(params[name] for name in compiled.positiontup or ())
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(str(compiled), params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()

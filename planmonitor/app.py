@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+import time
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -34,6 +35,9 @@ def create_application(lang: str | None):  # type: ignore[no-untyped-def]
     """The QApplication with translations, fonts and the style sheet; returns (app, lang)."""
     from PySide6.QtWidgets import QApplication
 
+    from planmonitor.gui.startup import skip_pyside_source_scan
+
+    skip_pyside_source_scan()  # before anything else is imported after Qt
     from planmonitor.gui import i18n
     from planmonitor.gui.style import apply_style
 
@@ -48,28 +52,62 @@ def create_application(lang: str | None):  # type: ignore[no-untyped-def]
     return app, chosen
 
 
-def run_gui(args: argparse.Namespace, demo: bool = False) -> int:
-    """Open the main window on ``--db`` (or the default database)."""
+def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -> int:
+    """Open the main window on ``--db`` (or the default database).
+
+    The window frame is painted before anything touches the database (gui/startup.py); the
+    database is opened on a worker thread behind it. ``probe`` (the start-up benchmark): print
+    when the frame and the filled overview were painted (``time.time()``), then exit.
+    """
     from PySide6.QtWidgets import QMessageBox
 
-    from planmonitor.domain.indicator import PlanError
-    from planmonitor.gui.context import MonitorContext
-    from planmonitor.gui.main_window import MainWindow
-    from planmonitor.services.errors import UserError
-    from planmonitor.store.database import DatabaseError, open_database
+    from planmonitor.gui.startup import Opening, StartupShell
 
     app, _lang = create_application(getattr(args, "lang", None))
-    try:
-        db = open_database(args.db)
-        context = MonitorContext(db)
-        if demo:
-            from planmonitor.services.demo import create_demo
+    shell = StartupShell()
+    shell.show()
+    shell.repaint()
+    app.processEvents()
+    if probe:
+        print(f"shell {time.time():.4f}", flush=True)
+    opening = Opening(args.db, demo, shell)
+    windows: list[Any] = []
 
-            create_demo(db)
-    except (DatabaseError, UserError, PlanError) as exc:
-        QMessageBox.critical(None, app.translate("App", "PlanMonitor"), str(exc))
-        print(f"planmonitor: 错误：{exc}", file=sys.stderr)
-        return 2
-    window = MainWindow(context)
-    window.show()
-    return int(app.exec())
+    def opened(context: Any) -> None:
+        if not shell.isVisible():  # closed while opening
+            context.db.close()
+            return
+        from planmonitor.gui.main_window import MainWindow
+
+        window = MainWindow(context)
+        windows.append(window)
+        window.setGeometry(shell.geometry())
+        if shell.isMaximized():
+            window.showMaximized()
+        else:
+            window.show()
+        shell.replaced = True
+        shell.close()
+        if probe:
+            window.repaint()
+            app.processEvents()
+            print(f"overview {time.time():.4f}\nshown: {window.windowTitle()}", flush=True)
+            window.close()
+            app.exit(0)
+
+    def failed(message: str) -> None:
+        shell.replaced = True
+        shell.hide()
+        if not probe:
+            QMessageBox.critical(None, app.translate("App", "PlanMonitor"), message)
+        print(f"planmonitor: 错误：{message}", file=sys.stderr)
+        app.exit(2)
+
+    opening.opened.connect(opened)
+    opening.failed.connect(failed)
+    opening.start()
+    try:
+        return int(app.exec())
+    finally:
+        opening.wait()
+        app.processEvents()  # a database opened after the shell was closed gets closed

@@ -98,27 +98,14 @@ def run_smoke_test(lang: str | None = None) -> int:
 
 def startup_probe(db_target: str | None, lang: str | None = None) -> int:
     """Start as the program does, paint the main window on ``db_target`` and exit: the start-up
-    benchmark (benchmarks/bench_frozen_start.py) times this for the frozen and the source
-    program alike."""
-    from planmonitor.app import create_application
-    from planmonitor.gui.context import MonitorContext
-    from planmonitor.gui.main_window import MainWindow
-    from planmonitor.store.database import DatabaseError, open_database
+    benchmarks (benchmarks/bench_startup.py, bench_frozen_start.py) time this for the frozen and
+    the source program alike. Prints when the window frame and the filled overview were painted
+    (``time.time()``) and the window's title."""
+    import argparse
 
-    app, _lang = create_application(lang)
-    try:
-        db = open_database(db_target)
-    except DatabaseError as exc:
-        print(f"planmonitor: 错误：{exc}", file=sys.stderr)
-        return 2
-    window = MainWindow(MonitorContext(db))
-    window.show()
-    window.repaint()
-    app.processEvents()
-    print(f"shown: {window.windowTitle()}")
-    window.close()
-    db.close()
-    return 0
+    from planmonitor.app import run_gui
+
+    return run_gui(argparse.Namespace(db=db_target, lang=lang), probe=True)
 
 
 def _step(name: str, action: Callable[[], str]) -> None:

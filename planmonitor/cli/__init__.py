@@ -12,11 +12,6 @@ import sys
 from collections.abc import Sequence
 
 from planmonitor import __version__
-from planmonitor.domain.indicator import PlanError
-from planmonitor.domain.periods import PeriodError
-from planmonitor.domain.values import NumberError
-from planmonitor.services.errors import UserError
-from planmonitor.store.database import DatabaseError
 
 EXIT_BAD_INPUT = 2
 
@@ -111,7 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from planmonitor.app import run_gui
 
         return run_gui(args)
-    from planmonitor.store.database import open_database
+    # Imported here, not at the top: opening the window must not wait for SQLAlchemy.
+    from planmonitor.domain.indicator import PlanError
+    from planmonitor.domain.periods import PeriodError
+    from planmonitor.domain.values import NumberError
+    from planmonitor.services.errors import UserError
+    from planmonitor.store.database import DatabaseError, open_database
 
     try:
         if not args.needs_db:

@@ -70,6 +70,7 @@ def test_startup_probe_shows_the_window_on_the_given_database(
     PlanService(db).install(plan_source("chengde"))
     db.close()
     assert main(["--db", str(path), "--startup-probe"]) == 0
-    assert capsys.readouterr().out.strip() == "shown: 规划监测 — 承德市科技创新“十四五”规划"
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out[-1] == "shown: 规划监测 — 承德市科技创新“十四五”规划"
     assert main(["--db", str(tmp_path / "no-such-folder" / "x.sqlite"), "--startup-probe"]) == 2
     assert "不存在" in capsys.readouterr().err

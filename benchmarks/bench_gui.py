@@ -61,8 +61,8 @@ def main() -> None:
     ap.add_argument("--changes", type=int, default=6)
     ap.add_argument(
         "--before",
-        metavar="CHECKOUT",
-        help="also run another checkout of the program (e.g. main) on the same file",
+        metavar="GIT_REF",
+        help="also run the program as of GIT_REF (e.g. main) on the same file",
     )
     args = ap.parse_args()
     from bench_status import generate
@@ -74,10 +74,23 @@ def main() -> None:
         print(f"generated {n:,} observations in {time.perf_counter() - t0:.1f} s")
         checkouts = [("this checkout", REPO)]
         if args.before:
-            checkouts.insert(0, (f"before ({args.before})", Path(args.before).resolve()))
+            checkouts.insert(0, (f"before ({args.before})", export_ref(args.before, Path(tmp))))
         for label, where in checkouts:
             print(f"-- {label}")
             report(run_child(where, path, args.changes))
+
+
+def export_ref(ref: str, into: Path) -> Path:
+    """The package as of git ``ref``, unpacked into a folder of ``into``."""
+    folder = into / "before"
+    folder.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", ref, "planmonitor", "resources", "ui", "db"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
 def run_child(where: Path, path: Path, changes: int) -> list[float]:

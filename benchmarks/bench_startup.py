@@ -37,6 +37,24 @@ w.repaint(); app.processEvents()
 print(f"shell {time.time():.4f}")
 """
 
+# What the ``planmonitor`` script runs, for a checkout that is not installed in this environment.
+OLD_ENTRY = (
+    "import sys\nfrom planmonitor.cli import main\nsys.argv[0] = 'planmonitor'\nsys.exit(main())"
+)
+
+
+def export_ref(ref: str, into: Path) -> Path:
+    """The package as of git ``ref``, unpacked into a folder of ``into``."""
+    folder = into / "before"
+    folder.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", ref, "planmonitor", "resources", "ui", "db"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
 
 def entry_point() -> Path:
     """The ``planmonitor`` script of this environment."""
@@ -53,14 +71,17 @@ def compile_bytecode() -> None:
     compileall.compile_dir(REPO / "planmonitor", quiet=2, workers=1)
 
 
-def run(cmd: list[str]) -> tuple[dict[str, float], float]:
-    """Times (s since spawn) of each painted mark, and the child's CPU seconds."""
+def run(cmd: list[str], where: Path = REPO) -> tuple[dict[str, float], float]:
+    """Times (s since spawn) of each painted mark (``end``: the process has exited), and the
+    child's CPU seconds."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if where != REPO:
+        env["PYTHONPATH"] = str(where)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
-    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True, cwd=REPO)
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True, cwd=where)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    marks = {}
+    marks = {"end": time.time() - start}
     for line in out.stdout.splitlines():
         word, _, rest = line.partition(" ")
         if word in ("shell", "overview"):
@@ -82,6 +103,11 @@ def line(label: str, times: list[float], floor: list[float] | None = None) -> st
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument(
+        "--before",
+        metavar="GIT_REF",
+        help="also time the program as of GIT_REF (e.g. main), started the same way, to its exit",
+    )
     args = ap.parse_args()
     sys.path.insert(0, str(REPO))
     compile_bytecode()
@@ -96,9 +122,14 @@ def main() -> None:
         db.close()
         bare_cmd = [sys.executable, "-c", BARE]
         app_cmd = [str(exe), "--db", path, "--startup-probe"]
+        old = export_ref(args.before, Path(tmp)) if args.before else None
+        old_cmd = [sys.executable, "-c", OLD_ENTRY, "--db", path, "--startup-probe"]
+        if old is not None:
+            compileall.compile_dir(old / "planmonitor", quiet=2, workers=1)
+            run(old_cmd, old)
         run(bare_cmd)
         run(app_cmd)  # warm the file cache once
-        bare, shell, overview, cpu_bare, cpu_app = [], [], [], [], []
+        bare, shell, overview, ended, old_end, cpu_bare, cpu_app, cpu_old = ([] for _ in range(8))
         for _ in range(args.runs):
             marks, cpu = run(bare_cmd)
             bare.append(marks["shell"])
@@ -106,16 +137,28 @@ def main() -> None:
             marks, cpu = run(app_cmd)
             shell.append(marks["shell"])
             overview.append(marks["overview"])
+            ended.append(marks["end"])
             cpu_app.append(cpu)
+            if old is not None:
+                marks, cpu = run(old_cmd, old)
+                old_end.append(marks["end"])
+                cpu_old.append(cpu)
     print(f"{args.runs} runs each, alternately; `{exe.name} --startup-probe` on the demo database")
     print(line("bare QMainWindow painted", bare))
     print(line("planmonitor: window frame painted", shell, bare) + "   (goal ≤ 1.5×)")
     print(line("planmonitor: overview painted", overview, bare) + "   (goal ≤ 2.5×)")
+    print(line("planmonitor: process exited", ended, bare))
+    if old_end:
+        print(line(f"before ({args.before}): exited", old_end, bare))
     cb, ca = statistics.median(cpu_bare), statistics.median(cpu_app)
-    print(
+    text = (
         f"CPU time (user + system) of the whole process, median: bare {cb * 1000:.0f} ms, "
         f"planmonitor {ca * 1000:.0f} ms ({ca / cb:.2f}×)"
     )
+    if cpu_old:
+        co = statistics.median(cpu_old)
+        text += f", before {co * 1000:.0f} ms ({co / cb:.2f}×)"
+    print(text)
 
 
 if __name__ == "__main__":

@@ -106,6 +106,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--observations", type=int, default=500_000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--profile", action="store_true", help="print a profile of one status run")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite"
@@ -127,9 +128,17 @@ def main() -> None:
 
         def load_only() -> None:
             with db.session() as s:
-                StatusData(s, PLAN, ASKED)
+                loaded = StatusData(s, PLAN, ASKED)
+                loaded.load(list(loaded.plan.regions))
 
         t_load, _ = best_of(load_only, args.repeat)
+        if args.profile:
+            import cProfile
+            import pstats
+
+            prof = cProfile.Profile()
+            prof.runcall(service.evaluate_all, PLAN, ASKED)
+            pstats.Stats(prof).sort_stats("tottime").print_stats(25)
         print(f"pairs (region × indicator): {pairs:,} at {ASKED.key}")
         for label, best, median in (
             ("bare SQL latest-value query", t_bare, m_bare),

@@ -5,9 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from planmonitor.store.models import Base
+from planmonitor.store.models import Base, partial_index_options
 
 config = context.config
+partial_index_options()
 target_metadata = Base.metadata
 
 

@@ -128,11 +128,14 @@ def find_axis(grid: SheetGrid, anchors: Anchors, matcher: NameMatcher) -> tuple[
     nrows = min(len(grid.rows), SCAN_ROWS)
     col_hits: dict[int, float] = {}
     row_hits: dict[int, float] = {}
+    weights: dict[str, float] = {}  # per distinct text: a long table repeats its names
     for r in range(nrows):
         row = grid.rows[r]
         for c, v in enumerate(row):
             if isinstance(v, str) and v.strip():
-                w = _hit_weight(matcher, v.strip())
+                w = weights.get(v)
+                if w is None:
+                    w = weights[v] = _hit_weight(matcher, v.strip())
                 if w:
                     col_hits[c] = col_hits.get(c, 0.0) + w
                     if r < HEADER_SCAN:

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from planmonitor.domain.indicator import TargetForm
@@ -20,6 +20,7 @@ from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, ObservationRow, PlanRow, RegionRow
 
 ANNUAL_MONTH = 0  # how an annual value's month is stored
+_REGION_LOOKUPS = 8  # distinct regions looked up one by one before all are read at once
 _MILESTONE = TargetForm.MILESTONE.value
 _STANDING_TEXT = {s: s.value for s in Standing}
 # SQLAlchemy's storage format for DateTime on SQLite (see _insert_rows)
@@ -429,15 +430,15 @@ class _PlanContext:
         if plan is None:
             raise UserError(f"数据库中没有规划“{plan_id}”")
         self.plan = plan
+        self._session = s
         self._indicators = {r.code: r for r in plan.indicators}
-        self._regions = list(plan.regions)
         self._infos: dict[str, _IndicatorInfo] = {}
         self._region_ids: dict[str | None, int] = {}
+        # Regions are looked up one by one (a city may have hundreds; one region's values must
+        # not cost reading them all), or all at once after a few look-ups (an import).
         self._region_keys: dict[str, RegionRow] = {}
-        for r in reversed(self._regions):  # codes win over names, earlier over later
-            self._region_keys[r.name] = r
-        for r in reversed(self._regions):
-            self._region_keys[r.code] = r
+        self._lookups = 0
+        self._all_regions = False
 
     def indicator(self, code: str) -> IndicatorRow:
         row = self._indicators.get(code.strip())
@@ -464,10 +465,38 @@ class _PlanContext:
         return found
 
     def region(self, region: str | None) -> RegionRow:
-        if region is None or region.strip() in ("", ROOT_REGION):
-            return next(r for r in self._regions if r.code == ROOT_REGION)
-        found = self._region_keys.get(region.strip())
+        key = ROOT_REGION if region is None or region.strip() in ("", ROOT_REGION) else region
+        key = key.strip()
+        found = self._region_keys.get(key)
+        if found is None and not self._all_regions:
+            self._lookups += 1
+            if self._lookups > _REGION_LOOKUPS:
+                self._read_all_regions()
+                found = self._region_keys.get(key)
+            else:
+                found = self._find_region(key)
         if found is not None:
             return found
-        names = "、".join(r.name for r in self._regions)
+        names = "、".join(r.name for r in self.plan.regions)
         raise UserError(f"规划 {self.plan.key} 中没有地区“{region}”（现有：{names}）")
+
+    def _find_region(self, key: str) -> RegionRow | None:
+        """The region whose code is ``key``, else the first whose name is."""
+        r = RegionRow
+        rows = self._session.scalars(
+            select(r)
+            .where(r.plan_id == self.plan.id, or_(r.code == key, r.name == key))
+            .order_by(r.position, r.id)
+        ).all()
+        found = next((row for row in rows if row.code == key), rows[0] if rows else None)
+        if found is not None:
+            self._region_keys[key] = found
+        return found
+
+    def _read_all_regions(self) -> None:
+        regions = list(self.plan.regions)
+        for r in regions:  # codes win over names, earlier names over later ones
+            self._region_keys.setdefault(r.name, r)
+        for r in regions:
+            self._region_keys[r.code] = r
+        self._all_regions = True

@@ -139,7 +139,7 @@ class StatusData:
         if not new:
             return
         every = len(self._loaded) + len(new) == len(self.region_ids)
-        scope = None if every else new
+        scope = None if every and not self._loaded else new
         for key in [k for k in self.values if k[1] in new]:  # sub-unit values read for a roll-up
             del self.values[key]
         self._read_targets(scope)

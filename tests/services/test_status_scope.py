@@ -167,3 +167,19 @@ def test_superseded_values_are_not_read(city) -> None:
         }
         key = (superseded.indicator_id, superseded.year, superseded.month, superseded.value)
         assert key not in code_period
+
+
+def test_loading_more_regions_later_reads_each_value_once(city) -> None:
+    asked = Period.quarter(2023, 3)
+    with city.session() as s:
+        every = StatusData(s, PLAN, asked)
+        expected = every.statuses(list(every.plan.regions))
+    with city.session() as s:
+        loaded = StatusData(s, PLAN, asked)
+        first = loaded.statuses([loaded.find_region("C1")])  # reads its towns for the roll-up
+        rest = loaded.statuses(list(loaded.plan.regions))
+        assert {k: sorted(v) for k, v in loaded.values.items()} == {
+            k: sorted(v) for k, v in every.values.items()
+        }
+    assert [i.status for i in rest] == [i.status for i in expected]
+    assert [i.status for i in first] == [i.status for i in expected if i.region.code == "C1"]

@@ -10,22 +10,26 @@ generated SQLite file, warm, best of several runs.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# --before runs this script again on another commit's package (exported by git archive)
+sys.path.insert(0, os.environ.get("PLANMONITOR_BENCH_ROOT", str(Path(__file__).parents[1])))
 
 from planmonitor.domain.periods import Period
 from planmonitor.services.plans import PlanService, plan_source
 from planmonitor.services.status import StatusData, StatusService
 from planmonitor.store.database import open_database
 
+REPO = Path(__file__).resolve().parents[1]
 PLAN = "cangzhou"
 QUARTERS = [(y, m) for y in range(2021, 2026) for m in (3, 6, 9, 12)]
 ASKED = Period.quarter(2023, 3)
@@ -107,6 +111,7 @@ def main() -> None:
     ap.add_argument("--observations", type=int, default=500_000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--profile", action="store_true", help="print a profile of one status run")
+    ap.add_argument("--before", metavar="GIT_REF", help="then the same on GIT_REF (e.g. main)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite"
@@ -129,7 +134,8 @@ def main() -> None:
         def load_only() -> None:
             with db.session() as s:
                 loaded = StatusData(s, PLAN, ASKED)
-                loaded.load(list(loaded.plan.regions))
+                if hasattr(loaded, "load"):  # reads values when asked (issue 16); before: at once
+                    loaded.load(list(loaded.plan.regions))
 
         t_load, _ = best_of(load_only, args.repeat)
         if args.profile:
@@ -153,6 +159,23 @@ def main() -> None:
         print(f"ratio (best): {t_status / t_bare:.2f}×   (goal ≤ 1.5×)")
         raw.close()
         db.close()
+    if args.before:
+        run_before(args.before, args.observations, args.repeat)
+
+
+def run_before(ref: str, observations: int, repeat: int) -> None:
+    """This benchmark again, on the package as of ``ref``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", ref, "planmonitor", "resources", "db"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        print(f"-- before ({ref})", flush=True)
+        cmd = [sys.executable, __file__, "--observations", str(observations)]
+        env = {**os.environ, "PLANMONITOR_BENCH_ROOT": tmp}
+        subprocess.run([*cmd, "--repeat", str(repeat)], env=env, check=True)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from planmonitor.store.models import (
     IndicatorRow,
     ObservationRow,
     PlanRow,
+    RegionRow,
     RegionTargetRow,
     RevisionRow,
 )
@@ -102,16 +103,23 @@ class StatusData:
             .where(PlanRow.key == plan_id)
             .options(
                 selectinload(PlanRow.indicators).selectinload(IndicatorRow.milestones),
-                selectinload(PlanRow.regions),
             )
         )
         if row is None:
             raise UserError(f"数据库中没有规划“{plan_id}”")
         self._session = s
         self.asked = asked
-        self.plan: Plan = plan_from_row(row)
+        r = RegionRow
+        regions = _fetch(
+            s,
+            select(r.id, r.code, r.name, r.parent_code)
+            .where(r.plan_id == row.id)
+            .order_by(r.position, r.id),
+        )
+        subs = tuple(Region(c, name, parent) for _i, c, name, parent in regions if c != ROOT_REGION)
+        self.plan: Plan = plan_from_row(row, subs)  # regions as plain rows: a city has hundreds
         self.ind_ids = {r.id: r.code for r in row.indicators}
-        self.region_ids = {r.code: r.id for r in row.regions}
+        self.region_ids = {code: reg_id for reg_id, code, _name, _parent in regions}
         self.children: dict[str, list[Region]] = defaultdict(list)
         for sub_region in self.plan.sub_regions:
             self.children[sub_region.parent or ROOT_REGION].append(sub_region)

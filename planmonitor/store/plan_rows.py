@@ -168,8 +168,15 @@ def settings_from_row(row: PlanRow) -> StatusSettings:
     )
 
 
-def plan_from_row(row: PlanRow) -> Plan:
-    """The domain plan for ``row`` (targets as stored; revisions are applied by the services)."""
+def plan_from_row(row: PlanRow, sub_regions: tuple[Region, ...] | None = None) -> Plan:
+    """The domain plan for ``row`` (targets as stored; revisions are applied by the services).
+
+    ``sub_regions``, where the caller read them already, saves loading ``row.regions``.
+    """
+    if sub_regions is None:
+        sub_regions = tuple(
+            Region(r.code, r.name, r.parent_code) for r in row.regions if r.code != ROOT_REGION
+        )
     return Plan(
         id=row.key,
         title=row.title,
@@ -184,9 +191,7 @@ def plan_from_row(row: PlanRow) -> Plan:
             Task(t.title, _split(t.responsible), _split(t.indicator_codes), t.position)
             for t in row.tasks
         ),
-        sub_regions=tuple(
-            Region(r.code, r.name, r.parent_code) for r in row.regions if r.code != ROOT_REGION
-        ),
+        sub_regions=sub_regions,
         settings=settings_from_row(row),
         source=row.source,
         note=row.note,

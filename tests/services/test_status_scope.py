@@ -7,7 +7,7 @@ import random
 from datetime import datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from planmonitor.domain.periods import Period
 from planmonitor.services.observations import Entry, ObservationService
@@ -183,3 +183,18 @@ def test_loading_more_regions_later_reads_each_value_once(city) -> None:
         }
     assert [i.status for i in rest] == [i.status for i in expected]
     assert [i.status for i in first] == [i.status for i in expected if i.region.code == "C1"]
+
+
+def test_one_region_status_builds_no_object_per_region(city) -> None:
+    loaded: list[str] = []
+
+    def on_load(target: RegionRow, _context: object) -> None:
+        loaded.append(target.code)
+
+    event.listen(RegionRow, "load", on_load)
+    try:
+        items = StatusService(city).evaluate(PLAN, Period.quarter(2023, 3), "丙县")
+    finally:
+        event.remove(RegionRow, "load", on_load)
+    assert {i.region.code for i in items} == {"C3"}
+    assert loaded == []

@@ -59,6 +59,7 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
     database is opened on a worker thread behind it. ``probe`` (the start-up benchmark): print
     when the frame and the filled overview were painted (``time.time()``), then exit.
     """
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     from planmonitor.gui.startup import Opening, StartupShell
@@ -71,7 +72,7 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
     if probe:
         print(f"shell {time.time():.4f}", flush=True)
     opening = Opening(args.db, demo, shell)
-    windows: list[Any] = []
+    windows: list[Any] = []  # keeps the main window's Python wrapper alive
 
     def opened(context: Any) -> None:
         if not shell.isVisible():  # closed while opening
@@ -86,7 +87,6 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
             window.showMaximized()
         else:
             window.show()
-        shell.replaced = True
         shell.close()
         if probe:
             window.repaint()
@@ -96,15 +96,15 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
             app.exit(0)
 
     def failed(message: str) -> None:
-        shell.replaced = True
         shell.hide()
         if not probe:
             QMessageBox.critical(None, app.translate("App", "PlanMonitor"), message)
         print(f"planmonitor: 错误：{message}", file=sys.stderr)
         app.exit(2)
 
-    opening.opened.connect(opened)
-    opening.failed.connect(failed)
+    queued = Qt.ConnectionType.QueuedConnection  # handled on the GUI thread, in its event loop
+    opening.opened.connect(opened, queued)
+    opening.failed.connect(failed, queued)
     opening.start()
     try:
         return int(app.exec())

@@ -14,7 +14,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 if TYPE_CHECKING:
@@ -45,13 +44,8 @@ def _uses_no_feature(_module: ModuleType) -> bool:
 
 
 class StartupShell(QMainWindow):
-    """The empty main window with the program's title and “opening the database…”.
-
-    Signals:
-        closedEarly(): the user closed it before the database was open.
-    """
-
-    closedEarly = Signal()
+    """The empty main window with the program's title and “opening the database…”; the main
+    window takes its place (and its geometry) once the database is open."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -61,12 +55,6 @@ class StartupShell(QMainWindow):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self.message)
         self.statusBar().showMessage(self.message.text())
-        self.replaced = False
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.replaced:
-            self.closedEarly.emit()
-        super().closeEvent(event)
 
 
 class Opening(QThread):

@@ -141,7 +141,7 @@ def test_the_report_of_one_region_matches_its_status(city) -> None:
         for i in StatusService(city).evaluate_all(PLAN, asked)
         if i.region.code == "C1"
     }
-    report = build_report(city, PLAN, asked, "C1", today=datetime(2023, 10, 8).date())
+    report = build_report(city, PLAN, asked, "C1", report_date=datetime(2023, 10, 8).date())
     rows = [r for g in report.groups for r in g.rows]
     assert {r.code: (r.actual, r.light) for r in rows} == {
         code: (st.actual, st.light) for code, st in statuses.items()

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../planmonitor/app.py" line="70"/>
+        <location filename="../../planmonitor/app.py" line="101"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
@@ -711,6 +711,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../planmonitor/gui/main_window.py" line="42"/>
+        <location filename="../../planmonitor/gui/startup.py" line="52"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
@@ -1064,6 +1065,14 @@ Database: {path}</source>
         <location filename="../../planmonitor/gui/dialogs.py" line="239"/>
         <source>Enter the new target</source>
         <translation>请填写新的目标值</translation>
+    </message>
+</context>
+<context>
+    <name>StartupShell</name>
+    <message>
+        <location filename="../../planmonitor/gui/startup.py" line="54"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
 </context>
 <context>

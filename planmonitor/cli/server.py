@@ -1,4 +1,5 @@
-"""City server commands: ``server setup | add-user | users | remove-user``, ``audit``, ``review``."""
+"""City server commands: ``server setup | add-user | users | remove-user``, ``audit``, and
+``review submit | approve | return | status`` (the quarter's 报送与审核)."""
 
 from __future__ import annotations
 
@@ -117,6 +118,51 @@ def cmd_audit(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace, db: Database) -> int:
+    from planmonitor.domain.periods import Period
+    from planmonitor.services.plans import PlanService
+    from planmonitor.services.review import ReviewService
+
+    plan_id = PlanService(db).resolve(args.plan)
+    quarter = Period.parse(args.quarter)
+    reviews = ReviewService(db)
+    if args.review_command == "status":
+        states = reviews.states(plan_id, quarter)
+        if args.json:
+            print_json(
+                [
+                    {
+                        "region": st.region,
+                        "name": st.region_name,
+                        "quarter": st.quarter.key,
+                        "state": st.state or "open",
+                        "word": st.word,
+                        "reason": st.reason,
+                        "submitted_by": st.submitted_by or None,
+                        "reviewed_by": st.reviewed_by or None,
+                        "locked": st.locked,
+                    }
+                    for st in states
+                ]
+            )
+            return 0
+        print(f"{quarter.label_zh()} 报送情况")
+        for st in states:
+            who = st.reviewed_by if st.state in ("approved", "returned") else st.submitted_by
+            why = f"：{st.reason}" if st.reason else ""
+            print(f"  {st.region_name:<10} {st.word}{why}{'  ' + who if who else ''}")
+        return 0
+    if args.review_command == "submit":
+        st = reviews.submit(plan_id, args.region, quarter)
+    elif args.review_command == "approve":
+        st = reviews.approve(plan_id, args.region, quarter)
+    else:
+        st = reviews.send_back(plan_id, args.region, quarter, args.reason)
+    extra = "（已锁定，县区不能再修改该季度数值）" if st.locked else ""
+    print(f"{st.region_name} {st.quarter.label_zh()}：{st.word}{extra}")
+    return 0
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register ``server`` (setup, add-user, users, remove-user), ``audit`` and ``review``."""
     server = sub.add_parser("server", help="城市服务器：设置数据库、管理账户")
@@ -147,3 +193,22 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     audit.add_argument("--user", metavar="U", help="只看该数据库用户")
     audit.add_argument("--json", action="store_true")
     audit.set_defaults(handler=cmd_audit, needs_db=True)
+
+    review = sub.add_parser("review", help="季度报送与审核：报送、审核通过、退回、报送情况")
+    rsub = review.add_subparsers(dest="review_command", metavar="SUBCOMMAND", required=True)
+    for name, help_text in (
+        ("submit", "县区报送本季度（已报送）"),
+        ("approve", "审核通过（该季度对县区锁定）"),
+        ("return", "退回并写明原因"),
+        ("status", "各地区的报送情况"),
+    ):
+        p = rsub.add_parser(name, help=help_text)
+        p.add_argument("--quarter", required=True, metavar="2024Q3", help="季度")
+        p.add_argument("--plan", metavar="ID")
+        if name == "status":
+            p.add_argument("--json", action="store_true")
+        else:
+            p.add_argument("--region", metavar="R", help="地区编码或名称（默认：规划本级）")
+        if name == "return":
+            p.add_argument("--reason", required=True, metavar="T", help="退回原因")
+        p.set_defaults(handler=cmd_review, needs_db=True)

@@ -7,10 +7,12 @@ from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
 from planmonitor.store.database import Database
+from planmonitor.store.server_access import is_refusal
 from planmonitor.store.server_setup import is_server
 
 OPERATIONS = {"INSERT": "新增", "UPDATE": "修改", "DELETE": "删除"}
@@ -55,7 +57,15 @@ class AuditService:
                     "审计记录只在已运行 server setup 的 PostgreSQL 服务器数据库上保存；"
                     "本机 SQLite 文件的修改记录见 history 命令"
                 )
-            rows = conn.execute(text(sql), {"since": start, "user": user}).all()
+            try:
+                rows = conn.execute(text(sql), {"since": start, "user": user}).all()
+            except DBAPIError as exc:
+                if not is_refusal(exc):
+                    raise
+                me = _me(self.db)
+                raise UserError(
+                    f"账户 {me} 没有查看审计记录的权限（只有管理员 admin 账户可以查看）"
+                ) from None
             names = _names(conn)
         out = [
             AuditEntry(i, at.astimezone().replace(tzinfo=None), u, t, op, rid, old, new)
@@ -63,6 +73,11 @@ class AuditService:
         ]
         out.sort(key=lambda e: e.id)
         return [_with_summary(e, names) for e in out]
+
+
+def _me(db: Database) -> str:
+    with db.engine.connect() as conn:
+        return str(conn.execute(text("SELECT current_user")).scalar_one())
 
 
 def _names(conn: Any) -> dict[str, dict[int, str]]:

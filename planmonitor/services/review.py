@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION
@@ -19,6 +20,7 @@ from planmonitor.services.observations import current_user
 from planmonitor.store.database import Database
 from planmonitor.store.models import PlanRow, QuarterReviewRow, RegionRow
 from planmonitor.store.server_access import is_refusal
+from planmonitor.store.server_setup import is_server
 
 STATE_WORDS = {"": "未报送", "submitted": "已报送", "approved": "审核通过", "returned": "退回"}
 
@@ -77,10 +79,21 @@ class ReviewService:
         return self._change(plan_id, region, quarter, "returned", reason.strip())
 
     def states(self, plan_id: str, quarter: Period) -> list[QuarterState]:
-        """Every region's state of the quarter (报送情况), in the plan's order."""
+        """Every region's state of the quarter (报送情况), in the plan's order (on a server, a
+        county's account sees its own regions only)."""
         q = _quarter(quarter)
         with self.db.session() as s:
             regions = _regions(s, plan_id)
+            if is_server(s.connection()):
+                mine = set(
+                    s.execute(
+                        text(
+                            "SELECT region_code FROM pm_user_regions WHERE username = current_user"
+                        )
+                    ).scalars()
+                )
+                if mine:
+                    regions = [r for r in regions if r.code in mine]
             rows = {
                 r.region_id: r
                 for r in s.scalars(
@@ -123,6 +136,8 @@ class ReviewService:
                 s.flush()
                 s.refresh(row)
                 return _state(reg, q, row)
+        except StaleDataError:  # the row-level security policy hid the row from the UPDATE
+            raise UserError(self._refused(state, region, q)) from None
         except DBAPIError as exc:
             if is_refusal(exc):
                 raise UserError(self._refused(state, region, q)) from None

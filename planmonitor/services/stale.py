@@ -16,6 +16,8 @@ from planmonitor.domain.periods import Period
 from planmonitor.services.errors import UserError
 from planmonitor.store.database import Database
 from planmonitor.store.models import ObservationRow
+from planmonitor.store.server_access import refusal_message
+from planmonitor.store.server_setup import is_server
 
 CURRENT_BASE = -1  # an edit based on whatever is current when it is written
 Key = tuple[int, int, int, int]  # indicator id, region id, year, month
@@ -92,8 +94,12 @@ def change_sentence(c: Change) -> str:
     return f"该数值已于 {when_text(c.at)} {who}修改为 {_num(c.value)}"
 
 
-def stale_error(db: Database, race: Race) -> StaleEdit:
-    """The refusal for ``race``, naming the first value that changed under the edit."""
+def stale_error(db: Database, race: Race) -> UserError:
+    """The refusal for ``race``, naming the first value that changed under the edit.
+
+    Where none changed, a server's row-level security hid the row from the conditional UPDATE
+    (an approved, locked quarter): that refusal is explained instead.
+    """
     with db.session() as s:
         for edit, (ind, reg, year, month), expected in race.edits:
             rows = s.execute(
@@ -140,4 +146,6 @@ def stale_error(db: Database, race: Race) -> StaleEdit:
                 f"{where}：{change_sentence(change)}；未写入任何数值，请重新载入后再修改",
                 change,
             )
+        if is_server(s.connection()):
+            return UserError(refusal_message(db, [edit for edit, _key, _base in race.edits]))
     return StaleEdit("数据库中的数值刚被他人修改；未写入任何数值，请重新载入后再修改", None)

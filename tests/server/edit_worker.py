@@ -15,12 +15,19 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy import text
+
 from planmonitor.domain.periods import Period
 from planmonitor.services.observations import Entry, ObservationService
 from planmonitor.services.stale import StaleEdit
 from planmonitor.store.database import open_database
 
 PERIOD = Period(2024, 9)
+VERSION = text(
+    "SELECT o.id FROM observations o JOIN indicators i ON i.id = o.indicator_id "
+    "JOIN regions r ON r.id = o.region_id WHERE i.code = :code AND r.code = :region "
+    "AND o.year = 2024 AND o.month = 9 AND o.superseded_at IS NULL"
+)
 
 
 def main(url: str, region: str, codes: list[str], n: int, tag: int, go: Path, out: Path) -> None:
@@ -34,12 +41,8 @@ def main(url: str, region: str, codes: list[str], n: int, tag: int, go: Path, ou
     start = time.perf_counter()
     for i in range(n):
         code = codes[i % len(codes)]
-        now = [
-            o
-            for o in values.current("cangzhou", region, (2024, 2024))
-            if o.indicator == code and o.period == PERIOD
-        ]
-        base = now[0].version if now else None
+        with db.engine.connect() as conn:  # the version the user sees before editing
+            base = conn.execute(VERSION, {"code": code, "region": region}).scalar()
         value = float(tag * 100000 + i)
         try:
             values.record_many("cangzhou", [Entry(code, PERIOD, value, region, base=base)])

@@ -29,8 +29,17 @@ def test_two_processes_1000_edits_each_no_lost_update_and_a_complete_audit(
     users = {"cangxian": 1, "boss": 2}  # a county's filler and the city's admin, same values
     procs = {
         user: subprocess.Popen(
-            [sys.executable, str(WORKER), server.url(user), "cangxian", CODES, str(EDITS),
-             str(tag), str(go), str(tmp_path / f"{user}.json")]
+            [
+                sys.executable,
+                str(WORKER),
+                server.url(user),
+                "cangxian",
+                CODES,
+                str(EDITS),
+                str(tag),
+                str(go),
+                str(tmp_path / f"{user}.json"),
+            ]
         )
         for user, tag in users.items()
     }
@@ -58,8 +67,10 @@ def test_two_processes_1000_edits_each_no_lost_update_and_a_complete_audit(
             )
         ).all()
         audit = conn.execute(
-            text("SELECT operation, row_id, username, new_row ->> 'superseded_at' FROM pm_audit "
-                 "WHERE table_name = 'observations' ORDER BY id")
+            text(
+                "SELECT operation, row_id, username, new_row ->> 'superseded_at' FROM pm_audit "
+                "WHERE table_name = 'observations' ORDER BY id"
+            )
         ).all()
     engine.dispose()
     # every applied edit has exactly its row, under its user's name; nothing else was written

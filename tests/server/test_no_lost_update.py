@@ -12,9 +12,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import Server
 from sqlalchemy import create_engine, text
-
-from conftest import OWNER, Server
 
 pytestmark = pytest.mark.postgres
 WORKER = Path(__file__).with_name("edit_worker.py")

@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import text
-
 from conftest import OWNER, Server
+from sqlalchemy import text
 from test_setup_and_rls import INSERT, _raw, _region_id
 
 pytestmark = pytest.mark.postgres
@@ -80,8 +79,8 @@ def test_submit_return_with_reason_resubmit_approve_then_the_county_is_locked_ou
         cang = _region_id(conn, "cangxian")
         assert (
             conn.execute(
-                "UPDATE observations SET superseded_at = now() WHERE region_id = %s AND year = 2024 "
-                "AND month = 9",
+                "UPDATE observations SET superseded_at = now() "
+                "WHERE region_id = %s AND year = 2024 AND month = 9",
                 (cang,),
             ).rowcount
             == 0
@@ -163,9 +162,8 @@ def test_audit_lists_every_change_with_the_database_user_also_from_psql(
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and expected in err[0], err
     # nobody but the owner can change the audit
-    with _raw(server, "boss") as conn:
-        with pytest.raises(Exception, match="permission denied"):
-            conn.execute("DELETE FROM pm_audit")
+    with _raw(server, "boss") as conn, pytest.raises(Exception, match="permission denied"):
+        conn.execute("DELETE FROM pm_audit")
     engine_rows = server.open(OWNER)
     try:
         with engine_rows.engine.connect() as conn:

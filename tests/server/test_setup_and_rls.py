@@ -4,15 +4,14 @@ for the program (record, import) and for raw SQL on the same connection."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
 import pytest
+from conftest import OWNER, Server
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from conftest import OWNER, Server
 from planmonitor.cli import main
 from planmonitor.services.observations import ObservationService
 

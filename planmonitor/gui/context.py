@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime
 
 from PySide6.QtCore import QObject, Signal
 
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION, Plan
+from planmonitor.services.errors import UserError
 from planmonitor.services.observations import ObservationService
 from planmonitor.services.plans import PlanService, PlanSummary
 from planmonitor.services.status import IndicatorStatus, StatusService
@@ -40,11 +42,14 @@ class MonitorContext(QObject):
         planChanged(): another plan was chosen (or the plan was edited).
         periodChanged(): another report period or region was chosen.
         dataChanged(): values were saved; lights must be recomputed.
+        refreshed(): other users changed the database; views re-read it, keeping the user's
+            unsaved editing (followed by dataChanged).
     """
 
     planChanged = Signal()
     periodChanged = Signal()
     dataChanged = Signal()
+    refreshed = Signal()
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +107,15 @@ class MonitorContext(QObject):
         if self._statuses is None:
             self._statuses = self.status_service.evaluate(self.plan.id, self.quarter, self.region)
         return self._statuses
+
+    def refresh_from_database(self) -> None:
+        """Someone else changed the data: re-read the plan, recompute, let the views follow."""
+        if self.plan is not None:
+            with contextlib.suppress(UserError):  # the plan was removed: keep showing it
+                self.plan = self.plans.get(self.plan.id)
+        self._statuses = None
+        self.refreshed.emit()
+        self.dataChanged.emit()
 
     def saved(self) -> None:
         """Values were written: remember when, and let the views recompute."""

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sqlalchemy.exc import OperationalError
+
 from planmonitor import __version__
 from planmonitor.domain.indicator import PlanError
 from planmonitor.domain.periods import Period
@@ -26,6 +28,7 @@ from planmonitor.gui.dialogs import IndicatorDialog, RegionDialog, ReviseDialog
 from planmonitor.gui.entry import EntryView
 from planmonitor.gui.exchange_actions import ExchangeActions
 from planmonitor.gui.i18n import period_text
+from planmonitor.gui.live_refresh import ChangeWatcher
 from planmonitor.gui.overview import OverviewView
 from planmonitor.gui.report_export import ReportExporter
 from planmonitor.gui.welcome import WelcomePage
@@ -59,6 +62,7 @@ class MainWindow(QMainWindow):
         self.period_box.setObjectName("periodBox")
         self.exporter = ReportExporter(context, self)
         self.exchange = ExchangeActions(context, self)
+        self.watcher = ChangeWatcher(context.db, self)  # live refresh: others' changes
         self._toolbar()
         self._menus()
         self.db_label = QLabel(self.tr("Database: {path}").format(path=context.db.location))
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
         self.period_box.currentIndexChanged.connect(self._on_period_box)
         self.context.planChanged.connect(self._on_plan_changed)
         self.context.dataChanged.connect(self._on_saved)
+        self.watcher.changed.connect(self._on_changed_elsewhere)
         self.act_add_plan.triggered.connect(self._show_welcome)
         self.act_quit.triggered.connect(self.close)
         self.act_report.triggered.connect(self.exporter.ask_and_export)
@@ -272,6 +277,14 @@ class MainWindow(QMainWindow):
                 self.tr("Last saved {time}").format(time=when.strftime("%H:%M:%S"))
             )
 
+    @Slot()
+    def _on_changed_elsewhere(self) -> None:
+        """Others changed the database: every view re-reads it (unsaved editing is kept)."""
+        try:
+            self.context.refresh_from_database()
+        except OperationalError:
+            self.statusBar().showMessage(self.tr("The database cannot be reached just now."), 8000)
+
     # -- indicators ---------------------------------------------------------------------------
     def _current_code(self) -> str | None:
         if self.tabs.currentWidget() is self.detail:
@@ -327,6 +340,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.watcher.close()
         self.context.db.close()
         super().closeEvent(event)
 

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import Server
+from pg_accounts import Server
 from sqlalchemy import create_engine, text
 
 pytestmark = pytest.mark.postgres

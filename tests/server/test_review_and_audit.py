@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import OWNER, Server
+from pg_accounts import OWNER, Server
 from sqlalchemy import text
 from test_setup_and_rls import INSERT, _raw, _region_id
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from conftest import OWNER, Server
+from pg_accounts import OWNER, Server
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 

@@ -1,6 +1,7 @@
 """Server test fixtures (a helper module, no tests): a fresh server database per test on the
 session's throwaway PostgreSQL, owned by a non-superuser owner role (as a city's administrator
-would set it up), and helpers to connect as the accounts the tests add. Accounts are dropped again afterwards (roles are cluster-wide).
+would set it up), and helpers to connect as the accounts the tests add. Accounts are dropped
+again afterwards (roles are cluster-wide).
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-
 from sqlalchemy.exc import OperationalError
 
 from planmonitor import __version__

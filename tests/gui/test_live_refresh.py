@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pg_accounts import new_server, server
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from pg_accounts import new_server, server
 from planmonitor.domain.periods import Period
 from planmonitor.gui.context import MonitorContext
 from planmonitor.gui.entry_model import FIXED

@@ -53,14 +53,18 @@ def run_gui(args: argparse.Namespace, demo: bool = False) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from planmonitor.domain.indicator import PlanError
+    from planmonitor.gui.connect_dialog import open_interactively
     from planmonitor.gui.context import MonitorContext
     from planmonitor.gui.main_window import MainWindow
     from planmonitor.services.errors import UserError
-    from planmonitor.store.database import DatabaseError, open_database
+    from planmonitor.store.database import DatabaseError
 
     app, _lang = create_application(getattr(args, "lang", None))
     try:
-        db = open_database(args.db)
+        opened = open_interactively(args.db)  # asks for a server password if one is needed
+        if opened is None:
+            return 1
+        db = opened
         context = MonitorContext(db)
         if demo:
             from planmonitor.services.demo import create_demo

@@ -30,7 +30,9 @@ from planmonitor.gui.i18n import period_text
 from planmonitor.gui.live_refresh import ChangeWatcher
 from planmonitor.gui.overview import OverviewView
 from planmonitor.gui.report_export import ReportExporter
+from planmonitor.gui.server_dialogs import AuditDialog, UsersDialog
 from planmonitor.gui.welcome import WelcomePage
+from planmonitor.services.accounts import AccountService
 from planmonitor.services.demo import create_demo
 from planmonitor.services.errors import UserError
 
@@ -128,6 +130,13 @@ class MainWindow(QMainWindow):
         language = view.addMenu(self.tr("Language"))
         self.act_zh = self._action(language, "简体中文")
         self.act_en = self._action(language, "English")
+        self.server_menu = menu.addMenu(self.tr("&Server"))
+        self.act_users = self._action(self.server_menu, self.tr("User management…"))
+        self.act_audit = self._action(self.server_menu, self.tr("Audit log…"))
+        account = AccountService(self.context.db).me()
+        self.server_menu.menuAction().setVisible(
+            account is not None and account.role in ("admin", "owner")
+        )
         help_menu = menu.addMenu(self.tr("&Help"))
         self.act_about = self._action(help_menu, self.tr("About PlanMonitor"))
 
@@ -166,6 +175,8 @@ class MainWindow(QMainWindow):
         self.act_prev.triggered.connect(lambda: self._step_period(-1))
         self.act_next.triggered.connect(lambda: self._step_period(1))
         self.act_about.triggered.connect(self.about)
+        self.act_users.triggered.connect(lambda: UsersDialog(self.context.db, self).exec())
+        self.act_audit.triggered.connect(lambda: AuditDialog(self.context.db, self).exec())
         self.act_zh.triggered.connect(lambda: self.choose_language("zh"))
         self.act_en.triggered.connect(lambda: self.choose_language("en"))
 

@@ -153,3 +153,40 @@ def test_reload_drops_the_refused_edit_and_shows_the_database(
     finally:
         db1.close()
         db2.close()
+
+
+def test_a_value_recorded_by_another_process_on_the_same_file_appears_within_5_s(
+    zh,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "shared.sqlite"
+    db = open_database(path)
+    PlanService(db).install(plan_source("cangzhou"))
+    try:
+        window = _window(db, qtbot)
+        assert _shown(window, ROW_05) == ""
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "planmonitor",
+                "--db",
+                str(path),
+                "record",
+                "05",
+                "2023Q3",
+                "977",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        qtbot.waitUntil(lambda: _shown(window, ROW_05) == "977", timeout=5000)
+        window.close()
+    finally:
+        db.close()

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pg_accounts import OWNER, Server, new_server, server
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from pg_accounts import OWNER, Server, new_server, server
 from planmonitor.gui.connect_dialog import ConnectDialog, open_interactively
 from planmonitor.gui.context import MonitorContext
 from planmonitor.gui.main_window import MainWindow

@@ -173,7 +173,7 @@ def test_a_value_recorded_by_another_process_on_the_same_file_appears_within_5_s
             [
                 sys.executable,
                 "-m",
-                "planmonitor",
+                "planmonitor.cli",
                 "--db",
                 str(path),
                 "record",

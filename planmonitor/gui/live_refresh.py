@@ -1,11 +1,11 @@
-"""Live refresh: the Qt side of ``store.change_feed`` — a socket notifier on PostgreSQL, a
+"""Live refresh: the Qt side of ``services.change_feed`` — a socket notifier on PostgreSQL, a
 one-second poll on SQLite — coalesced into one ``changed`` signal per burst of changes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
 
-from planmonitor.store.change_feed import ChangeFeed
+from planmonitor.services.change_feed import ChangeFeed
 from planmonitor.store.database import Database
 
 POLL_MS = 1000

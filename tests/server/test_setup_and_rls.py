@@ -283,3 +283,24 @@ def test_accounts_are_added_listed_and_removed(
     assert server.cli("boss", "server", "users") == 0
     assert "hejian" not in capsys.readouterr().out
     assert server.cli("boss", "server", "remove-user", "hejian") == 2
+
+
+def test_an_account_connects_through_a_pg_service_file(
+    server: Server,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = make_url(server.url("cangxian"))
+    services = tmp_path / "pg_service.conf"
+    services.write_text(
+        f"[planmonitor]\nhost={url.host}\nport={url.port}\ndbname={url.database}\nuser=cangxian\n"
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    db_url = "postgresql+psycopg:///?service=planmonitor"
+    assert main(["--db", db_url, "record", "05", "2024Q3", "990", "--region", "cangxian"]) == 0
+    assert _history(server, "cangxian") == [(990.0, "cangxian")]
+    monkeypatch.setenv("PGSERVICE", "planmonitor")
+    capsys.readouterr()
+    assert main(["--db", "postgresql+psycopg://", "history", "05", "--region", "cangxian"]) == 0
+    assert "cangxian" in capsys.readouterr().out

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION, Plan
+from planmonitor.services.accounts import Account, AccountService
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import ObservationService
 from planmonitor.services.plans import PlanService, PlanSummary
@@ -62,6 +63,7 @@ class MonitorContext(QObject):
         self.region = ROOT_REGION
         self.last_saved: datetime | None = None
         self._statuses: list[IndicatorStatus] | None = None
+        self._account: Account | None = None
 
     # -- choices ----------------------------------------------------------------------------
     def plan_list(self) -> list[PlanSummary]:
@@ -71,12 +73,19 @@ class MonitorContext(QObject):
     def open_plan(self, plan_id: str) -> None:
         """Make ``plan_id`` the plan every view shows."""
         self.plan = self.plans.get(plan_id)
-        self.region = ROOT_REGION
+        self.region = self._home_region(self.plan)
         current = self.values.current(plan_id)
         latest = max((o.period for o in current), default=None)
         self.quarter = default_quarter(self.plan, latest)
         self._statuses = None
         self.planChanged.emit()
+
+    def _home_region(self, plan: Plan) -> str:
+        """A county's account starts on its own region (server); others on the plan's."""
+        if self._account is None:
+            self._account = AccountService(self.db).me() or Account("", "")
+        codes = {r.code for r in plan.regions}
+        return next((c for c in self._account.regions if c in codes), ROOT_REGION)
 
     def reload_plan(self) -> None:
         """Re-read the plan after it was edited."""

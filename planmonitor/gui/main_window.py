@@ -30,6 +30,7 @@ from planmonitor.gui.i18n import period_text
 from planmonitor.gui.live_refresh import ChangeWatcher
 from planmonitor.gui.overview import OverviewView
 from planmonitor.gui.report_export import ReportExporter
+from planmonitor.gui.review_dialog import ReviewDialog
 from planmonitor.gui.server_dialogs import AuditDialog, UsersDialog
 from planmonitor.gui.welcome import WelcomePage
 from planmonitor.services.accounts import AccountService
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.act_edit_indicator = self._action(edit, self.tr("Edit indicator…"), "Ctrl+E")
         self.act_revise = self._action(edit, self.tr("Revise target…"), "Ctrl+R")
         self.act_region = self._action(edit, self.tr("Add sub-region…"))
+        edit.addSeparator()
+        self.act_review = self._action(edit, self.tr("Submission and review…"))
         view = menu.addMenu(self.tr("&View"))
         self.act_views = [
             self._action(view, self.tr("Overview"), "Ctrl+1"),
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
         self.act_prev.triggered.connect(lambda: self._step_period(-1))
         self.act_next.triggered.connect(lambda: self._step_period(1))
         self.act_about.triggered.connect(self.about)
+        self.act_review.triggered.connect(self.review)
         self.act_users.triggered.connect(lambda: UsersDialog(self.context.db, self).exec())
         self.act_audit.triggered.connect(lambda: AuditDialog(self.context.db, self).exec())
         self.act_zh.triggered.connect(lambda: self.choose_language("zh"))
@@ -323,6 +327,12 @@ class MainWindow(QMainWindow):
         """Open the target revision dialog."""
         if code and self.context.plan is not None:
             ReviseDialog(self.context, code, self).exec()
+
+    @Slot()
+    def review(self) -> None:
+        """Open 报送与审核 for the report period."""
+        if self.context.plan is not None:
+            ReviewDialog(self.context, self).exec()
 
     @Slot()
     def add_region(self) -> None:

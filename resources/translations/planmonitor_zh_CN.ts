@@ -816,191 +816,196 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="46"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="47"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="53"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="54"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="54"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="55"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="126"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="55"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="124"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="56"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="127"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="69"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="70"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="70"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="71"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="78"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="79"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="81"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="82"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="84"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="85"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="87"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="88"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="94"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="95"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="96"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="97"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
         <source>Import a spreadsheet…</source>
         <translation>导入填报数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
         <source>Fill-in workbook for units…</source>
         <translation>生成填报表…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
         <source>Export all values…</source>
         <translation>导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
         <source>Export the quarterly report…</source>
         <translation>导出季度报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="106"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="110"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
+        <source>Submission and review…</source>
+        <translation>报送与审核…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="127"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="130"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="128"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="131"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="130"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="133"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="133"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="136"/>
         <source>&amp;Server</source>
         <translation>服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="134"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="137"/>
         <source>User management…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="135"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="138"/>
         <source>Audit log…</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="140"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="141"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="345"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="144"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="355"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="246"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="250"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="287"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="291"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="296"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="300"/>
         <source>The database cannot be reached just now.</source>
         <translation>暂时无法连接数据库。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="337"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="347"/>
         <source>The language changes when PlanMonitor is started again.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="347"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="357"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -1121,6 +1126,87 @@ Database: {path}</source>
         <location filename="../../planmonitor/gui/report_export.py" line="99"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="29"/>
+        <source>Not submitted</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="30"/>
+        <source>Submitted</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="31"/>
+        <source>Approved (locked)</source>
+        <translation>审核通过（已锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="32"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="45"/>
+        <source>Submission and review — {quarter}</source>
+        <translation>报送与审核 — {quarter}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="54"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="55"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="56"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="57"/>
+        <source>Submitted by</source>
+        <translation>报送人</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="58"/>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="65"/>
+        <source>Reason for returning (the county sees it)</source>
+        <translation>退回原因（县区可见）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="66"/>
+        <source>Submit</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="67"/>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="68"/>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="115"/>
+        <source>Select a region first.</source>
+        <translation>请先选择地区。</translation>
     </message>
 </context>
 <context>

@@ -9,10 +9,9 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from planmonitor.services.review import ReviewService
-
 from planmonitor.domain.periods import Period
 from planmonitor.services.observations import ObservationService
+from planmonitor.services.review import ReviewService
 from planmonitor.store.database import open_database
 
 DATA = Path(__file__).parent / "data"

@@ -10,7 +10,11 @@ per edit (median, p95, max), refusals, and the lost-update check: every county's
 values are the last ones its client wrote, the history holds every applied edit once, and the
 audit table has each one under the right account.
 
-    uv run python benchmarks/bench_server.py [--clients 20] [--rounds 3] [--url URL]
+    uv run python benchmarks/bench_server.py [--clients 20] [--rounds 3] [--contended] [--url URL]
+
+With ``--contended`` every account may also fill county01 and every client enters county01's
+values at the same time: edits based on a value another client changed meanwhile are refused
+as stale, none is lost.
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ sys.path.insert(0, str(REPO / "tests"))
 PERIOD_KEY = "2024Q3"
 
 
-def client(url: str, region: str, rounds: int, go: str, out: str) -> None:
-    """One county's client (run in its own process)."""
+def client(url: str, region: str, rounds: int, go: str, out: str, tag: int) -> None:
+    """One county's client (run in its own process), entering ``region``'s values."""
     from sqlalchemy import text
 
     from planmonitor.domain.periods import Period
@@ -55,15 +59,18 @@ def client(url: str, region: str, rounds: int, go: str, out: str) -> None:
         "AND o.year = 2024 AND o.month = 9 AND o.superseded_at IS NULL"
     )
     period = Period.parse(PERIOD_KEY)
+    with db.engine.connect() as conn:  # connected and warm before the start
+        conn.execute(version, {"c": codes[0], "r": region}).scalar()
+    Path(out).with_suffix(".ready").touch()
     while not Path(go).exists():
         time.sleep(0.005)
     latencies: list[float] = []
     written: list[tuple[str, float]] = []
     refused = 0
-    start = time.perf_counter()
+    start, began = time.perf_counter(), time.time()
     for rnd in range(rounds):
         for n, code in enumerate(codes):
-            value = float(1000 * (rnd + 1) + n)
+            value = float(100000 * tag + 1000 * (rnd + 1) + n)
             t = time.perf_counter()
             with db.engine.connect() as conn:
                 base = conn.execute(version, {"c": code, "r": region}).scalar()
@@ -78,12 +85,21 @@ def client(url: str, region: str, rounds: int, go: str, out: str) -> None:
     db.close()
     Path(out).write_text(
         json.dumps(
-            {"latencies": latencies, "written": written, "refused": refused, "seconds": seconds}
+            {
+                "latencies": latencies,
+                "written": written,
+                "refused": refused,
+                "seconds": seconds,
+                "began": began,
+                "ended": time.time(),
+                "target": region,
+                "user": str(db.engine.url.username),
+            }
         )
     )
 
 
-def prepare(owner_url: str, clients: int) -> list[str]:
+def prepare(owner_url: str, clients: int, contended: bool) -> list[str]:
     """Plan, counties, setup and accounts; returns the county codes."""
     from planmonitor.services.accounts import AccountService
     from planmonitor.services.plans import PlanService, plan_source
@@ -99,17 +115,21 @@ def prepare(owner_url: str, clients: int) -> list[str]:
     setup_server(db)
     accounts = AccountService(db)
     for code in regions:
-        accounts.add(f"bench_{code}", "filler", [code])
+        accounts.add(f"bench_{code}", "filler", sorted({code, regions[0]} if contended else {code}))
     db.close()
     return regions
 
 
 def check(owner_url: str, results: dict[str, dict]) -> tuple[int, int]:
-    """(lost updates, audit mismatches): 0 and 0 when nothing was lost."""
+    """(lost updates, audit mismatches): 0 and 0 when nothing was lost.
+
+    Every applied edit has exactly its row (value, author) and nothing else was written; each
+    (region, indicator) has one current row, the newest; each row has its INSERT in the audit
+    under its author.
+    """
     from sqlalchemy import create_engine, text
 
     engine = create_engine(owner_url)
-    lost = mismatched = 0
     with engine.connect() as conn:
         rows = conn.execute(
             text(
@@ -127,17 +147,20 @@ def check(owner_url: str, results: dict[str, dict]) -> tuple[int, int]:
             ).all()
         )
     engine.dispose()
-    for region, r in results.items():
-        mine = [row for row in rows if row[0] == region]
-        if Counter((c, v) for _r, c, v, *_ in mine) != Counter(map(tuple, r["written"])):
+    expected = Counter(
+        (r["target"], code, value, r["user"])
+        for r in results.values()
+        for code, value in r["written"]
+    )
+    actual = Counter((region, code, value, by) for region, code, value, by, _c, _i in rows)
+    lost = sum((expected - actual).values()) + sum((actual - expected).values())
+    chains: dict[tuple[str, str], list[tuple[int, bool]]] = {}
+    for region, code, _v, _by, current, row_id in rows:
+        chains.setdefault((region, code), []).append((row_id, current))
+    for chain in chains.values():
+        if [cur for _i, cur in chain] != [False] * (len(chain) - 1) + [True]:
             lost += 1
-        last: dict[str, float] = {}
-        for code, value in r["written"]:
-            last[code] = value
-        current = {c: v for _r, c, v, _by, cur, _id in mine if cur}
-        lost += sum(1 for code, value in last.items() if current.get(code) != value)
-        mismatched += sum(1 for _r, _c, _v, by, _cur, rid in mine if audit[(rid, by)] != 1)
-        mismatched += sum(1 for _r, _c, _v, by, *_ in mine if by != f"bench_{region}")
+    mismatched = sum(1 for _r, _c, _v, by, _cur, rid in rows if audit[(rid, by)] != 1)
     return lost, mismatched
 
 
@@ -146,11 +169,16 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--url", help="owner URL of an empty database (default: a throwaway server)")
-    ap.add_argument("--client", nargs=5, help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--contended",
+        action="store_true",
+        help="every client enters the same county's values (stale edits are refused)",
+    )
+    ap.add_argument("--client", nargs=6, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.client:
-        url, region, rounds, go, out = args.client
-        client(url, region, int(rounds), go, out)
+        url, region, rounds, go, out, tag = args.client
+        client(url, region, int(rounds), go, out, int(tag))
         return
     from sqlalchemy.engine import make_url
 
@@ -163,39 +191,46 @@ def main() -> None:
 
         owner_url, stop = start_throwaway_postgres(tmp / "pg")
     try:
-        regions = prepare(owner_url, args.clients)
+        regions = prepare(owner_url, args.clients, args.contended)
         go = tmp / "go"
         procs = {}
-        for region in regions:
+        for tag, region in enumerate(regions, 1):
             url = make_url(owner_url).set(username=f"bench_{region}")
+            target = regions[0] if args.contended else region
             procs[region] = subprocess.Popen(
                 [
                     sys.executable,
                     __file__,
                     "--client",
                     url.render_as_string(hide_password=False),
-                    region,
+                    target,
                     str(args.rounds),
                     str(go),
                     str(tmp / f"{region}.json"),
+                    str(tag),
                 ]
             )
-        time.sleep(max(5.0, args.clients * 0.4))  # every client has started and connected
-        started = time.perf_counter()
+        deadline = time.monotonic() + 600
+        while not all((tmp / f"{r}.ready").exists() for r in regions):  # all connected
+            if time.monotonic() > deadline:
+                raise SystemExit("the clients did not start")
+            time.sleep(0.05)
         go.touch()
         for region, proc in procs.items():
             if proc.wait(timeout=900) != 0:
                 raise SystemExit(f"client {region} failed")
-        wall = time.perf_counter() - started
         results = {r: json.loads((tmp / f"{r}.json").read_text()) for r in regions}
+        wall = max(r["ended"] for r in results.values()) - min(r["began"] for r in results.values())
         latencies = sorted(x for r in results.values() for x in r["latencies"])
         edits = sum(len(r["written"]) for r in results.values())
         refused = sum(r["refused"] for r in results.values())
         lost, mismatched = check(owner_url, results)
         p95 = latencies[int(0.95 * (len(latencies) - 1))]
+        tries = len(latencies) // args.clients
+        what = "one county's values, all clients at once" if args.contended else "own county"
         print(
-            f"{args.clients} clients × {edits // args.clients} edits "
-            f"({args.rounds} rounds of the quarter's values), PostgreSQL, RLS + audit + notify on"
+            f"{args.clients} clients × {tries} edits ({args.rounds} rounds of the quarter's "
+            f"values, {what}), PostgreSQL, RLS + audit + notify on"
         )
         print(f"throughput: {edits / wall:.0f} edits/s ({edits} edits in {wall:.1f} s)")
         print(

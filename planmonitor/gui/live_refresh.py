@@ -30,6 +30,7 @@ class ChangeWatcher(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._notifier: QSocketNotifier | None = None
+        self._missed = False
         if self.feed.socket is not None:
             self._notifier = QSocketNotifier(self.feed.socket, QSocketNotifier.Type.Read, self)
         self._connect_signals()
@@ -42,7 +43,10 @@ class ChangeWatcher(QObject):
             self._notifier.activated.connect(lambda *_: self._check())
 
     def start(self) -> None:
-        """Watch (again)."""
+        """Watch (again); a change noticed just before :meth:`stop` is reported now."""
+        if self._missed:
+            self._missed = False
+            self._settle.start()
         if self._notifier is not None:
             self._notifier.setEnabled(True)
         else:
@@ -50,6 +54,9 @@ class ChangeWatcher(QObject):
 
     def stop(self) -> None:
         """Stop watching (changes made meanwhile are reported once watching resumes)."""
+        if self._settle.isActive():
+            self._settle.stop()
+            self._missed = True
         self._poll.stop()
         if self._notifier is not None:
             self._notifier.setEnabled(False)

@@ -190,3 +190,28 @@ def test_a_value_recorded_by_another_process_on_the_same_file_appears_within_5_s
         window.close()
     finally:
         db.close()
+
+
+def test_the_watcher_reports_changes_of_other_connections_and_holds_them_while_stopped(
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from planmonitor.gui.live_refresh import ChangeWatcher
+    from planmonitor.services.observations import Entry, ObservationService
+
+    path = tmp_path / "shared.sqlite"
+    mine, other = open_database(path), open_database(path)
+    try:
+        PlanService(other).install(plan_source("cangzhou"))
+        watcher = ChangeWatcher(mine)
+        with qtbot.waitSignal(watcher.changed, timeout=5000):
+            ObservationService(other).record("cangzhou", Entry("05", Q3, 990.0))
+        watcher.stop()
+        with qtbot.assertNotEmitted(watcher.changed, wait=1500):
+            ObservationService(other).record("cangzhou", Entry("05", Q3, 991.0))
+        with qtbot.waitSignal(watcher.changed, timeout=5000):
+            watcher.start()  # the change made while stopped is reported now
+        watcher.close()
+    finally:
+        mine.close()
+        other.close()

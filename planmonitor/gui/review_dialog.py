@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -60,7 +61,7 @@ class ReviewDialog(QDialog):
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason for returning (the county sees it)"))
         self.submit_button = QPushButton(self.tr("Submit"))
@@ -106,7 +107,8 @@ class ReviewDialog(QDialog):
             )
             for col, text in enumerate(texts):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        for col in (0, 1, 3, 4):
+            self.table.resizeColumnToContents(col)
 
     def _act(self, action: str) -> None:
         row = self.table.currentRow()

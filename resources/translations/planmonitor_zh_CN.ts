@@ -1131,22 +1131,22 @@ Database: {path}</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="29"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="30"/>
         <source>Not submitted</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="30"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="31"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="31"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="32"/>
         <source>Approved (locked)</source>
         <translation>审核通过（已锁定）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="32"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="33"/>
         <source>Returned</source>
         <translation>退回</translation>
     </message>
@@ -1154,57 +1154,57 @@ Database: {path}</source>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="45"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="46"/>
         <source>Submission and review — {quarter}</source>
         <translation>报送与审核 — {quarter}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="54"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="55"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="55"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="56"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="56"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="57"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="57"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="58"/>
         <source>Submitted by</source>
         <translation>报送人</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="58"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="59"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="65"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="66"/>
         <source>Reason for returning (the county sees it)</source>
         <translation>退回原因（县区可见）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="66"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="67"/>
         <source>Submit</source>
         <translation>报送</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="67"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="68"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="68"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="69"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="115"/>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="117"/>
         <source>Select a region first.</source>
         <translation>请先选择地区。</translation>
     </message>

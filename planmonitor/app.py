@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from typing import TYPE_CHECKING, Any
@@ -71,7 +72,23 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
     app.processEvents()
     if probe:
         print(f"shell {time.time():.4f}", flush=True)
-    opening = Opening(args.db, demo, shell)
+    preopened = None
+    if _is_server(args.db):  # a server may ask for a password: asked here, on the GUI thread
+        from planmonitor.domain.indicator import PlanError
+        from planmonitor.gui.connect_dialog import open_interactively
+        from planmonitor.services.errors import UserError
+        from planmonitor.store.database import DatabaseError
+
+        try:
+            preopened = open_interactively(args.db)
+        except (DatabaseError, UserError, PlanError) as exc:
+            shell.hide()
+            QMessageBox.critical(None, app.translate("App", "PlanMonitor"), str(exc))
+            print(f"planmonitor: 错误：{exc}", file=sys.stderr)
+            return 2
+        if preopened is None:  # the user cancelled the password dialog
+            return 1
+    opening = Opening(args.db, demo, shell, db=preopened)
     windows: list[Any] = []  # keeps the main window's Python wrapper alive
 
     def opened(context: Any) -> None:
@@ -111,3 +128,12 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
     finally:
         opening.wait()
         app.processEvents()  # a database opened after the shell was closed gets closed
+
+
+def _is_server(target: str | None) -> bool:
+    """True when ``target`` (or PLANMONITOR_DB) names a PostgreSQL server, not a SQLite file.
+
+    Read from the text alone, so that the window frame is not kept waiting for SQLAlchemy.
+    """
+    raw = target if target is not None else os.environ.get("PLANMONITOR_DB", "")
+    return raw.strip().lower().startswith("postgres")

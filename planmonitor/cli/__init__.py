@@ -40,6 +40,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "导入填报表或同事发来的表格（先预览，全部写入或全不写入）",
     ),
     "export": ("planmonitor.cli.exchange", "导出规划的全部现行数值（.xlsx）"),
+    "server": ("planmonitor.cli.server", "城市服务器：设置数据库、管理账户"),
+    "audit": ("planmonitor.cli.server", "服务器审计记录：谁在何时改了什么"),
+    "review": ("planmonitor.cli.server", "季度报送与审核：报送、审核通过、退回、报送情况"),
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -60,6 +60,7 @@ class Observation:
         value: the value (``None`` where only numerator and denominator are known yet).
         numerator, denominator: the parts of a ratio indicator, where known.
         superseded_at: when a later record replaced this one (``None`` for the current value).
+        version: the stored row's id — what an edit based on this value names as its base.
     """
 
     indicator: str
@@ -74,6 +75,7 @@ class Observation:
     recorded_by: str = ""
     recorded_at: datetime | None = None
     superseded_at: datetime | None = None
+    version: int | None = field(default=None, compare=False)
 
     @property
     def is_current(self) -> bool:

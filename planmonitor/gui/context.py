@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime
 
 from PySide6.QtCore import QObject, Signal
 
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION, Plan
+from planmonitor.services.accounts import Account, AccountService
+from planmonitor.services.errors import UserError
 from planmonitor.services.observations import ObservationService
 from planmonitor.services.plans import PlanService, PlanSummary
 from planmonitor.services.status import IndicatorStatus, StatusService
@@ -40,11 +43,14 @@ class MonitorContext(QObject):
         planChanged(): another plan was chosen (or the plan was edited).
         periodChanged(): another report period or region was chosen.
         dataChanged(): values were saved; lights must be recomputed.
+        refreshed(): other users changed the database; views re-read it, keeping the user's
+            unsaved editing (followed by dataChanged).
     """
 
     planChanged = Signal()
     periodChanged = Signal()
     dataChanged = Signal()
+    refreshed = Signal()
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +63,7 @@ class MonitorContext(QObject):
         self.region = ROOT_REGION
         self.last_saved: datetime | None = None
         self._statuses: list[IndicatorStatus] | None = None
+        self._account: Account | None = None
 
     # -- choices ----------------------------------------------------------------------------
     def plan_list(self) -> list[PlanSummary]:
@@ -66,12 +73,19 @@ class MonitorContext(QObject):
     def open_plan(self, plan_id: str) -> None:
         """Make ``plan_id`` the plan every view shows."""
         self.plan = self.plans.get(plan_id)
-        self.region = ROOT_REGION
+        self.region = self._home_region(self.plan)
         current = self.values.current(plan_id)
         latest = max((o.period for o in current), default=None)
         self.quarter = default_quarter(self.plan, latest)
         self._statuses = None
         self.planChanged.emit()
+
+    def _home_region(self, plan: Plan) -> str:
+        """A county's account starts on its own region (server); others on the plan's."""
+        if self._account is None:
+            self._account = AccountService(self.db).me() or Account("", "")
+        codes = {r.code for r in plan.regions}
+        return next((c for c in self._account.regions if c in codes), ROOT_REGION)
 
     def reload_plan(self) -> None:
         """Re-read the plan after it was edited."""
@@ -102,6 +116,15 @@ class MonitorContext(QObject):
         if self._statuses is None:
             self._statuses = self.status_service.evaluate(self.plan.id, self.quarter, self.region)
         return self._statuses
+
+    def refresh_from_database(self) -> None:
+        """Someone else changed the data: re-read the plan, recompute, let the views follow."""
+        if self.plan is not None:
+            with contextlib.suppress(UserError):  # the plan was removed: keep showing it
+                self.plan = self.plans.get(self.plan.id)
+        self._statuses = None
+        self.refreshed.emit()
+        self.dataChanged.emit()
 
     def saved(self) -> None:
         """Values were written: remember when, and let the views recompute."""

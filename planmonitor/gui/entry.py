@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Slot
+from collections.abc import Iterator
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -26,33 +29,54 @@ from planmonitor.gui.context import MonitorContext
 from planmonitor.gui.entry_model import GUI_SOURCE, CellValue, EntryModel
 from planmonitor.gui.i18n import period_text
 from planmonitor.services.errors import UserError
-from planmonitor.services.observations import Entry
+from planmonitor.services.observations import Entry, RecordOutcome
+from planmonitor.services.stale import StaleEdit
 
 Edit = tuple[str, Period, CellValue | None, CellValue | None]  # code, period, old, new
 
 
 class SaveValues(QUndoCommand):
-    """One user action on the grid (a typed value or a pasted block): one transaction."""
+    """One user action on the grid (a typed value or a pasted block): one transaction.
+
+    Redo is based on the versions the user saw, undo on the versions redo wrote: either is
+    refused (and the reload offered) if someone else changed the values in between.
+    """
 
     def __init__(self, view: EntryView, edits: list[Edit], text: str) -> None:
         super().__init__(text)
         self.view = view
         self.edits = edits
+        self.bases = {(code, period): _version(old) for code, period, old, _new in edits}
+
+    def _now(self) -> dict[tuple[str, Period], int | None]:
+        cells = self.view.model.cells
+        return {key: _version(cells.get(key)) for key in self.bases}
 
     def redo(self) -> None:
-        ok = self.view.apply([(code, period, new) for code, period, _old, new in self.edits])
-        if not ok:
+        changes = [(code, period, new) for code, period, _old, new in self.edits]
+        if self.view.apply(changes, self.bases):
+            self.bases = self._now()
+        else:
             self.setObsolete(True)  # the database refused it: drop it from the stack
 
     def undo(self) -> None:
-        self.view.apply([(code, period, old) for code, period, old, _new in self.edits])
+        changes = [(code, period, old) for code, period, old, _new in self.edits]
+        if self.view.apply(changes, self.bases):
+            self.bases = self._now()
 
 
 class EntryGrid(QTableView):
-    """A table view where Enter moves on to the next row after committing."""
+    """A table view where Enter moves on to the next row after committing.
+
+    Signals:
+        editorClosed(): a cell editor was closed (a deferred refresh may run now).
+    """
+
+    editorClosed = Signal()
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
+        self.editorClosed.emit()
         if hint in (
             QAbstractItemDelegate.EndEditHint.SubmitModelCache,
             QAbstractItemDelegate.EndEditHint.NoHint,
@@ -99,6 +123,12 @@ class EntryView(QWidget):
         self.message = QLabel()
         self.message.setObjectName("entryMessage")
         self.message.setWordWrap(True)
+        self.reload_button = QPushButton(self.tr("Reload"))
+        self.reapply_button = QPushButton(self.tr("Reload and save my values again"))
+        self.reload_bar = QWidget()
+        self.reload_bar.setVisible(False)
+        self._refused: list[tuple[str, Period, CellValue | None]] = []
+        self._refresh_pending = False
         self._layout()
         self._connect_signals()
 
@@ -120,6 +150,12 @@ class EntryView(QWidget):
         layout.addWidget(self.grid, 1)
         layout.addLayout(note)
         layout.addWidget(self.message)
+        bar = QHBoxLayout(self.reload_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addStretch(1)
+        bar.addWidget(self.reload_button)
+        bar.addWidget(self.reapply_button)
+        layout.addWidget(self.reload_bar)
 
     def _connect_signals(self) -> None:
         self.model.editRequested.connect(self._on_edit)
@@ -130,6 +166,10 @@ class EntryView(QWidget):
         QShortcut(QKeySequence.StandardKey.Paste, self.grid, self.paste)
         self.context.planChanged.connect(self.reload)
         self.context.periodChanged.connect(self.reload)
+        self.context.refreshed.connect(self.refresh_values)
+        self.grid.editorClosed.connect(self._after_editing)
+        self.reload_button.clicked.connect(self._on_reload)
+        self.reapply_button.clicked.connect(self._on_reapply)
 
     # -- loading ------------------------------------------------------------------------------
     @Slot()
@@ -148,6 +188,29 @@ class EntryView(QWidget):
     def _on_year(self, year: int) -> None:
         self.model.load(year)
 
+    @Slot()
+    def refresh_values(self) -> None:
+        """Re-read the values others changed, keeping what the user is editing: an open cell
+        editor defers the refresh until it closes; the current cell and a comment being typed
+        stay as they are; the undo history stays."""
+        if self.grid.state() == QAbstractItemView.State.EditingState:
+            self._refresh_pending = True
+            return
+        self._refresh_pending = False
+        current = self.grid.currentIndex()
+        typed = self.comment.text() if self.comment.isModified() else None
+        self.model.load(self.model.year)
+        if current.isValid():
+            self.grid.setCurrentIndex(self.model.index(current.row(), current.column()))
+        if typed is not None:
+            self.comment.setText(typed)
+            self.comment.setModified(True)
+
+    @Slot()
+    def _after_editing(self) -> None:
+        if self._refresh_pending:
+            self.refresh_values()
+
     # -- editing ------------------------------------------------------------------------------
     @Slot(str, object, object)
     def _on_edit(self, code: str, period: Period, new: CellValue | None) -> None:
@@ -158,31 +221,81 @@ class EntryView(QWidget):
         )
         self.undo_stack.push(SaveValues(self, [(code, period, old, new)], text))
 
-    def apply(self, changes: list[tuple[str, Period, CellValue | None]]) -> bool:
-        """Write ``changes`` in one transaction, then show them; False (and a message) on error."""
+    def apply(
+        self,
+        changes: list[tuple[str, Period, CellValue | None]],
+        bases: dict[tuple[str, Period], int | None] | None = None,
+    ) -> bool:
+        """Write ``changes`` in one transaction, then show them; False (and a message) on error.
+
+        Each change is based on the version in ``bases`` (default: the one shown); a stale
+        one is refused with who changed it, and the reload is offered.
+        """
         plan = self.context.plan
         assert plan is not None
         region = self.context.region
+        cells = self.model.cells
+        shown = bases if bases is not None else {k: _version(c) for k, c in cells.items()}
         entries = [
-            Entry(code, period, cell.value, region, cell.standing, cell.comment, source=GUI_SOURCE)
+            Entry(
+                code,
+                period,
+                cell.value,
+                region,
+                cell.standing,
+                cell.comment,
+                source=GUI_SOURCE,
+                base=shown.get((code, period)),
+            )
             for code, period, cell in changes
             if cell is not None
         ]
+        saved: Iterator[RecordOutcome] = iter([])
         try:
             if entries:
-                self.context.values.record_many(plan.id, entries)
+                saved = iter(self.context.values.record_many(plan.id, entries))
             for code, period, cell in changes:
                 if cell is None:
-                    self.context.values.retract(plan.id, code, period, region)
+                    base = shown.get((code, period))
+                    self.context.values.retract(plan.id, code, period, region, base)
+        except StaleEdit as exc:
+            self.show_error(str(exc))
+            self._refused = changes
+            self.reload_bar.setVisible(True)
+            return False
         except UserError as exc:
             self.show_error(str(exc))
             return False
         for code, period, cell in changes:
+            if cell is not None:
+                cell = replace(cell, version=next(saved).version)
             self.model.set_cell(code, period, cell)
+        self.reload_bar.setVisible(False)
         self.message.setText(self.tr("Saved."))
         self.message.setProperty("error", False)
         self.context.saved()
         return True
+
+    @Slot()
+    def _on_reload(self) -> None:
+        """Show the database's values, dropping the refused edit."""
+        self._refused = []
+        self.reload_bar.setVisible(False)
+        self.refresh_values()
+        self.message.setText(self.tr("Reloaded: the values are as saved in the database now."))
+        self.message.setProperty("error", False)
+
+    @Slot()
+    def _on_reapply(self) -> None:
+        """Reload, then save the refused edit again on top of the values saved meanwhile."""
+        changes = self._refused
+        self._on_reload()
+        edits: list[Edit] = [
+            (code, period, self.model.cells.get((code, period)), cell)
+            for code, period, cell in changes
+        ]
+        if edits:
+            self.undo_stack.push(SaveValues(self, edits, self.tr("Save my values again")))
 
     @Slot(str)
     def show_error(self, text: str) -> None:
@@ -275,3 +388,8 @@ class EntryView(QWidget):
         if new != cell:
             text = self.tr("Standing and comment of {period}").format(period=period_text(period))
             self.undo_stack.push(SaveValues(self, [(code, period, cell, new)], text))
+
+
+def _version(cell: CellValue | None) -> int | None:
+    """The base of an edit of a cell: the version shown, None for an empty cell."""
+    return None if cell is None else cell.version

@@ -6,7 +6,7 @@ transaction; invalid text is refused with the reason (``lastError``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -36,11 +36,13 @@ _DISABLED = QColor("#eeeeee")
 
 @dataclass(frozen=True)
 class CellValue:
-    """What a cell holds: the value and its standing and comment."""
+    """What a cell holds: the value and its standing and comment; ``version`` is the stored
+    row an edit of this cell is based on (not part of equality)."""
 
     value: float
     standing: Standing
     comment: str
+    version: int | None = field(default=None, compare=False)
 
 
 def is_annual_only(ind: Indicator) -> bool:
@@ -237,7 +239,7 @@ class EntryModel(QAbstractTableModel):
 
 def _cell(o: Observation) -> CellValue:
     assert o.value is not None
-    return CellValue(o.value, o.standing, o.comment)
+    return CellValue(o.value, o.standing, o.comment, o.version)
 
 
 _HEADERS = (

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+from sqlalchemy.exc import OperationalError
 
 from planmonitor import __version__
 from planmonitor.domain.indicator import PlanError
@@ -26,9 +27,13 @@ from planmonitor.gui.dialogs import IndicatorDialog, RegionDialog, ReviseDialog
 from planmonitor.gui.entry import EntryView
 from planmonitor.gui.exchange_actions import ExchangeActions
 from planmonitor.gui.i18n import period_text
+from planmonitor.gui.live_refresh import ChangeWatcher
 from planmonitor.gui.overview import OverviewView
 from planmonitor.gui.report_export import ReportExporter
+from planmonitor.gui.review_dialog import ReviewDialog
+from planmonitor.gui.server_dialogs import AuditDialog, UsersDialog
 from planmonitor.gui.welcome import WelcomePage
+from planmonitor.services.accounts import AccountService
 from planmonitor.services.demo import create_demo
 from planmonitor.services.errors import UserError
 
@@ -59,6 +64,7 @@ class MainWindow(QMainWindow):
         self.period_box.setObjectName("periodBox")
         self.exporter = ReportExporter(context, self)
         self.exchange = ExchangeActions(context, self)
+        self.watcher = ChangeWatcher(context.db, self)  # live refresh: others' changes
         self._toolbar()
         self._menus()
         self.db_label = QLabel(self.tr("Database: {path}").format(path=context.db.location))
@@ -112,6 +118,8 @@ class MainWindow(QMainWindow):
         self.act_edit_indicator = self._action(edit, self.tr("Edit indicator…"), "Ctrl+E")
         self.act_revise = self._action(edit, self.tr("Revise target…"), "Ctrl+R")
         self.act_region = self._action(edit, self.tr("Add sub-region…"))
+        edit.addSeparator()
+        self.act_review = self._action(edit, self.tr("Submission and review…"))
         view = menu.addMenu(self.tr("&View"))
         self.act_views = [
             self._action(view, self.tr("Overview"), "Ctrl+1"),
@@ -125,6 +133,13 @@ class MainWindow(QMainWindow):
         language = view.addMenu(self.tr("Language"))
         self.act_zh = self._action(language, "简体中文")
         self.act_en = self._action(language, "English")
+        self.server_menu = menu.addMenu(self.tr("&Server"))
+        self.act_users = self._action(self.server_menu, self.tr("User management…"))
+        self.act_audit = self._action(self.server_menu, self.tr("Audit log…"))
+        account = AccountService(self.context.db).me()
+        self.server_menu.menuAction().setVisible(
+            account is not None and account.role in ("admin", "owner")
+        )
         help_menu = menu.addMenu(self.tr("&Help"))
         self.act_about = self._action(help_menu, self.tr("About PlanMonitor"))
 
@@ -148,6 +163,7 @@ class MainWindow(QMainWindow):
         self.period_box.currentIndexChanged.connect(self._on_period_box)
         self.context.planChanged.connect(self._on_plan_changed)
         self.context.dataChanged.connect(self._on_saved)
+        self.watcher.changed.connect(self._on_changed_elsewhere)
         self.act_add_plan.triggered.connect(self._show_welcome)
         self.act_quit.triggered.connect(self.close)
         self.act_report.triggered.connect(self.exporter.ask_and_export)
@@ -162,6 +178,9 @@ class MainWindow(QMainWindow):
         self.act_prev.triggered.connect(lambda: self._step_period(-1))
         self.act_next.triggered.connect(lambda: self._step_period(1))
         self.act_about.triggered.connect(self.about)
+        self.act_review.triggered.connect(self.review)
+        self.act_users.triggered.connect(lambda: UsersDialog(self.context.db, self).exec())
+        self.act_audit.triggered.connect(lambda: AuditDialog(self.context.db, self).exec())
         self.act_zh.triggered.connect(lambda: self.choose_language("zh"))
         self.act_en.triggered.connect(lambda: self.choose_language("en"))
 
@@ -272,6 +291,14 @@ class MainWindow(QMainWindow):
                 self.tr("Last saved {time}").format(time=when.strftime("%H:%M:%S"))
             )
 
+    @Slot()
+    def _on_changed_elsewhere(self) -> None:
+        """Others changed the database: every view re-reads it (unsaved editing is kept)."""
+        try:
+            self.context.refresh_from_database()
+        except OperationalError:
+            self.statusBar().showMessage(self.tr("The database cannot be reached just now."), 8000)
+
     # -- indicators ---------------------------------------------------------------------------
     def _current_code(self) -> str | None:
         if self.tabs.currentWidget() is self.detail:
@@ -302,6 +329,12 @@ class MainWindow(QMainWindow):
             ReviseDialog(self.context, code, self).exec()
 
     @Slot()
+    def review(self) -> None:
+        """Open 报送与审核 for the report period."""
+        if self.context.plan is not None:
+            ReviewDialog(self.context, self).exec()
+
+    @Slot()
     def add_region(self) -> None:
         """Open the sub-region dialog."""
         if self.context.plan is not None:
@@ -327,6 +360,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.watcher.close()
         self.context.db.close()
         super().closeEvent(event)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 if TYPE_CHECKING:
     from planmonitor.gui.context import MonitorContext
+    from planmonitor.store.database import Database
 
 
 def skip_pyside_source_scan() -> bool:
@@ -68,9 +69,12 @@ class Opening(QThread):
     opened = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, target: str | None, demo: bool, home: QObject) -> None:
+    def __init__(
+        self, target: str | None, demo: bool, home: QObject, db: Database | None = None
+    ) -> None:
         super().__init__()
         self.target = target
+        self.db = db  # already opened (a server that asked for a password on the GUI thread)
         self.demo = demo
         self.home = home
 
@@ -94,7 +98,7 @@ class Opening(QThread):
         from planmonitor.gui.context import MonitorContext
         from planmonitor.store.database import open_database
 
-        db = open_database(self.target)
+        db = self.db if self.db is not None else open_database(self.target)
         try:
             if self.demo:
                 from planmonitor.services.demo import create_demo

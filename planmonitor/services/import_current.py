@@ -27,6 +27,7 @@ class CurrentValue:
     recorded_by: str
     numerator: float | None = None
     denominator: float | None = None
+    version: int | None = None
 
     def is_import_of(self, file: str) -> bool:
         """True when this value came from importing a file of that name."""
@@ -59,6 +60,7 @@ def current_values(
                 ObservationRow.recorded_by,
                 ObservationRow.numerator,
                 ObservationRow.denominator,
+                ObservationRow.id,
             )
             .join(IndicatorRow, ObservationRow.indicator_id == IndicatorRow.id)
             .join(PlanRow, IndicatorRow.plan_id == PlanRow.id)
@@ -86,9 +88,12 @@ def current_values(
             by,
             num,
             den,
+            version,
         ) in s.execute(query):
             key = (code, region, period_from_columns(year, month))
             if key in wanted:
                 src = Source(kind, file, h, sh, cell).describe()
-                out[key] = CurrentValue(value, standing, comment, kind, file, src, by, num, den)
+                out[key] = CurrentValue(
+                    value, standing, comment, kind, file, src, by, num, den, version
+                )
         return out

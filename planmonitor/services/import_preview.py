@@ -98,6 +98,7 @@ class PreviewRow:
     layout: str = ""
     numerator: float | None = None
     denominator: float | None = None
+    base_version: int | None = None  # the current value's version the commit is based on
 
     @property
     def where(self) -> str:

@@ -165,6 +165,7 @@ class ImportService:
                 numerator=r.numerator,
                 denominator=r.denominator,
                 source=Source("import", preview.file, preview.file_hash, r.sheet, r.cell),
+                base=r.base_version,
             )
             for r in rows
         ]
@@ -375,6 +376,7 @@ def _compare(row: PreviewRow, v: FoundValue, cur: CurrentValue | None, file: str
     else:
         row.old_value, row.old_standing = cur.value, cur.standing
         row.old_source, row.old_by = cur.source, cur.recorded_by
+        row.base_version = cur.version
         same = (
             cur.value == row.value
             and cur.standing == row.standing.value

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import insert, or_, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from planmonitor.domain.indicator import TargetForm
@@ -16,6 +17,8 @@ from planmonitor.domain.observation import Observation, Source, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION
 from planmonitor.services.errors import UserError
+from planmonitor.services.stale import CURRENT_BASE, Race, is_current_clash, stale_error
+from planmonitor.store import server_access
 from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, ObservationRow, PlanRow, RegionRow
 
@@ -49,15 +52,20 @@ class Entry:
     numerator: float | None = None
     denominator: float | None = None
     source: Source = Source()
+    # The version (row id) of the value this edit was based on; None: based on no value;
+    # CURRENT_BASE: whatever is current when it is written. A stale base is refused.
+    base: int | None = CURRENT_BASE
 
 
 @dataclass(frozen=True, slots=True)
 class RecordOutcome:
-    """What recording did: ``kind`` is new, changed or unchanged; ``previous`` the old value."""
+    """What recording did: ``kind`` is new, changed or unchanged; ``previous`` the old value;
+    ``version`` the current row's id afterwards (batches of up to 1,000 values)."""
 
     kind: str
     entry: Entry
     previous: float | None = None
+    version: int | None = None
 
 
 def current_user() -> str:
@@ -96,6 +104,7 @@ def row_to_observation(row: ObservationRow, code: str, region: str) -> Observati
         recorded_by=row.recorded_by,
         recorded_at=row.recorded_at,
         superseded_at=row.superseded_at,
+        version=row.id,
     )
 
 
@@ -116,8 +125,23 @@ class ObservationService:
 
         Works in bulk (one query for the current values, one UPDATE for the superseded rows,
         one multi-row INSERT), with the same outcome as recording the entries one by one: an
-        identical value is unchanged, a different one supersedes the current row.
+        identical value is unchanged, a different one supersedes the current row. An entry
+        whose base is not the current version — or whose current row another user supersedes
+        at the same moment (the UPDATE is conditional, the current-value index unique) — is
+        refused with :class:`StaleEdit` naming who changed it, when, and to what.
         """
+        try:
+            return self._record_many(plan_id, entries, by)
+        except Race as race:
+            raise stale_error(self.db, race) from None
+        except DBAPIError as exc:
+            if server_access.is_refusal(exc):
+                raise UserError(server_access.refusal_message(self.db, entries)) from None
+            raise
+
+    def _record_many(
+        self, plan_id: str, entries: list[Entry], by: str | None
+    ) -> list[RecordOutcome]:
         who = current_user() if by is None else by
         now = datetime.now()
         with self.db.session.begin() as s:
@@ -141,12 +165,16 @@ class ObservationService:
                         and cur.numerator == e.numerator
                         and cur.denominator == e.denominator
                     ):
-                        outcomes.append(RecordOutcome("unchanged", e, cur.value))
+                        outcomes.append(RecordOutcome("unchanged", e, cur.value, cur.row_id))
                         continue
+                    if e.base != CURRENT_BASE and cur.row_id is not None and e.base != cur.row_id:
+                        raise Race(plan_id, [(e, key[:4], e.base)])
                     if cur.row_id is not None:
                         superseded.append(cur.row_id)
                     else:  # recorded earlier in this same batch
                         inserts[cur.pending][-1] = stamp
+                elif e.base not in (None, CURRENT_BASE):  # based on a value no longer current
+                    raise Race(plan_id, [(e, key[:4], e.base)])
                 src = e.source
                 if repeats:  # a later entry for the same key must see this one
                     current[key[:4]] = _Current(
@@ -177,13 +205,34 @@ class ObservationService:
                 )
                 kind = "new" if cur is None else "changed"
                 outcomes.append(RecordOutcome(kind, e, None if cur is None else cur.value))
+            based = [
+                (e, k[:4], current[k[:4]].row_id if k[:4] in current else None)
+                for e, k in zip(entries, checked, strict=True)
+            ]
             for i in range(0, len(superseded), 500):
-                s.execute(
+                chunk = superseded[i : i + 500]
+                done = s.execute(
                     update(ObservationRow)
-                    .where(ObservationRow.id.in_(superseded[i : i + 500]))
+                    .where(ObservationRow.id.in_(chunk), ObservationRow.superseded_at.is_(None))
                     .values(superseded_at=now)
+                    .execution_options(synchronize_session=False)
                 )
-            _insert_rows(s, inserts, sqlite)
+                if done.rowcount != len(chunk):  # type: ignore[attr-defined]
+                    raise Race(plan_id, based)
+            try:
+                _insert_rows(s, inserts, sqlite)
+            except IntegrityError as exc:
+                if is_current_clash(exc):
+                    raise Race(plan_id, based) from None
+                raise
+            if inserts and len(entries) <= 1000:
+                versions = _current_rows(s, checked)
+                outcomes = [
+                    RecordOutcome(o.kind, o.entry, o.previous, versions[k[:4]].row_id)
+                    if k[:4] in versions
+                    else o
+                    for o, k in zip(outcomes, checked, strict=True)
+                ]
             return outcomes
 
     @staticmethod
@@ -209,8 +258,31 @@ class ObservationService:
             )
         return ind.id, region_id, year, month, value
 
-    def retract(self, plan_id: str, code: str, period: Period, region: str | None = None) -> bool:
-        """Withdraw the current value (undo of a first entry); it stays in the history."""
+    def retract(
+        self,
+        plan_id: str,
+        code: str,
+        period: Period,
+        region: str | None = None,
+        base: int | None = CURRENT_BASE,
+    ) -> bool:
+        """Withdraw the current value (undo of a first entry); it stays in the history.
+
+        With a ``base`` version, refused (:class:`StaleEdit`) if that is no longer current.
+        """
+        try:
+            return self._retract(plan_id, code, period, region, base)
+        except Race as race:
+            raise stale_error(self.db, race) from None
+        except DBAPIError as exc:
+            if server_access.is_refusal(exc):
+                entry = Entry(code, period, None, region)
+                raise UserError(server_access.refusal_message(self.db, [entry])) from None
+            raise
+
+    def _retract(
+        self, plan_id: str, code: str, period: Period, region: str | None, base: int | None
+    ) -> bool:
         with self.db.session.begin() as s:
             ctx = _PlanContext(s, plan_id)
             ind, reg = ctx.indicator(code), ctx.region(region)
@@ -224,9 +296,20 @@ class ObservationService:
                     ObservationRow.superseded_at.is_(None),
                 )
             )
+            key = (ind.id, reg.id, year, month)
+            entry = Entry(code, period, None, region, base=base)
+            if base not in (CURRENT_BASE, None if row is None else row.id):
+                raise Race(plan_id, [(entry, key, base)])
             if row is None:
                 return False
-            row.superseded_at = datetime.now()
+            done = s.execute(
+                update(ObservationRow)
+                .where(ObservationRow.id == row.id, ObservationRow.superseded_at.is_(None))
+                .values(superseded_at=datetime.now())
+                .execution_options(synchronize_session=False)
+            )
+            if done.rowcount != 1:  # type: ignore[attr-defined]
+                raise Race(plan_id, [(entry, key, row.id)])
             return True
 
     def current(

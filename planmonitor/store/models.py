@@ -249,6 +249,29 @@ class ImportMappingRow(Base):
     confirmed_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class QuarterReviewRow(Base):
+    """A region's quarter in the review round: 已报送 (submitted), 审核通过 (approved) or 退回
+    (returned, with the reason). An approved quarter is locked for the county (on a server the
+    row-level security policies of ``store.server_setup`` enforce it).
+    """
+
+    __tablename__ = "quarter_reviews"
+    __table_args__ = (
+        UniqueConstraint("region_id", "year", "quarter", name="uq_quarter_reviews_quarter"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    quarter: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    submitted_by: Mapped[str] = mapped_column(String(100), default="")
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    reviewed_by: Mapped[str] = mapped_column(String(100), default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
 def partial_index_options() -> None:
     """Give the partial indexes their PostgreSQL condition too (for Alembic, db/env.py)."""
     for index in Base.metadata.tables[ObservationRow.__tablename__].indexes:

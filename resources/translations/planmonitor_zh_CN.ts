@@ -4,9 +4,96 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../planmonitor/app.py" line="101"/>
+        <location filename="../../planmonitor/app.py" line="86"/>
+        <location filename="../../planmonitor/app.py" line="118"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="155"/>
+        <source>Audit log</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="159"/>
+        <source>all users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="165"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="182"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="183"/>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="184"/>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="202"/>
+        <source>{n} changes shown (newest first).</source>
+        <translation>显示 {n} 条修改记录（最新的在前）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/connect_dialog.py" line="30"/>
+        <source>Connect to the server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/connect_dialog.py" line="37"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/connect_dialog.py" line="38"/>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/connect_dialog.py" line="39"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
     </message>
 </context>
 <context>
@@ -264,72 +351,72 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="118"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="120"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="225"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="227"/>
         <source>Published once a year: enter the annual value in the Year column</source>
         <translation>按年发布的指标：请在“全年”列填写年度值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="228"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="230"/>
         <source>Quarterly indicator: the Q4 value is the year&apos;s value</source>
         <translation>按季填报的指标：第四季度的值即全年值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="231"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="233"/>
         <source>{period}: no value yet</source>
         <translation>{period}：尚未填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="244"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="246"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="245"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="247"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="246"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="248"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="247"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="249"/>
         <source>Target this year</source>
         <translation>本年目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="248"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="250"/>
         <source>Q1 (Jan–Mar)</source>
         <translation>一季度（1—3月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="249"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="251"/>
         <source>Q2 (Jan–Jun)</source>
         <translation>二季度（1—6月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="250"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="252"/>
         <source>Q3 (Jan–Sep)</source>
         <translation>三季度（1—9月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="251"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="253"/>
         <source>Q4 (Jan–Dec)</source>
         <translation>四季度（1—12月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="256"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="258"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="256"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="258"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -337,84 +424,104 @@
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="87"/>
+        <location filename="../../planmonitor/gui/entry.py" line="111"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="91"/>
+        <location filename="../../planmonitor/gui/entry.py" line="115"/>
         <source>Estimate (预计)</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="92"/>
+        <location filename="../../planmonitor/gui/entry.py" line="116"/>
         <source>Preliminary (初步)</source>
         <translation>初步</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="93"/>
+        <location filename="../../planmonitor/gui/entry.py" line="117"/>
         <source>Final (正式)</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="97"/>
+        <location filename="../../planmonitor/gui/entry.py" line="121"/>
         <source>Comment on this value (情况说明)</source>
         <translation>该数值的情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="98"/>
+        <location filename="../../planmonitor/gui/entry.py" line="122"/>
         <source>Save standing and comment</source>
         <translation>保存状态和说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="107"/>
+        <location filename="../../planmonitor/gui/entry.py" line="137"/>
         <source>Values of</source>
         <translation>填报年度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="110"/>
+        <location filename="../../planmonitor/gui/entry.py" line="140"/>
         <source>Type and press Enter; paste a block copied from Excel or WPS</source>
         <translation>输入数值后按回车；可直接粘贴从 Excel 或 WPS 复制的区域</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="156"/>
+        <location filename="../../planmonitor/gui/entry.py" line="219"/>
         <source>Enter {name} {period}</source>
         <translation>录入 {name} {period}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="182"/>
+        <location filename="../../planmonitor/gui/entry.py" line="274"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="209"/>
+        <location filename="../../planmonitor/gui/entry.py" line="322"/>
         <source>The pasted block does not fit the grid; nothing was pasted.</source>
         <translation>粘贴的区域超出表格范围，未粘贴任何数据。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="216"/>
+        <location filename="../../planmonitor/gui/entry.py" line="329"/>
         <source>Row {row}, column {col} takes no value here; nothing was pasted.</source>
         <translation>第 {row} 行第 {col} 列不能填写数值，未粘贴任何数据。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="227"/>
+        <location filename="../../planmonitor/gui/entry.py" line="340"/>
         <source>Nothing was pasted: {name} {period}: {reason}</source>
         <translation>未粘贴任何数据：{name} {period}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="245"/>
+        <location filename="../../planmonitor/gui/entry.py" line="358"/>
         <source>Paste {n} values</source>
         <translation>粘贴 {n} 个数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="257"/>
+        <location filename="../../planmonitor/gui/entry.py" line="370"/>
         <source>Select a value to set its standing and comment</source>
         <translation>选中一个数值，可设置数据状态和情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="276"/>
+        <location filename="../../planmonitor/gui/entry.py" line="389"/>
         <source>Standing and comment of {period}</source>
         <translation>{period} 的数据状态和说明</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="126"/>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="127"/>
+        <source>Reload and save my values again</source>
+        <translation>重新载入并再次保存我的数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="285"/>
+        <source>Reloaded: the values are as saved in the database now.</source>
+        <translation>已重新载入：显示的是数据库中现在保存的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="298"/>
+        <source>Save my values again</source>
+        <translation>再次保存我的数值</translation>
     </message>
 </context>
 <context>
@@ -710,178 +817,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="42"/>
-        <location filename="../../planmonitor/gui/startup.py" line="52"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="47"/>
+        <location filename="../../planmonitor/gui/startup.py" line="53"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="54"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="50"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="55"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="126"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="51"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="56"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="127"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="64"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="70"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="65"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="71"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="73"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="79"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="76"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="82"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="79"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="85"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="82"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="88"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="89"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="95"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="91"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="97"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="94"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
         <source>Import a spreadsheet…</source>
         <translation>导入填报数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="95"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
         <source>Fill-in workbook for units…</source>
         <translation>生成填报表…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="96"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
         <source>Export all values…</source>
         <translation>导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="98"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
         <source>Export the quarterly report…</source>
         <translation>导出季度报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="105"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="112"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="115"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="130"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="131"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="133"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="128"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="129"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="322"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="144"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="355"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="231"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="250"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="272"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="291"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="314"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="347"/>
         <source>The language changes when PlanMonitor is started again.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="324"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="357"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
         <translation>规划监测 {version}
 科技创新五年规划指标的季度监测。
 数据库：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
+        <source>Submission and review…</source>
+        <translation>报送与审核…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="136"/>
+        <source>&amp;Server</source>
+        <translation>服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="137"/>
+        <source>User management…</source>
+        <translation>用户管理…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="138"/>
+        <source>Audit log…</source>
+        <translation>审计记录…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="300"/>
+        <source>The database cannot be reached just now.</source>
+        <translation>暂时无法连接数据库。</translation>
     </message>
 </context>
 <context>
@@ -999,6 +1131,87 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="30"/>
+        <source>Not submitted</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="31"/>
+        <source>Submitted</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="32"/>
+        <source>Approved (locked)</source>
+        <translation>审核通过（已锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="33"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="46"/>
+        <source>Submission and review — {quarter}</source>
+        <translation>报送与审核 — {quarter}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="55"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="56"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="57"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="58"/>
+        <source>Submitted by</source>
+        <translation>报送人</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="59"/>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="66"/>
+        <source>Reason for returning (the county sees it)</source>
+        <translation>退回原因（县区可见）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="67"/>
+        <source>Submit</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="68"/>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="69"/>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="117"/>
+        <source>Select a region first.</source>
+        <translation>请先选择地区。</translation>
+    </message>
+</context>
+<context>
     <name>ReviseDialog</name>
     <message>
         <location filename="../../planmonitor/gui/dialogs.py" line="212"/>
@@ -1068,9 +1281,37 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>Server</name>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="31"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="32"/>
+        <source>Reviewer (city staff)</source>
+        <translation>审核（市局）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="33"/>
+        <source>Filler (a county)</source>
+        <translation>填报（县区）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="34"/>
+        <source>Read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="35"/>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+</context>
+<context>
     <name>StartupShell</name>
     <message>
-        <location filename="../../planmonitor/gui/startup.py" line="54"/>
+        <location filename="../../planmonitor/gui/startup.py" line="55"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1096,6 +1337,89 @@ Database: {path}</source>
         <location filename="../../planmonitor/gui/plot.py" line="68"/>
         <source>Forecast</source>
         <translation>趋势预测</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="58"/>
+        <source>User management</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="61"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="61"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="61"/>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="63"/>
+        <source>login name, e.g. cangxian</source>
+        <translation>登录名，如 cangxian</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="68"/>
+        <source>region codes, separated by commas (fillers)</source>
+        <translation>地区编码，多个用逗号分隔（填报账户）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="71"/>
+        <source>Add account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="72"/>
+        <source>Remove selected account</source>
+        <translation>删除所选账户</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="77"/>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="78"/>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="79"/>
+        <source>Regions:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="80"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="106"/>
+        <source>all regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="124"/>
+        <source>Account {name} added.</source>
+        <translation>已添加账户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="131"/>
+        <source>Select the account to remove.</source>
+        <translation>请先选择要删除的账户。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="141"/>
+        <source>Account {name} removed.</source>
+        <translation>已删除账户 {name}。</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,7 @@ from planmonitor.services.import_preview import (
 from planmonitor.services.observations import Entry, ObservationService, current_user
 from planmonitor.services.plans import PlanService
 from planmonitor.services.progress import Progress, run_to_end
+from planmonitor.services.quarter_locks import QuarterLocks, mark_locked_rows
 from planmonitor.store.database import Database
 
 Answers = Mapping[tuple[str, str], str]
@@ -126,6 +127,7 @@ class ImportService:
         ]
         current = current_values(self.db, plan.id, probes)
         _classify(preview, ex, plan, current, current_user())
+        mark_locked_rows(preview, QuarterLocks(self.db).closed(plan.id))
         return preview
 
     def _plan_for(self, file: str, plan_id: str | None, in_file: str | None) -> Plan:

@@ -42,7 +42,7 @@ def test_a_0001_database_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Pa
     db = open_database(path)
     try:
         report = db.migration
-        assert (report.before, report.after) == ("0001", SCHEMA_HEAD) and SCHEMA_HEAD == "0002"
+        assert (report.before, report.after) == ("0001", SCHEMA_HEAD) and SCHEMA_HEAD == "0003"
         assert report.backup is not None and report.backup.exists()
         assert "backup-0001-" in report.backup.name
         assert "import_mappings" in inspect(db.engine).get_table_names()

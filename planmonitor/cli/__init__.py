@@ -40,6 +40,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "导入填报表或同事发来的表格（先预览，全部写入或全不写入）",
     ),
     "export": ("planmonitor.cli.exchange", "导出规划的全部现行数值（.xlsx）"),
+    "task-progress": ("planmonitor.cli.round", "录入重点任务的季度进展"),
+    "tasks": ("planmonitor.cli.round", "列出重点任务及其季度进展"),
+    "missing": ("planmonitor.cli.round", "报送情况：各责任单位尚未报送的指标和任务"),
+    "check": ("planmonitor.cli.round", "数据审核：需要情况说明的可疑数值"),
+    "close-quarter": ("planmonitor.cli.round", "锁定季度（本季度报送完成）"),
+    "reopen-quarter": ("planmonitor.cli.round", "重新打开已锁定的季度（须说明原因）"),
 }
 
 

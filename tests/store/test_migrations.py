@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -51,7 +52,10 @@ def test_a_0001_database_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Pa
         for table, rows in before.items():
             assert _rows(path, table) == rows, table
         # and the program reads it: the plan, the history, the revision
-        assert PlanService(db).get("cangzhou") == plan_source("cangzhou")
+        # the plan as it was built in then: the table, before key tasks were transcribed
+        then = plan_source("cangzhou")
+        then = replace(then, indicators=then.indicators[:11], tasks=())
+        assert PlanService(db).get("cangzhou") == then
         history = ObservationService(db).history("cangzhou", "05")
         assert [(o.period, o.value, o.is_current) for o in history] == [
             (Period(2021, 12), 880.0, True),

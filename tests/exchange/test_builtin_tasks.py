@@ -1,4 +1,4 @@
-"""Key tasks (重点任务) of the built-in plans and the targets inside them, checked against the seeds.
+"""Key tasks (重点任务) of the built-in plans and the targets inside them, against the seeds.
 
 Every task's title occurs in its seed after its chapter (or 专栏) heading and in the plan's order;
 every target inside a task is an indicator of category 重点任务目标 linked to that task, whose

@@ -42,10 +42,12 @@ from planmonitor.services.import_preview import (
     PreviewRow,
     Question,
 )
+from planmonitor.services.import_tasks import classify_tasks, task_entries
 from planmonitor.services.observations import Entry, ObservationService, current_user
 from planmonitor.services.plans import PlanService
 from planmonitor.services.progress import Progress, run_to_end
 from planmonitor.services.quarter_locks import QuarterLocks, mark_locked_rows
+from planmonitor.services.tasks import TaskService
 from planmonitor.store.database import Database
 
 Answers = Mapping[tuple[str, str], str]
@@ -60,6 +62,7 @@ class CommitResult:
     changed: int
     unchanged: int
     remembered: int
+    tasks: int = 0  # task progress records written
 
 
 class ImportService:
@@ -127,7 +130,16 @@ class ImportService:
         ]
         current = current_values(self.db, plan.id, probes)
         _classify(preview, ex, plan, current, current_user())
-        mark_locked_rows(preview, QuarterLocks(self.db).closed(plan.id))
+        closed = QuarterLocks(self.db).closed(plan.id)
+        mark_locked_rows(preview, closed)
+        if rec.tasks:
+            service = TaskService(self.db)
+            progress = {
+                (code, p.quarter): p
+                for q in {t.quarter for t in rec.tasks}
+                for code, p in service.current(plan.id, q).items()
+            }
+            preview.tasks = classify_tasks(plan, rec.tasks, progress, closed, path.name)
         return preview
 
     def _plan_for(self, file: str, plan_id: str | None, in_file: str | None) -> Plan:
@@ -170,7 +182,11 @@ class ImportService:
             )
             for r in rows
         ]
+        progress = task_entries(preview.tasks, preview.file)
+        if progress:  # refuse before anything is written: values and tasks go in together
+            TaskService(self.db).check_many(preview.plan_id, progress)
         outcomes = ObservationService(self.db).record_many(preview.plan_id, entries, by)
+        task_kinds = TaskService(self.db).record_many(preview.plan_id, progress, by)
         yield Progress(1, 2, "记住已确认的对应关系")
         remembered = 0
         if remember and preview.answers:
@@ -183,6 +199,7 @@ class ImportService:
             kinds.count("changed"),
             kinds.count("unchanged"),
             remembered,
+            len(task_kinds) - task_kinds.count("unchanged"),
         )
 
     def _check_unchanged_since(self, preview: ImportPreview, rows: list[PreviewRow]) -> None:

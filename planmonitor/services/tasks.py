@@ -29,7 +29,7 @@ from planmonitor.services.errors import UserError
 from planmonitor.services.observations import current_user
 from planmonitor.services.quarter_locks import check_quarter, plan_row, refuse_locked
 from planmonitor.store.database import Database
-from planmonitor.store.models import TaskAttachmentRow, TaskProgressRow, TaskRow
+from planmonitor.store.models import PlanRow, TaskAttachmentRow, TaskProgressRow, TaskRow
 from planmonitor.store.plan_rows import plan_from_row
 
 MAX_ATTACHMENT = 50 * 1024 * 1024  # 50 MB: scans of 批复 and photos, not videos
@@ -194,29 +194,7 @@ class TaskService:
         files = files or {}
         with self.db.session.begin() as s:
             prow = plan_row(s, plan_id)
-            by_key = {task_key(r): r for r in prow.tasks}
-            checked: list[tuple[TaskRow, TaskProgress]] = []
-            for e in entries:
-                row = by_key.get(e.task.strip())
-                if row is None:
-                    keys = "、".join(by_key) or "（无）"
-                    raise UserError(f"规划 {plan_id} 中没有任务编号“{e.task}”（现有：{keys}）")
-                try:
-                    p = validate_progress(
-                        TaskProgress(
-                            task_key(row),
-                            e.quarter,
-                            e.state,
-                            e.text,
-                            e.next_step,
-                            e.reason,
-                            source=e.source,
-                        )
-                    )
-                except TaskProgressError as exc:
-                    raise UserError(str(exc)) from None
-                checked.append((row, p))
-            refuse_locked(s, prow.id, [(f"任务 {p.task}", p.quarter) for _, p in checked])
+            checked = _checked(s, prow, entries)
             outcomes = []
             for i, (row, p) in enumerate(checked):
                 year, q = p.quarter.year, p.quarter.quarter_number
@@ -265,6 +243,11 @@ class TaskService:
                 outcomes.append("new" if cur is None else "changed")
             return outcomes
 
+    def check_many(self, plan_id: str, entries: Sequence[ProgressEntry]) -> None:
+        """UserError, as :meth:`record_many` would raise it, without writing anything."""
+        with self.db.session() as s:
+            _checked(s, plan_row(s, plan_id), entries)
+
     def _task_row(self, s: Session, plan_id: str, task: str) -> TaskRow:
         prow = plan_row(s, plan_id)
         for r in prow.tasks:
@@ -275,6 +258,36 @@ class TaskService:
         except PlanError as exc:
             raise UserError(str(exc)) from None
         raise UserError(f"规划 {plan_id} 中没有任务编号“{task}”")
+
+
+def _checked(
+    s: Session, prow: PlanRow, entries: Sequence[ProgressEntry]
+) -> list[tuple[TaskRow, TaskProgress]]:
+    """The task rows and validated progress of ``entries``; UserError on the first bad one."""
+    by_key = {task_key(r): r for r in prow.tasks}
+    checked: list[tuple[TaskRow, TaskProgress]] = []
+    for e in entries:
+        row = by_key.get(e.task.strip())
+        if row is None:
+            keys = "、".join(by_key) or "（无）"
+            raise UserError(f"规划 {prow.key} 中没有任务编号“{e.task}”（现有：{keys}）")
+        try:
+            p = validate_progress(
+                TaskProgress(
+                    task_key(row),
+                    e.quarter,
+                    e.state,
+                    e.text,
+                    e.next_step,
+                    e.reason,
+                    source=e.source,
+                )
+            )
+        except TaskProgressError as exc:
+            raise UserError(str(exc)) from None
+        checked.append((row, p))
+    refuse_locked(s, prow.id, [(f"任务 {p.task}", p.quarter) for _, p in checked])
+    return checked
 
 
 def _read_attachment(path: Path) -> tuple[str, bytes]:

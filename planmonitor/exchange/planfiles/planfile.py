@@ -254,9 +254,7 @@ def _region(item: Any, i: int, name: str) -> Region:
 
 def _task(item: Any, i: int, name: str) -> Task:
     r = _Reader(item, f"{name} tasks[{i + 1}]")
-    r.unknown(
-        {"code", "title", "kind", "chapter", "responsible", "lead", "support", "indicators"}
-    )
+    r.unknown({"code", "title", "kind", "chapter", "responsible", "lead", "support", "indicators"})
     kind = r.text("kind", "任务")
     if kind not in ("任务", "专栏"):
         raise r.fail("kind", "“任务”或“专栏”")

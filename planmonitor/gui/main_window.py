@@ -28,6 +28,7 @@ from planmonitor.gui.exchange_actions import ExchangeActions
 from planmonitor.gui.i18n import period_text
 from planmonitor.gui.overview import OverviewView
 from planmonitor.gui.report_export import ReportExporter
+from planmonitor.gui.round_hook import RoundViews
 from planmonitor.gui.welcome import WelcomePage
 from planmonitor.services.demo import create_demo
 from planmonitor.services.errors import UserError
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeActions(context, self)
         self._toolbar()
         self._menus()
+        self.round = RoundViews(self, self.tabs, context)  # 重点任务, 报送情况, 数据审核
         self.db_label = QLabel(self.tr("Database: {path}").format(path=context.db.location))
         self.saved_label = QLabel(self.tr("Nothing saved yet in this session"))
         self.statusBar().addWidget(self.db_label, 1)

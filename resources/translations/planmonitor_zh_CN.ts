@@ -10,6 +10,84 @@
     </message>
 </context>
 <context>
+    <name>ChecksView</name>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="148"/>
+        <source>Check</source>
+        <translation>审核规则</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="149"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="150"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="151"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="152"/>
+        <source>Finding</source>
+        <translation>审核提示</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="153"/>
+        <source>Comment</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="166"/>
+        <source>Close the quarter (reporting complete)</source>
+        <translation>锁定本季度（报送完成）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="168"/>
+        <source>Reason for reopening</source>
+        <translation>重新打开的原因</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="169"/>
+        <source>Reopen the quarter</source>
+        <translation>重新打开本季度</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="181"/>
+        <source>Needs a comment before the quarter can be closed</source>
+        <translation>锁定前须填写情况说明的事项</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="186"/>
+        <source>Closing history</source>
+        <translation>锁定记录</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="204"/>
+        <source>Data checks, {quarter}</source>
+        <translation>{quarter}数据审核</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="211"/>
+        <source>(needs a comment)</source>
+        <translation>（待填写情况说明）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="223"/>
+        <source>Closed: {event}. Values, comments and task progress of this quarter cannot be changed until it is reopened.</source>
+        <translation>已锁定：{event}。重新打开之前，本季度的数值、情况说明和任务进展均不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="228"/>
+        <source>Open: values can be entered and imported.</source>
+        <translation>未锁定：可以录入和导入数据。</translation>
+    </message>
+</context>
+<context>
     <name>DetailView</name>
     <message>
         <location filename="../../planmonitor/gui/detail.py" line="55"/>
@@ -710,172 +788,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="42"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="43"/>
         <location filename="../../planmonitor/gui/startup.py" line="52"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="50"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="50"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="51"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="51"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="52"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="121"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="64"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="66"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="65"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="67"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="73"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="75"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="76"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="78"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="79"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="81"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="82"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="84"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="89"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="91"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="91"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="93"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="94"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="96"/>
         <source>Import a spreadsheet…</source>
         <translation>导入填报数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="95"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="97"/>
         <source>Fill-in workbook for units…</source>
         <translation>生成填报表…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="96"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="98"/>
         <source>Export all values…</source>
         <translation>导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="98"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
         <source>Export the quarterly report…</source>
         <translation>导出季度报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="105"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="105"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="112"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="115"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="116"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="115"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="124"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="127"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="128"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="130"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="129"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="322"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="131"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="324"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="231"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="233"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="272"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="274"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="314"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="316"/>
         <source>The language changes when PlanMonitor is started again.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="324"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="326"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -999,6 +1077,54 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>ReportingView</name>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="49"/>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="50"/>
+        <source>Reported</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="51"/>
+        <source>Missing</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="66"/>
+        <source>Copy reminder</source>
+        <translation>复制催报内容</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="70"/>
+        <source>Reminder to send</source>
+        <translation>催报内容</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="95"/>
+        <source>Reporting, {quarter}</source>
+        <translation>{quarter}报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="103"/>
+        <source>{filled} of {asked} items reported ({share})</source>
+        <translation>已报送{filled}/{asked}项（{share}）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="127"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="127"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+</context>
+<context>
     <name>ReviseDialog</name>
     <message>
         <location filename="../../planmonitor/gui/dialogs.py" line="212"/>
@@ -1068,11 +1194,155 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>RoundViews</name>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="28"/>
+        <source>Key tasks</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="29"/>
+        <source>Reporting</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="30"/>
+        <source>Data checks</source>
+        <translation>数据审核</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="31"/>
+        <source>Reporting complete for this quarter</source>
+        <translation>本季度报送完成</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="32"/>
+        <source>Reopen this quarter…</source>
+        <translation>重新打开本季度…</translation>
+    </message>
+</context>
+<context>
     <name>StartupShell</name>
     <message>
         <location filename="../../planmonitor/gui/startup.py" line="54"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskView</name>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="36"/>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="37"/>
+        <source>In progress</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="38"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="39"/>
+        <source>Lagging</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="54"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="55"/>
+        <source>Key task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="56"/>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="57"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="96"/>
+        <source>State</source>
+        <translation>推进状态</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="58"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="97"/>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="59"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="99"/>
+        <source>Next step</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="91"/>
+        <source>Attach evidence…</source>
+        <translation>添加佐证材料…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="92"/>
+        <source>Save progress</source>
+        <translation>保存进展</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="98"/>
+        <source>Reason for lagging</source>
+        <translation>滞后原因</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="100"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="107"/>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="131"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="149"/>
+        <source>Key tasks, {quarter}</source>
+        <translation>{quarter}重点任务推进情况</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="156"/>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="204"/>
+        <source>Attach evidence</source>
+        <translation>添加佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="212"/>
+        <source>{name} (not saved yet)</source>
+        <translation>{name}（尚未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="220"/>
+        <source>Choose a task first.</source>
+        <translation>请先选择一项任务。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="240"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

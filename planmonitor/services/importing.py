@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planmonitor.domain.indicator import Indicator, TargetForm
-from planmonitor.domain.observation import Source, Standing
+from planmonitor.domain.observation import Observation, Source, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import Plan
 from planmonitor.exchange.recognise import Recogniser
@@ -35,6 +35,7 @@ from planmonitor.services.import_current import CurrentValue, current_values
 from planmonitor.services.import_memory import ImportMemory
 from planmonitor.services.import_memory import Mapping as Remembered
 from planmonitor.services.import_preview import (
+    WRITABLE,
     Confirmed,
     ImportPreview,
     ItemKind,
@@ -132,6 +133,7 @@ class ImportService:
         _classify(preview, ex, plan, current, current_user())
         closed = QuarterLocks(self.db).closed(plan.id)
         mark_locked_rows(preview, closed)
+        _check_rows(self.db, preview)
         if rec.tasks:
             service = TaskService(self.db)
             progress = {
@@ -218,6 +220,32 @@ class ImportService:
                     f"预览之后数据库中的数值已有变化（如 {r.code} {r.period_label}），"
                     "请重新预览后再导入；未写入任何数值"
                 )
+
+
+def _check_rows(db: Database, preview: ImportPreview) -> None:
+    """数据审核 at import: a warning naming the cell for each value that needs a 情况说明."""
+    from planmonitor.services.reporting_round import findings_for
+
+    rows = [r for r in preview.rows if r.kind in WRITABLE and r.period and r.code and r.region]
+    values = [
+        Observation(r.code or "", r.region or "", r.period, r.value, comment=r.comment)
+        for r in rows
+        if r.period is not None
+    ]
+    where = {(r.code, r.region, r.period): r for r in rows}
+    for f in findings_for(db, preview.plan_id, values):
+        if f.resolved:
+            continue
+        r = where[(f.code, f.region, f.period)]
+        preview.messages.append(
+            Message(
+                "warning",
+                f"{f.code} {f.name} {f.period.label_zh()}：{f.rule.label}，{f.message}，"
+                "请在情况说明中写明原因",
+                r.sheet,
+                r.cell,
+            )
+        )
 
 
 def _mappings(preview: ImportPreview) -> list[Remembered]:

@@ -174,3 +174,25 @@ class RoundService:
         who = current_user() if by is None else by
         with self.db.session.begin() as s:
             return QuarterLocks(self.db).add_event(s, plan_id, quarter, action, reason, who)
+
+
+def findings_for(db: Database, plan_id: str, values: list[Observation]) -> list[Finding]:
+    """The data checks of values about to be recorded (at entry and at import), against the
+    current values of the same indicator and region; a comment on the value resolves them."""
+    if not values:
+        return []
+    plan = PlanService(db).get(plan_id)
+    inds = {i.code: i for i in plan.indicators}
+    service = ObservationService(db)
+    series: dict[str, list[Observation]] = {}
+    out: list[Finding] = []
+    for v in values:
+        if v.region not in series:
+            series[v.region] = service.current(plan_id, v.region)
+        earlier = [
+            o for o in series[v.region] if o.indicator == v.indicator and o.period != v.period
+        ]
+        ind = inds.get(v.indicator)
+        if ind is not None:
+            out.extend(check_value(ind, v, earlier))
+    return out

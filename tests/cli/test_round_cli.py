@@ -110,3 +110,19 @@ def test_the_round_from_the_command_line(capsys, tmp_path: Path) -> None:
     assert "锁定2024年第三季度（本季度报送完成）" in lines[2]
     assert "重新打开2024年第三季度（财政局报送更正）" in lines[3]
     assert run(capsys, "--db", db, "record", "03", "2024Q3", "1000", "--note", "更正")[0] == 0
+
+
+def test_record_warns_when_a_value_needs_a_comment(capsys, tmp_path: Path) -> None:
+    db = str(tmp_path / "w.sqlite")
+    run(capsys, "--db", db, "init", "--plan", "xx-district")
+    assert run(capsys, "--db", db, "record", "03", "2024Q2", "900")[2] == ""
+    code, out, err = run(capsys, "--db", db, "record", "03", "2024Q3", "800")
+    assert code == 0 and "800.00 万元" in out  # recorded, never silently changed
+    assert err.strip() == (
+        "planmonitor: 审核提示：03 财政科技投入 2024年第三季度：累计值低于上季度，"
+        "1—9月累计800万元低于1—6月的900万元；请用 --note 写明情况说明"
+    )
+    code, _, err = run(
+        capsys, "--db", db, "record", "03", "2024Q3", "800", "--note", "部分资金未到位"
+    )
+    assert code == 0 and err == ""

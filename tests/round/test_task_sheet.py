@@ -77,3 +77,27 @@ def test_bad_task_rows_are_errors_naming_the_cell_and_nothing_is_written(xx, tmp
     ]
     assert ImportService(xx).commit(preview).tasks == 0
     assert TaskService(xx).current("xx-district", Q3) == {}
+
+
+def test_the_import_preview_warns_per_cell_where_a_value_needs_a_comment(xx, tmp_path) -> None:
+    from planmonitor.domain.observation import Standing
+    from planmonitor.services.observations import Entry, ObservationService
+
+    ObservationService(xx).record(
+        "xx-district", Entry("03", Period.quarter(2024, 2), 900.0, standing=Standing.FINAL)
+    )
+    out = tmp_path / "区财政局.xlsx"
+    TemplateService(xx).write("xx-district", Q3, out, unit="区财政局")
+    wb = load_workbook(out)
+    ws = wb["指标填报"]
+    roles = {str(ws.cell(1, c).value)[8:]: c for c in range(1, ws.max_column + 1)}
+    row = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, roles["code"]).value == "03")
+    ws.cell(row, roles["value"]).value = 800
+    wb.save(out)
+    preview = ImportService(xx).preview(out)
+    (warning,) = [m for m in preview.messages if m.level == "warning"]
+    assert (warning.sheet, warning.cell) == ("指标填报", ws.cell(row, roles["value"]).coordinate)
+    assert warning.message == (
+        "03 财政科技投入 2024年第三季度：累计值低于上季度，1—9月累计800万元低于1—6月的900万元，"
+        "请在情况说明中写明原因"
+    )

@@ -75,8 +75,12 @@ class TaskView(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col in (0, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((2, 220), (4, 240), (5, 180)):
+            self.table.setColumnWidth(col, width)
         self.state_box = QComboBox()
         for state in TaskState:
             label = self.tr(str(STATE_LABELS[state]))
@@ -164,7 +168,9 @@ class TaskView(QWidget):
                 p.next_step if p else "",
             )
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
         keys = [line.task.key for line in self.lines]
         if selected in keys:
             self.table.selectRow(keys.index(selected))

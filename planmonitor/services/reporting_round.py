@@ -184,15 +184,16 @@ def findings_for(db: Database, plan_id: str, values: list[Observation]) -> list[
     plan = PlanService(db).get(plan_id)
     inds = {i.code: i for i in plan.indicators}
     service = ObservationService(db)
-    series: dict[str, list[Observation]] = {}
+    series: dict[str, dict[str, list[Observation]]] = {}  # region → indicator → values
     out: list[Finding] = []
     for v in values:
-        if v.region not in series:
-            series[v.region] = service.current(plan_id, v.region)
-        earlier = [
-            o for o in series[v.region] if o.indicator == v.indicator and o.period != v.period
-        ]
+        by_code = series.get(v.region)
+        if by_code is None:
+            by_code = series[v.region] = defaultdict(list)
+            for o in service.current(plan_id, v.region):
+                by_code[o.indicator].append(o)
         ind = inds.get(v.indicator)
         if ind is not None:
+            earlier = [o for o in by_code.get(v.indicator, ()) if o.period != v.period]
             out.extend(check_value(ind, v, earlier))
     return out

@@ -222,11 +222,23 @@ class ImportService:
                 )
 
 
+CHECK_LIMIT = 5000  # values per import checked one by one (数据审核)
+
+
 def _check_rows(db: Database, preview: ImportPreview) -> None:
     """数据审核 at import: a warning naming the cell for each value that needs a 情况说明."""
     from planmonitor.services.reporting_round import findings_for
 
     rows = [r for r in preview.rows if r.kind in WRITABLE and r.period and r.code and r.region]
+    if len(rows) > CHECK_LIMIT:  # a bulk load of history, not a unit's quarterly return
+        preview.messages.append(
+            Message(
+                "note",
+                f"文件含{len(rows)}个待写入的数值，超过{CHECK_LIMIT}个，导入时未逐项审核；"
+                "写入后可用 planmonitor check --quarter 季度 或“数据审核”页审核",
+            )
+        )
+        return
     values = [
         Observation(r.code or "", r.region or "", r.period, r.value, comment=r.comment)
         for r in rows

@@ -178,22 +178,24 @@ class RoundService:
 
 def findings_for(db: Database, plan_id: str, values: list[Observation]) -> list[Finding]:
     """The data checks of values about to be recorded (at entry and at import), against the
-    current values of the same indicator and region; a comment on the value resolves them."""
+    current values of the same indicator and region and the other values recorded with them;
+    a comment on the value resolves them."""
     if not values:
         return []
     plan = PlanService(db).get(plan_id)
     inds = {i.code: i for i in plan.indicators}
     service = ObservationService(db)
-    series: dict[str, dict[str, list[Observation]]] = {}  # region → indicator → values
+    series: dict[tuple[str, str], dict[Period, Observation]] = defaultdict(dict)
+    for region in {v.region for v in values}:
+        for o in service.current(plan_id, region):
+            series[(region, o.indicator)][o.period] = o
+    for v in values:  # the new values replace the stored ones of their period
+        series[(v.region, v.indicator)][v.period] = v
     out: list[Finding] = []
     for v in values:
-        by_code = series.get(v.region)
-        if by_code is None:
-            by_code = series[v.region] = defaultdict(list)
-            for o in service.current(plan_id, v.region):
-                by_code[o.indicator].append(o)
         ind = inds.get(v.indicator)
         if ind is not None:
-            earlier = [o for o in by_code.get(v.indicator, ()) if o.period != v.period]
+            same = series[(v.region, v.indicator)]
+            earlier = [o for p, o in same.items() if p != v.period]
             out.extend(check_value(ind, v, earlier))
     return out

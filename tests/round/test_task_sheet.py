@@ -101,3 +101,19 @@ def test_the_import_preview_warns_per_cell_where_a_value_needs_a_comment(xx, tmp
         "03 财政科技投入 2024年第三季度：累计值低于上季度，1—9月累计800万元低于1—6月的900万元，"
         "请在情况说明中写明原因"
     )
+
+
+def test_a_bulk_load_is_not_checked_cell_by_cell_and_says_so(xx, tmp_path, monkeypatch) -> None:
+    from planmonitor.services import importing
+
+    monkeypatch.setattr(importing, "CHECK_LIMIT", 0)
+    out = tmp_path / "区财政局.xlsx"
+    TemplateService(xx).write("xx-district", Q3, out, unit="区财政局")
+    wb = load_workbook(out)
+    ws = wb["指标填报"]
+    roles = {str(ws.cell(1, c).value)[8:]: c for c in range(1, ws.max_column + 1)}
+    ws.cell(5, roles["value"]).value = 120
+    wb.save(out)
+    preview = ImportService(xx).preview(out)
+    assert [m.level for m in preview.messages if "审核" in m.message] == ["note"]
+    assert "导入时未逐项审核" in next(m.message for m in preview.messages if "审核" in m.message)

@@ -6,9 +6,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from planmonitor.domain.indicator import Cadence, Indicator, TargetForm
 from planmonitor.domain.periods import Period
 
 NO_UNIT = "（未指定责任单位）"
+
+
+def asked_period(ind: Indicator, quarter: Period) -> Period:
+    """The period a quarter's round asks for: the quarter, or last year for statistics
+    published late (the fill-in workbook's row and 报送情况 use the same)."""
+    if ind.cadence is Cadence.ANNUAL_LATE and ind.target.form is not TargetForm.MILESTONE:
+        return Period.annual(quarter.year - 1)
+    return quarter
 
 
 def quarter_of(period: Period) -> tuple[int, int]:

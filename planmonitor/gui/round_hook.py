@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from planmonitor.gui.context import MonitorContext
 from planmonitor.gui.round_views import ChecksView, ReportingView
 from planmonitor.gui.task_view import TaskView
+from planmonitor.services.reporting_round import RoundService
 
 
 class RoundViews(QObject):
@@ -39,6 +40,31 @@ class RoundViews(QObject):
                 menu.addActions([self.act_close, self.act_reopen])
         self.act_close.triggered.connect(self.close_quarter)
         self.act_reopen.triggered.connect(self.ask_reopen)
+        self.context = context
+        self.overview_share = QLabel()  # 报送情况 in a line on 总览
+        self.overview_share.setObjectName("overviewShare")
+        overview = getattr(window, "overview", None)
+        layout = overview.layout() if isinstance(overview, QWidget) else None
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(1, self.overview_share)
+        for signal in (context.planChanged, context.periodChanged, context.dataChanged):
+            signal.connect(self.refresh_share)
+
+    @Slot()
+    def refresh_share(self) -> None:
+        """报送情况 in one line for 总览: items reported, and the units not complete."""
+        plan = self.context.plan
+        if plan is None:
+            self.overview_share.clear()
+            return
+        rep = RoundService(self.context.db).missing(plan.id, self.context.quarter)
+        share = f"{rep.share:.0%}" if rep.share is not None else "—"
+        late = sum(1 for u in rep.units if u.missing)
+        self.overview_share.setText(
+            self.tr(
+                "Reporting: {filled} of {asked} items ({share}); {late} units not complete"
+            ).format(filled=rep.filled, asked=rep.asked, share=share, late=late)
+        )
 
     @Slot()
     def close_quarter(self) -> None:

@@ -19,6 +19,7 @@ from planmonitor.domain.plan import Plan
 from planmonitor.domain.round import (
     QuarterEvent,
     UnitReport,
+    asked_period,
     quarter_of,
     share_reported,
     who_has_reported,
@@ -30,7 +31,6 @@ from planmonitor.services.plans import PlanService
 from planmonitor.services.quarter_locks import QuarterLocks, check_quarter
 from planmonitor.services.status import StatusService
 from planmonitor.services.tasks import TaskService
-from planmonitor.services.templates import asked_period
 from planmonitor.store.database import Database
 
 

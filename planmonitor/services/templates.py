@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from planmonitor.domain.indicator import Cadence, Indicator, Nature, TargetForm
+from planmonitor.domain.indicator import Indicator, Nature, TargetForm
 from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION, Plan, Task
+from planmonitor.domain.round import asked_period
 from planmonitor.domain.schedule import NoSchedule, build_schedule
 from planmonitor.exchange.templates.task_sheet import TaskTemplateRow
 from planmonitor.exchange.templates.writer import TemplateRow, TemplateSpec, write_template
@@ -23,13 +24,6 @@ from planmonitor.services.plans import PlanService
 from planmonitor.services.status import target_in_force
 from planmonitor.services.tasks import TaskService
 from planmonitor.store.database import Database
-
-
-def asked_period(ind: Indicator, quarter: Period) -> Period:
-    """The period a row asks for: the quarter, or last year for statistics published late."""
-    if ind.cadence is Cadence.ANNUAL_LATE and ind.target.form is not TargetForm.MILESTONE:
-        return Period.annual(quarter.year - 1)
-    return quarter
 
 
 def period_text(ind: Indicator, period: Period) -> str:

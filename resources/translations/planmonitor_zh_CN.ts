@@ -1196,29 +1196,34 @@ Database: {path}</source>
 <context>
     <name>RoundViews</name>
     <message>
-        <location filename="../../planmonitor/gui/round_hook.py" line="28"/>
+        <location filename="../../planmonitor/gui/round_hook.py" line="29"/>
         <source>Key tasks</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_hook.py" line="29"/>
+        <location filename="../../planmonitor/gui/round_hook.py" line="30"/>
         <source>Reporting</source>
         <translation>报送情况</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_hook.py" line="30"/>
+        <location filename="../../planmonitor/gui/round_hook.py" line="31"/>
         <source>Data checks</source>
         <translation>数据审核</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_hook.py" line="31"/>
+        <location filename="../../planmonitor/gui/round_hook.py" line="32"/>
         <source>Reporting complete for this quarter</source>
         <translation>本季度报送完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_hook.py" line="32"/>
+        <location filename="../../planmonitor/gui/round_hook.py" line="33"/>
         <source>Reopen this quarter…</source>
         <translation>重新打开本季度…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="65"/>
+        <source>Reporting: {filled} of {asked} items ({share}); {late} units not complete</source>
+        <translation>报送情况：已报送{filled}/{asked}项（{share}），{late}个单位未报齐</translation>
     </message>
 </context>
 <context>
@@ -1268,79 +1273,79 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../planmonitor/gui/task_view.py" line="57"/>
-        <location filename="../../planmonitor/gui/task_view.py" line="96"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="100"/>
         <source>State</source>
         <translation>推进状态</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/task_view.py" line="58"/>
-        <location filename="../../planmonitor/gui/task_view.py" line="97"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="101"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/task_view.py" line="59"/>
-        <location filename="../../planmonitor/gui/task_view.py" line="99"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="103"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="91"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="95"/>
         <source>Attach evidence…</source>
         <translation>添加佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="92"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="96"/>
         <source>Save progress</source>
         <translation>保存进展</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="98"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="102"/>
         <source>Reason for lagging</source>
         <translation>滞后原因</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="100"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="104"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="107"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="111"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="131"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="135"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="149"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="153"/>
         <source>Key tasks, {quarter}</source>
         <translation>{quarter}重点任务推进情况</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="156"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="160"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="204"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="210"/>
         <source>Attach evidence</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="212"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="218"/>
         <source>{name} (not saved yet)</source>
         <translation>{name}（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="220"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="226"/>
         <source>Choose a task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="240"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="246"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

@@ -59,6 +59,11 @@ def test_the_round_tabs_are_there_in_chinese(xx_window) -> None:
     ]
     texts = [a.text() for a in xx_window.menuBar().actions()[0].menu().actions()]
     assert "本季度报送完成" in texts and "重新打开本季度…" in texts
+    share = xx_window.round.overview_share
+    assert share.text() == "报送情况：已报送0/28项（0%），26个单位未报齐"
+    ObservationService(xx_window.context.db).record(PLAN, Entry("03", Q3, 1500.0))
+    xx_window.context.saved()
+    assert share.text() == "报送情况：已报送1/28项（4%），26个单位未报齐"
 
 
 def test_task_view_records_progress_with_evidence(xx_window, qtbot, tmp_path: Path) -> None:
@@ -184,3 +189,16 @@ def test_checks_closing_and_reopening(xx_window, qtbot) -> None:
     history = [view.history.item(i).text() for i in range(view.history.count())]
     assert len(history) == 2 and history[1].endswith("重新打开2024年第三季度（财政局更正数据）")
     values.record(PLAN, Entry("03", Q3, 1200.0, comment="更正"))
+
+
+def test_the_round_views_load_no_spreadsheet_library_at_start_up() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from planmonitor.gui import main_window\n"
+        "print(sorted(m for m in ('openpyxl', 'docx', 'python_calamine') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

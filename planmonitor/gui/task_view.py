@@ -92,6 +92,8 @@ class TaskView(QWidget):
         self.next_step = QLineEdit()
         self.attachments = QListWidget()
         self.attachments.setFixedHeight(56)
+        self.history = QListWidget()  # every record of the task, superseded ones too
+        self.history.setFixedHeight(56)
         self.attach_button = QPushButton(self.tr("Attach evidence…"))
         self.save_button = QPushButton(self.tr("Save progress"))
         self.message = QLabel()
@@ -102,6 +104,7 @@ class TaskView(QWidget):
         form.addRow(self.tr("Reason for lagging"), self.reason)
         form.addRow(self.tr("Next step"), self.next_step)
         form.addRow(self.tr("Evidence"), self.attachments)
+        form.addRow(self.tr("History"), self.history)
         buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)
         buttons.addStretch(1)
@@ -202,6 +205,18 @@ class TaskView(QWidget):
             item = QListWidgetItem(f"{a.name}（{a.size:,} B）")
             item.setData(ATTACHMENT_ROLE, a.id)
             self.attachments.addItem(item)
+        self.history.clear()
+        plan = self.context.plan
+        if plan is not None:
+            for h in reversed(
+                TaskService(self.context.db).history(plan.id, self.lines[row].task.key)
+            ):
+                when = h.recorded_at.strftime("%Y-%m-%d %H:%M") if h.recorded_at else ""
+                mark = "" if h.is_current else self.tr(" (superseded)")
+                self.history.addItem(
+                    f"{period_text(h.quarter)} {h.state.symbol} {h.state.value}：{h.text}"
+                    f" — {h.recorded_by} {when}{mark}"
+                )
         self.message.clear()
 
     @Slot()

@@ -1273,79 +1273,89 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../planmonitor/gui/task_view.py" line="57"/>
-        <location filename="../../planmonitor/gui/task_view.py" line="100"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="102"/>
         <source>State</source>
         <translation>推进状态</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/task_view.py" line="58"/>
-        <location filename="../../planmonitor/gui/task_view.py" line="101"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="103"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/task_view.py" line="59"/>
-        <location filename="../../planmonitor/gui/task_view.py" line="103"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="105"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="95"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="97"/>
         <source>Attach evidence…</source>
         <translation>添加佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="96"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="98"/>
         <source>Save progress</source>
         <translation>保存进展</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="102"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="104"/>
         <source>Reason for lagging</source>
         <translation>滞后原因</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="104"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="106"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="111"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="107"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="114"/>
         <source>Unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="135"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="138"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="153"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="156"/>
         <source>Key tasks, {quarter}</source>
         <translation>{quarter}重点任务推进情况</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="160"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="163"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="210"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="215"/>
+        <source> (superseded)</source>
+        <translation>（已更正）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="225"/>
         <source>Attach evidence</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="218"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="233"/>
         <source>{name} (not saved yet)</source>
         <translation>{name}（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="226"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="241"/>
         <source>Choose a task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/task_view.py" line="246"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="261"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

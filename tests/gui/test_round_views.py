@@ -100,6 +100,8 @@ def test_task_view_records_progress_with_evidence(xx_window, qtbot, tmp_path: Pa
     assert [(a.name, a.size) for a in p.attachments] == [("拨付凭证.pdf", 10)]
     assert view.table.item(row, 3).text() == "■ 滞后"
     assert view.attachments.item(0).text() == "拨付凭证.pdf（10 B）"
+    assert view.history.count() == 1
+    assert view.history.item(0).text().startswith("2024年第三季度 ■ 滞后：已拨付800万元 — ")
 
     opened = []
     view.opener = lambda url: opened.append(Path(url.toLocalFile()))

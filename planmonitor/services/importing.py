@@ -240,7 +240,15 @@ def _check_rows(db: Database, preview: ImportPreview) -> None:
         )
         return
     values = [
-        Observation(r.code or "", r.region or "", r.period, r.value, comment=r.comment)
+        Observation(
+            r.code or "",
+            r.region or "",
+            r.period,
+            r.value,
+            comment=r.comment,
+            numerator=r.numerator,
+            denominator=r.denominator,
+        )
         for r in rows
         if r.period is not None
     ]

@@ -36,7 +36,7 @@ def test_the_word_report_shows_the_task_section(sqlite_db, tmp_path: Path) -> No
     ObservationService(db).record_many(
         "chengde", [Entry("09", Period.quarter(2024, 2), 15.0), Entry("09", Q3, 12.0)]
     )
-    model = build_report(db, "chengde", Q3, today=date(2024, 10, 12))
+    model = build_report(db, "chengde", Q3, report_date=date(2024, 10, 12))
     assert model.round is not None and len(model.round.tasks) == 56
     out = tmp_path / "承德.docx"
     write_report_docx(model, out)

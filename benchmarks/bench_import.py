@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import python_calamine
 from openpyxl import Workbook
 
+from planmonitor.domain.indicator import TargetForm
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import Region
 from planmonitor.exchange.recognise import Recogniser
@@ -44,9 +45,14 @@ PERIODS = [Period.quarter(y, q) for y in range(2019, 2031) for q in (1, 2, 3, 4)
 ]
 
 
+def quantitative(plan):  # type: ignore[no-untyped-def]
+    """The indicators that take numbers (a milestone takes 完成/未完成)."""
+    return [i for i in plan.indicators if i.target.form is not TargetForm.MILESTONE]
+
+
 def make_plan(rows: int):  # type: ignore[no-untyped-def]
     plan = plan_source(PLAN)
-    per_region = len(plan.indicators) * len(PERIODS)
+    per_region = len(quantitative(plan)) * len(PERIODS)
     n = -(-rows // per_region)
     subs = tuple(Region(f"R{i:03d}", f"第{i}街道", "*") for i in range(1, n + 1))
     return replace(plan, sub_regions=subs)
@@ -59,7 +65,7 @@ def make_workbook(path: Path, plan, rows: int, seed: int = 7) -> None:  # type: 
     ws.append(["地区", "指标名称", "期间", "数值", "单位"])
     n = 0
     for region in plan.sub_regions:
-        for ind in plan.indicators:
+        for ind in quantitative(plan):
             for p in PERIODS:
                 if n == rows:
                     break

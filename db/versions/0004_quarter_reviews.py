@@ -1,7 +1,7 @@
 """quarter reviews: a region's quarter submitted (已报送), approved (审核通过) or returned (退回)
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01 22:00:00
 
 Every database gets the table (the review commands work on SQLite too); the PostgreSQL-only
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -43,6 +43,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "server": ("planmonitor.cli.server", "城市服务器：设置数据库、管理账户"),
     "audit": ("planmonitor.cli.server", "服务器审计记录：谁在何时改了什么"),
     "review": ("planmonitor.cli.server", "季度报送与审核：报送、审核通过、退回、报送情况"),
+    "task-progress": ("planmonitor.cli.round", "录入重点任务的季度进展"),
+    "tasks": ("planmonitor.cli.round", "列出重点任务及其季度进展"),
+    "missing": ("planmonitor.cli.round", "报送情况：各责任单位尚未报送的指标和任务"),
+    "check": ("planmonitor.cli.round", "数据审核：需要情况说明的可疑数值"),
+    "close-quarter": ("planmonitor.cli.round", "锁定季度（本季度报送完成）"),
+    "reopen-quarter": ("planmonitor.cli.round", "重新打开已锁定的季度（须说明原因）"),
 }
 
 

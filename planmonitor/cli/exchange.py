@@ -131,6 +131,23 @@ def import_json(
             for r in rows
             if r.kind in (ItemKind.NEW, ItemKind.CHANGED, ItemKind.UNCHANGED, ItemKind.CONFLICT)
         ],
+        "tasks": [
+            {
+                "task": t.task,
+                "quarter": t.quarter.key,
+                "state": t.state.value if t.state else None,
+                "text": t.text,
+                "reason": t.reason,
+                "next": t.next_step,
+                "sheet": t.sheet,
+                "cell": t.cell,
+                "status": t.kind.value,
+                "message": t.message,
+                "write": t.selected,
+            }
+            for t in preview.tasks
+        ],
+        "tasks_written": 0 if result is None else result.tasks,
     }
 
 
@@ -186,6 +203,16 @@ def _print_preview(preview: ImportPreview, result: CommitResult | None, dry_run:
         for m in preview.messages:
             if m.level == "error":
                 print(f"  {m.message}")
+    if preview.tasks:
+        tc = {k: sum(1 for t in preview.tasks if t.kind is k) for k in ItemKind}
+        print(
+            f"重点任务进展：新增 {tc[ItemKind.NEW]}，修改 {tc[ItemKind.CHANGED]}，"
+            f"未变 {tc[ItemKind.UNCHANGED]}，冲突 {tc[ItemKind.CONFLICT]}，"
+            f"错误 {tc[ItemKind.ERROR]}，未填 {tc[ItemKind.MISSING]}"
+        )
+        for t in preview.tasks:
+            if t.kind in (ItemKind.ERROR, ItemKind.CONFLICT):
+                print(f"  {t.where:<14} 任务 {t.task} {t.title}：{t.message}")
     notes = [m for m in preview.messages if m.level != "error"]
     if notes:
         print("说明：")
@@ -195,7 +222,8 @@ def _print_preview(preview: ImportPreview, result: CommitResult | None, dry_run:
     if dry_run:
         print("预览完毕，未写入任何数值（--dry-run）。")
     elif result is not None:
-        print(f"已写入 {result.written} 个数值（一次提交，原值保留在历史中）。")
+        tasks = f"、{result.tasks} 项任务进展" if result.tasks else ""
+        print(f"已写入 {result.written} 个数值{tasks}（一次提交，原值保留在历史中）。")
 
 
 def cmd_import(args: argparse.Namespace, db: Database) -> int:
@@ -210,6 +238,9 @@ def cmd_import(args: argparse.Namespace, db: Database) -> int:
             r.selected = True
         if r.hidden and args.include_hidden and r.kind in (ItemKind.NEW, ItemKind.CHANGED):
             r.selected = True
+    for t in preview.tasks:
+        if t.kind is ItemKind.CONFLICT and args.accept_conflicts:
+            t.selected = True
     result = None if args.dry_run else service.commit(preview)
     if args.json:
         print_json(import_json(preview, result, args.dry_run))

@@ -26,6 +26,33 @@ from planmonitor.store.database import Database
 # -- record -------------------------------------------------------------------------------------
 
 
+def _warn_checks(db: Database, plan_id: str, e: Entry, name: str, value: float | None) -> None:
+    """数据审核 at entry: one line on stderr per check the value needs a 情况说明 for."""
+    import sys
+
+    from planmonitor.domain.plan import ROOT_REGION
+    from planmonitor.services.reporting_round import findings_for
+
+    region = e.region or ROOT_REGION
+    obs = Observation(
+        e.code,
+        region,
+        e.period,
+        value,
+        e.standing,
+        e.comment,
+        numerator=e.numerator,
+        denominator=e.denominator,
+    )
+    for f in findings_for(db, plan_id, [obs]):
+        if not f.resolved:
+            print(
+                f"planmonitor: 审核提示：{e.code} {name} {e.period.label_zh()}：{f.rule.label}，"
+                f"{f.message}；请用 --note 写明情况说明",
+                file=sys.stderr,
+            )
+
+
 def cmd_record(args: argparse.Namespace, db: Database) -> int:
     plans = PlanService(db)
     plan_id = plans.resolve(args.plan)
@@ -60,6 +87,7 @@ def cmd_record(args: argparse.Namespace, db: Database) -> int:
     )
     outcome = ObservationService(db).record(plan_id, entry)
     stored = _stored_value(db, plan_id, entry) if value is None else value
+    _warn_checks(db, plan_id, entry, ind.name, stored)
     if args.json:
         print_json(
             {

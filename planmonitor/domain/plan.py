@@ -25,12 +25,35 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """A key task (重点任务) with its responsible units (责任单位)."""
+    """A key task (重点任务) with its responsible units (责任单位).
+
+    Attributes:
+        responsible: the units as the plan lists them (责任单位), when it does not say who leads;
+        lead, support: 牵头 and 配合 units where the plan names them.
+        code: short stable code users type ("3.2" for a section, "Z6.1" for a 专栏 project).
+        kind: "任务" for a numbered section of a task chapter, "专栏" for a 专栏 project.
+        chapter: the chapter (or 专栏) heading it belongs to.
+    """
 
     title: str
     responsible: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()
     position: int = 0
+    code: str = ""
+    lead: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    kind: str = "任务"
+    chapter: str = ""
+
+    @property
+    def key(self) -> str:
+        """The code, or the position where the plan gave none."""
+        return self.code or str(self.position)
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """Every unit that reports on the task: 牵头, then 配合, then 责任单位 (no repeats)."""
+        return tuple(dict.fromkeys((*self.lead, *self.support, *self.responsible)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +145,14 @@ class Plan:
         codes = "、".join(i.code for i in self.indicators)
         raise PlanError(f"规划 {self.id} 中没有指标编码“{code}”（现有：{codes}）")
 
+    def task(self, key: str) -> Task:
+        """The task with code ``key``; :class:`PlanError` listing the codes if there is none."""
+        for t in self.tasks:
+            if t.key == key.strip():
+                return t
+        keys = "、".join(t.key for t in self.tasks) or "（无）"
+        raise PlanError(f"规划 {self.id} 中没有任务编号“{key}”（现有：{keys}）")
+
     def validate(self) -> None:
         """Check the whole plan; raise :class:`PlanError` naming the first problem."""
         if not self.id.strip():
@@ -144,6 +175,9 @@ class Plan:
         for r in self.sub_regions:
             if r.parent is not None and r.parent not in codes:
                 raise PlanError(f"规划 {self.id}：地区“{r.name}”的上级“{r.parent}”不存在")
+        keys = [t.key for t in self.tasks]
+        if len(set(keys)) != len(keys):
+            raise PlanError(f"规划 {self.id}：任务编号重复")
         for t in self.tasks:
             for code in t.indicators:
                 if code not in seen:

@@ -14,6 +14,7 @@ from datetime import date
 
 from planmonitor.domain.formatting import Light
 from planmonitor.domain.periods import Period
+from planmonitor.domain.round_report import RoundSection
 
 LIGHT_ORDER = (Light.GREEN, Light.YELLOW, Light.RED, Light.GREY, Light.MET, Light.NOT_MET)
 LAGGING = frozenset({Light.YELLOW, Light.RED, Light.NOT_MET})
@@ -213,6 +214,8 @@ class ReportModel:
     def region_is_plan(self) -> bool:
         """True when the report is on the plan's own region, not a sub-region."""
         return not self.plan_region or self.region == self.plan_region
+
+    round: RoundSection | None = None  # key tasks, 报送 and 审核 (the plan's own region only)
 
     @property
     def rows(self) -> list[ReportRow]:

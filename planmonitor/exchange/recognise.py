@@ -16,6 +16,7 @@ from planmonitor.exchange.tables.reader import TableReader
 from planmonitor.exchange.tables.sheet_context import SheetContext
 from planmonitor.exchange.templates.marks import HELP_SHEET, META_SHEET
 from planmonitor.exchange.templates.reader import key_column, read_template_sheet, template_plan
+from planmonitor.exchange.templates.task_sheet import FoundTask, is_task_sheet, read_task_sheet
 
 
 class Recogniser:
@@ -31,6 +32,7 @@ class Recogniser:
         self.extraction = Extraction(grid.file, grid.file_hash, grid.kind)
         self.extraction.template_plan = template_plan(grid)
         self.extraction.findings.extend(Finding("note", n) for n in grid.notes)
+        self.tasks: list[FoundTask] = []  # task progress from 重点任务进展 sheets
 
     def steps(self) -> Iterator[tuple[int, int, str]]:
         """Yield (done, total, sheet name) after each sheet; reconcile at the end."""
@@ -48,6 +50,12 @@ class Recogniser:
                         "warning", f"工作表“{sheet.name}”为隐藏工作表，未读取", sheet=sheet.name
                     )
                 )
+                continue
+            if is_task_sheet(sheet):
+                tasks, findings = read_task_sheet(sheet, self.catalog.plan.id)
+                self.tasks.extend(tasks)
+                ex.findings.extend(findings)
+                ex.sheets_read.append(sheet.name)
                 continue
             key_col = key_column(sheet)
             if key_col is not None:

@@ -31,6 +31,7 @@ from planmonitor.gui.live_refresh import ChangeWatcher
 from planmonitor.gui.overview import OverviewView
 from planmonitor.gui.report_export import ReportExporter
 from planmonitor.gui.review_dialog import ReviewDialog
+from planmonitor.gui.round_hook import RoundViews
 from planmonitor.gui.server_dialogs import AuditDialog, UsersDialog
 from planmonitor.gui.welcome import WelcomePage
 from planmonitor.services.accounts import AccountService
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.watcher = ChangeWatcher(context.db, self)  # live refresh: others' changes
         self._toolbar()
         self._menus()
+        self.round = RoundViews(self, self.tabs, context)  # 重点任务, 报送情况, 数据审核
         self.db_label = QLabel(self.tr("Database: {path}").format(path=context.db.location))
         self.saved_label = QLabel(self.tr("Nothing saved yet in this session"))
         self.statusBar().addWidget(self.db_label, 1)

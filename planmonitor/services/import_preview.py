@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
@@ -174,6 +175,8 @@ class ImportPreview:
     messages: list[Message] = field(default_factory=list)
     answers: dict[tuple[str, str], str] = field(default_factory=dict)
     confirmed: list[Confirmed] = field(default_factory=list)
+    # task progress rows (services.import_tasks.TaskPreviewRow) of a 重点任务进展 sheet
+    tasks: list[Any] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Rows per kind, every kind present (0 where none)."""

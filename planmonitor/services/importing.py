@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planmonitor.domain.indicator import Indicator, TargetForm
-from planmonitor.domain.observation import Source, Standing
+from planmonitor.domain.observation import Observation, Source, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import Plan
 from planmonitor.exchange.recognise import Recogniser
@@ -35,6 +35,7 @@ from planmonitor.services.import_current import CurrentValue, current_values
 from planmonitor.services.import_memory import ImportMemory
 from planmonitor.services.import_memory import Mapping as Remembered
 from planmonitor.services.import_preview import (
+    WRITABLE,
     Confirmed,
     ImportPreview,
     ItemKind,
@@ -42,9 +43,12 @@ from planmonitor.services.import_preview import (
     PreviewRow,
     Question,
 )
+from planmonitor.services.import_tasks import classify_tasks, task_entries
 from planmonitor.services.observations import Entry, ObservationService, current_user
 from planmonitor.services.plans import PlanService
 from planmonitor.services.progress import Progress, run_to_end
+from planmonitor.services.quarter_locks import QuarterLocks, mark_locked_rows
+from planmonitor.services.tasks import TaskService
 from planmonitor.store.database import Database
 
 Answers = Mapping[tuple[str, str], str]
@@ -59,6 +63,7 @@ class CommitResult:
     changed: int
     unchanged: int
     remembered: int
+    tasks: int = 0  # task progress records written
 
 
 class ImportService:
@@ -126,6 +131,17 @@ class ImportService:
         ]
         current = current_values(self.db, plan.id, probes)
         _classify(preview, ex, plan, current, current_user())
+        closed = QuarterLocks(self.db).closed(plan.id)
+        mark_locked_rows(preview, closed)
+        _check_rows(self.db, preview)
+        if rec.tasks:
+            service = TaskService(self.db)
+            progress = {
+                (code, p.quarter): p
+                for q in {t.quarter for t in rec.tasks}
+                for code, p in service.current(plan.id, q).items()
+            }
+            preview.tasks = classify_tasks(plan, rec.tasks, progress, closed, path.name)
         return preview
 
     def _plan_for(self, file: str, plan_id: str | None, in_file: str | None) -> Plan:
@@ -169,7 +185,11 @@ class ImportService:
             )
             for r in rows
         ]
+        progress = task_entries(preview.tasks, preview.file)
+        if progress:  # refuse before anything is written: values and tasks go in together
+            TaskService(self.db).check_many(preview.plan_id, progress)
         outcomes = ObservationService(self.db).record_many(preview.plan_id, entries, by)
+        task_kinds = TaskService(self.db).record_many(preview.plan_id, progress, by)
         yield Progress(1, 2, "记住已确认的对应关系")
         remembered = 0
         if remember and preview.answers:
@@ -182,6 +202,7 @@ class ImportService:
             kinds.count("changed"),
             kinds.count("unchanged"),
             remembered,
+            len(task_kinds) - task_kinds.count("unchanged"),
         )
 
     def _check_unchanged_since(self, preview: ImportPreview, rows: list[PreviewRow]) -> None:
@@ -200,6 +221,52 @@ class ImportService:
                     f"预览之后数据库中的数值已有变化（如 {r.code} {r.period_label}），"
                     "请重新预览后再导入；未写入任何数值"
                 )
+
+
+CHECK_LIMIT = 5000  # values per import checked one by one (数据审核)
+
+
+def _check_rows(db: Database, preview: ImportPreview) -> None:
+    """数据审核 at import: a warning naming the cell for each value that needs a 情况说明."""
+    from planmonitor.services.reporting_round import findings_for
+
+    rows = [r for r in preview.rows if r.kind in WRITABLE and r.period and r.code and r.region]
+    if len(rows) > CHECK_LIMIT:  # a bulk load of history, not a unit's quarterly return
+        preview.messages.append(
+            Message(
+                "note",
+                f"文件含{len(rows)}个待写入的数值，超过{CHECK_LIMIT}个，导入时未逐项审核；"
+                "写入后可用 planmonitor check --quarter 季度 或“数据审核”页审核",
+            )
+        )
+        return
+    values = [
+        Observation(
+            r.code or "",
+            r.region or "",
+            r.period,
+            r.value,
+            comment=r.comment,
+            numerator=r.numerator,
+            denominator=r.denominator,
+        )
+        for r in rows
+        if r.period is not None
+    ]
+    where = {(r.code, r.region, r.period): r for r in rows}
+    for f in findings_for(db, preview.plan_id, values):
+        if f.resolved:
+            continue
+        r = where[(f.code, f.region, f.period)]
+        preview.messages.append(
+            Message(
+                "warning",
+                f"{f.code} {f.name} {f.period.label_zh()}：{f.rule.label}，{f.message}，"
+                "请在情况说明中写明原因",
+                r.sheet,
+                r.cell,
+            )
+        )
 
 
 def _mappings(preview: ImportPreview) -> list[Remembered]:

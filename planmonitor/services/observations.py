@@ -17,6 +17,7 @@ from planmonitor.domain.observation import Observation, Source, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION
 from planmonitor.services.errors import UserError
+from planmonitor.services.quarter_locks import refuse_locked
 from planmonitor.services.stale import CURRENT_BASE, Race, is_current_clash, stale_error
 from planmonitor.store import server_access
 from planmonitor.store.database import Database
@@ -147,6 +148,7 @@ class ObservationService:
         with self.db.session.begin() as s:
             ctx = _PlanContext(s, plan_id)
             checked = [self._check(ctx, e) for e in entries]
+            refuse_locked(s, ctx.plan.id, [(f"指标 {e.code}", e.period) for e in entries])
             current = _current_rows(s, checked)
             sqlite = s.connection().dialect.name == "sqlite"
             stamp: object = now.strftime(_SQLITE_DATETIME) if sqlite else now
@@ -286,6 +288,7 @@ class ObservationService:
         with self.db.session.begin() as s:
             ctx = _PlanContext(s, plan_id)
             ind, reg = ctx.indicator(code), ctx.region(region)
+            refuse_locked(s, ctx.plan.id, [(f"指标 {code}", period)])
             year, month = period_to_columns(period)
             row = s.scalar(
                 select(ObservationRow).where(

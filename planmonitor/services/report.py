@@ -42,6 +42,7 @@ from planmonitor.domain.report_text import (
     target_display,
 )
 from planmonitor.domain.report_trend import build_trend, schedule_or_none
+from planmonitor.domain.round_report import RoundSection
 from planmonitor.domain.status_result import Status
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
@@ -144,7 +145,14 @@ def build_report(
         summary=summary,
         generated=report_date or date.today(),
         plan_region=plan.region,
+        round=_round(db, plan.id, quarter) if reg.code == ROOT_REGION else None,
     )
+
+
+def _round(db: Database, plan_id: str, quarter: Period) -> RoundSection:
+    from planmonitor.services.round_report import round_section  # only when a report is made
+
+    return round_section(db, plan_id, quarter)
 
 
 def _group(order: tuple[str, ...], categories: list[str]) -> list[tuple[str, list[int]]]:

@@ -10,24 +10,20 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from planmonitor.domain.indicator import Cadence, Indicator, Nature, TargetForm
+from planmonitor.domain.indicator import Indicator, Nature, TargetForm
 from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
-from planmonitor.domain.plan import ROOT_REGION, Plan
+from planmonitor.domain.plan import ROOT_REGION, Plan, Task
+from planmonitor.domain.round import asked_period
 from planmonitor.domain.schedule import NoSchedule, build_schedule
+from planmonitor.exchange.templates.task_sheet import TaskTemplateRow
 from planmonitor.exchange.templates.writer import TemplateRow, TemplateSpec, write_template
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import ObservationService
 from planmonitor.services.plans import PlanService
 from planmonitor.services.status import target_in_force
+from planmonitor.services.tasks import TaskService
 from planmonitor.store.database import Database
-
-
-def asked_period(ind: Indicator, quarter: Period) -> Period:
-    """The period a row asks for: the quarter, or last year for statistics published late."""
-    if ind.cadence is Cadence.ANNUAL_LATE and ind.target.form is not TargetForm.MILESTONE:
-        return Period.annual(quarter.year - 1)
-    return quarter
 
 
 def period_text(ind: Indicator, period: Period) -> str:
@@ -82,10 +78,12 @@ class TemplateService:
         plans = PlanService(self.db)
         plan = plans.get(plan_id)
         inds = list(plan.indicators)
+        tasks = list(plan.tasks)
         if unit is not None:
             unit = unit.strip()
             inds = [i for i in inds if unit in i.responsible]
-            if not inds:
+            tasks = [t for t in tasks if unit in t.units]
+            if not inds and not tasks:
                 known = "、".join(units_of(plan)) or "（规划未写明责任单位）"
                 raise UserError(f"规划 {plan_id} 中没有由“{unit}”负责的指标（责任单位：{known}）")
         reg = self._region(plan, region)
@@ -125,7 +123,22 @@ class TemplateService:
             unit=unit,
             rows=tuple(rows),
             made_on=made_on,
+            tasks=self._task_rows(plan_id, quarter, tasks),
         )
+
+    def _task_rows(
+        self, plan_id: str, quarter: Period, tasks: list[Task]
+    ) -> tuple[TaskTemplateRow, ...]:
+        """The unit's tasks, with last quarter's progress for reference."""
+        if not tasks:
+            return ()
+        before = TaskService(self.db).current(plan_id, quarter.add_quarters(-1))
+        rows = []
+        for t in tasks:
+            p = before.get(t.key)
+            previous = f"{p.state.value}：{p.text}" if p is not None else ""
+            rows.append(TaskTemplateRow(t.key, t.title, "、".join(t.units), t.chapter, previous))
+        return tuple(rows)
 
     def write(
         self,

@@ -62,6 +62,11 @@ def plan_to_row(plan: Plan, now: datetime, is_demo: bool = False) -> PlanRow:
             title=t.title,
             responsible=SEP.join(t.responsible),
             indicator_codes=SEP.join(t.indicators),
+            code=t.code,
+            lead=SEP.join(t.lead),
+            support=SEP.join(t.support),
+            kind=t.kind,
+            chapter=t.chapter,
         )
         for t in plan.tasks
     ]
@@ -188,7 +193,17 @@ def plan_from_row(row: PlanRow, sub_regions: tuple[Region, ...] | None = None) -
         outlook_year=row.outlook_year,
         categories=tuple(c for c in row.categories.split("\n") if c),
         tasks=tuple(
-            Task(t.title, _split(t.responsible), _split(t.indicator_codes), t.position)
+            Task(
+                t.title,
+                _split(t.responsible),
+                _split(t.indicator_codes),
+                t.position,
+                code=t.code,
+                lead=_split(t.lead),
+                support=_split(t.support),
+                kind=t.kind,
+                chapter=t.chapter,
+            )
             for t in row.tasks
         ),
         sub_regions=sub_regions,

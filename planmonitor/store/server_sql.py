@@ -25,6 +25,9 @@ FILLER_WRITES = {
     "observations": ("INSERT", "UPDATE (superseded_at)"),
     "quarter_reviews": ("INSERT", "UPDATE"),
     "import_mappings": ("INSERT", "UPDATE"),
+    # Key tasks' quarterly progress and evidence (the units report them; tasks are plan-wide).
+    "task_progress": ("INSERT", "UPDATE (superseded_at)"),
+    "task_attachments": ("INSERT",),
 }
 REVIEWER_WRITES = {"quarter_reviews": ("INSERT", "UPDATE")}
 # Tables with an audit trigger and a change notification: every program table but these.

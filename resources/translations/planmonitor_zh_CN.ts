@@ -74,6 +74,84 @@
     </message>
 </context>
 <context>
+    <name>ChecksView</name>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="148"/>
+        <source>Check</source>
+        <translation>审核规则</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="149"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="150"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="151"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="152"/>
+        <source>Finding</source>
+        <translation>审核提示</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="153"/>
+        <source>Comment</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="166"/>
+        <source>Close the quarter (reporting complete)</source>
+        <translation>锁定本季度（报送完成）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="168"/>
+        <source>Reason for reopening</source>
+        <translation>重新打开的原因</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="169"/>
+        <source>Reopen the quarter</source>
+        <translation>重新打开本季度</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="181"/>
+        <source>Needs a comment before the quarter can be closed</source>
+        <translation>锁定前须填写情况说明的事项</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="186"/>
+        <source>Closing history</source>
+        <translation>锁定记录</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="204"/>
+        <source>Data checks, {quarter}</source>
+        <translation>{quarter}数据审核</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="211"/>
+        <source>(needs a comment)</source>
+        <translation>（待填写情况说明）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="223"/>
+        <source>Closed: {event}. Values, comments and task progress of this quarter cannot be changed until it is reopened.</source>
+        <translation>已锁定：{event}。重新打开之前，本季度的数值、情况说明和任务进展均不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="228"/>
+        <source>Open: values can be entered and imported.</source>
+        <translation>未锁定：可以录入和导入数据。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../../planmonitor/gui/connect_dialog.py" line="30"/>
@@ -817,172 +895,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="47"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="48"/>
         <location filename="../../planmonitor/gui/startup.py" line="53"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="54"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="55"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="127"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="55"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="126"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="56"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="128"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="56"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="127"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="57"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="129"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="70"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="72"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="71"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="73"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="79"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="81"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="82"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="84"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="85"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="87"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="88"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="90"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="95"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="97"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="97"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
         <source>Import a spreadsheet…</source>
         <translation>导入填报数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
         <source>Fill-in workbook for units…</source>
         <translation>生成填报表…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
         <source>Export all values…</source>
         <translation>导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="106"/>
         <source>Export the quarterly report…</source>
         <translation>导出季度报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="110"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="121"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="130"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="132"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="131"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="133"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="133"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="135"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="143"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="145"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="144"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="355"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="146"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="357"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="250"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="252"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="291"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="293"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="347"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="349"/>
         <source>The language changes when PlanMonitor is started again.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="357"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="359"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -991,27 +1069,27 @@ Database: {path}</source>
 数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="124"/>
         <source>Submission and review…</source>
         <translation>报送与审核…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="136"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="138"/>
         <source>&amp;Server</source>
         <translation>服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="137"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="139"/>
         <source>User management…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="138"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="140"/>
         <source>Audit log…</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="300"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="302"/>
         <source>The database cannot be reached just now.</source>
         <translation>暂时无法连接数据库。</translation>
     </message>
@@ -1128,6 +1206,54 @@ Database: {path}</source>
         <location filename="../../planmonitor/gui/report_export.py" line="99"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingView</name>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="49"/>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="50"/>
+        <source>Reported</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="51"/>
+        <source>Missing</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="66"/>
+        <source>Copy reminder</source>
+        <translation>复制催报内容</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="70"/>
+        <source>Reminder to send</source>
+        <translation>催报内容</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="95"/>
+        <source>Reporting, {quarter}</source>
+        <translation>{quarter}报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="103"/>
+        <source>{filled} of {asked} items reported ({share})</source>
+        <translation>已报送{filled}/{asked}项（{share}）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="127"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="127"/>
+        <source>Task</source>
+        <translation>任务</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1407,39 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>RoundViews</name>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="29"/>
+        <source>Key tasks</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="30"/>
+        <source>Reporting</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="31"/>
+        <source>Data checks</source>
+        <translation>数据审核</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="32"/>
+        <source>Reporting complete for this quarter</source>
+        <translation>本季度报送完成</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="33"/>
+        <source>Reopen this quarter…</source>
+        <translation>重新打开本季度…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_hook.py" line="65"/>
+        <source>Reporting: {filled} of {asked} items ({share}); {late} units not complete</source>
+        <translation>报送情况：已报送{filled}/{asked}项（{share}），{late}个单位未报齐</translation>
+    </message>
+</context>
+<context>
     <name>Server</name>
     <message>
         <location filename="../../planmonitor/gui/server_dialogs.py" line="31"/>
@@ -1314,6 +1473,132 @@ Database: {path}</source>
         <location filename="../../planmonitor/gui/startup.py" line="55"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskView</name>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="36"/>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="37"/>
+        <source>In progress</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="38"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="39"/>
+        <source>Lagging</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="54"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="55"/>
+        <source>Key task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="56"/>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="57"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="102"/>
+        <source>State</source>
+        <translation>推进状态</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="58"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="103"/>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="59"/>
+        <location filename="../../planmonitor/gui/task_view.py" line="105"/>
+        <source>Next step</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="97"/>
+        <source>Attach evidence…</source>
+        <translation>添加佐证材料…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="98"/>
+        <source>Save progress</source>
+        <translation>保存进展</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="104"/>
+        <source>Reason for lagging</source>
+        <translation>滞后原因</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="106"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="107"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="114"/>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="138"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="156"/>
+        <source>Key tasks, {quarter}</source>
+        <translation>{quarter}重点任务推进情况</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="163"/>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="215"/>
+        <source> (superseded)</source>
+        <translation>（已更正）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="225"/>
+        <source>Attach evidence</source>
+        <translation>添加佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="233"/>
+        <source>{name} (not saved yet)</source>
+        <translation>{name}（尚未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="241"/>
+        <source>Choose a task first.</source>
+        <translation>请先选择一项任务。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/task_view.py" line="261"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

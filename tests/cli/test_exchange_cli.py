@@ -43,7 +43,7 @@ def test_template_fill_import_twice(
 ) -> None:
     out = tmp_path / "填报表.xlsx"
     code, text, _ = run(capsys, "--db", db, "template", "--quarter", "2024Q3", "--out", str(out))
-    assert code == 0 and "11 项指标" in text and out.exists()
+    assert code == 0 and "17 项指标" in text and out.exists()
     wb = load_workbook(out)
     ws = wb["指标填报"]
     roles = {

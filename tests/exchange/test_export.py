@@ -47,7 +47,7 @@ def test_the_export_holds_every_current_value_and_nothing_else(
 ) -> None:
     out = tmp_path / "沧州.xlsx"
     result = ExportService(filled).export("cangzhou", out)
-    assert (result.values, result.indicators, result.regions) == (6, 11, 1)
+    assert (result.values, result.indicators, result.regions) == (6, 17, 1)
     wb = load_workbook(out)
     assert wb.sheetnames == ["数值", "指标", "说明"]
     ws = wb["数值"]

@@ -63,7 +63,7 @@ def test_a_unit_gets_its_indicators_with_targets_and_earlier_values(
     assert [r.code for r in spec.rows] == ["03", "04", "05"]
 
     wb = load_workbook(out)
-    assert wb.sheetnames == ["填报说明", "指标填报", "_planmonitor"]
+    assert wb.sheetnames == ["填报说明", "指标填报", "重点任务进展", "_planmonitor"]
     assert wb["_planmonitor"].sheet_state == "veryHidden"
     assert "填报说明" in str(wb["填报说明"]["A1"].value)
     ws = wb["指标填报"]

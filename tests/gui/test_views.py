@@ -58,7 +58,7 @@ def test_overview_groups_lights_and_opens_an_indicator(demo_window, qtbot) -> No
     tree = w.overview.tree
     groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert groups[0] == "需关注（滞后）"
-    assert groups[1:] == ["创新实力", "创新主体", "创新支撑", "创新环境"]
+    assert groups[1:] == ["创新实力", "创新主体", "创新支撑", "创新环境", "重点任务目标"]
     lagging = tree.topLevelItem(0)
     first = lagging.child(0)
     assert first.text(1) in ("■ 滞后", "▲ 略滞后")  # symbol and word, never colour alone

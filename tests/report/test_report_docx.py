@@ -64,8 +64,9 @@ def test_the_title_font_names_its_fallback_in_the_font_table(docs) -> None:
 
 def test_overall_situation_counts_and_names_the_lagging(docs) -> None:
     model, doc, _ = docs["cangzhou"]
-    (para,) = [p for p in _section(doc, "一、总体情况") if p.text]
+    para, reporting = [p for p in _section(doc, "一、总体情况") if p.text]
     assert para.text == model.summary
+    assert reporting.text.startswith("本季度应报送指标数据和任务进展")  # the round's summary
     assert "3项达到序时进度，3项略滞后，2项滞后，3项暂无法评价" in para.text
     assert "滞后的指标：全社会研发经费支出占GDP比重、高新技术企业数量。" in para.text
 

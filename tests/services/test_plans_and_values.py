@@ -34,16 +34,16 @@ def test_every_builtin_plan_round_trips_through_the_database(db) -> None:
     counts = {p.id: p.indicators for p in service.list_plans()}
     assert counts == {
         "shanhaiguan": 4,
-        "cangzhou": 11,
+        "cangzhou": 17,  # 11 in the table, 6 targets inside key tasks
         "xx-district": 16,
-        "chengde": 11,
-        "shijiazhuang": 16,
+        "chengde": 37,  # 11 + 26
+        "shijiazhuang": 28,  # 16 + 12
     }
 
 
 def test_installing_the_same_plan_twice_is_a_no_op(cangzhou) -> None:
     again = PlanService(cangzhou).install(plan_source("cangzhou"))
-    assert not again.created and again.plan.indicators == 11
+    assert not again.created and again.plan.indicators == 17
     assert len(PlanService(cangzhou).list_plans()) == 1
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -51,7 +52,10 @@ def test_a_0001_database_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Pa
         for table, rows in before.items():
             assert _rows(path, table) == rows, table
         # and the program reads it: the plan, the history, the revision
-        assert PlanService(db).get("cangzhou") == plan_source("cangzhou")
+        # the plan as it was built in then: the table, before key tasks were transcribed
+        then = plan_source("cangzhou")
+        then = replace(then, indicators=then.indicators[:11], tasks=())
+        assert PlanService(db).get("cangzhou") == then
         history = ObservationService(db).history("cangzhou", "05")
         assert [(o.period, o.value, o.is_current) for o in history] == [
             (Period(2021, 12), 880.0, True),
@@ -85,3 +89,45 @@ def test_a_0001_database_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Pa
     again.close()
     assert again.migration.backup is None
     assert len(list(tmp_path.glob("*.backup-*"))) == 1
+
+
+def test_a_0002_database_gets_task_codes_progress_and_quarter_locks(tmp_path: Path) -> None:
+    from planmonitor.domain.tasks import TaskState
+    from planmonitor.services.quarter_locks import QuarterLocks
+    from planmonitor.services.tasks import ProgressEntry, TaskService
+
+    path = tmp_path / "planmonitor.sqlite"
+    shutil.copy(DATA / "schema_0002.sqlite", path)
+    before = {
+        t: _rows(path, t)
+        for t in ("plans", "indicators", "observations", "tasks", "import_mappings")
+    }
+    assert len(before["tasks"]) == 2
+    db = open_database(path)
+    try:
+        report = db.migration
+        assert (report.before, report.after) == ("0002", SCHEMA_HEAD)
+        assert report.backup is not None and "backup-0002-" in report.backup.name
+        tables = set(inspect(db.engine).get_table_names())
+        assert {"task_progress", "task_attachments", "quarter_events"} <= tables
+        # old rows keep every old column; the tasks gain empty codes and the default kind
+        for table, rows in before.items():
+            after = _rows(path, table)
+            assert [r[: len(rows[0])] for r in after] == rows, table
+        assert [r[len(before["tasks"][0]) :] for r in _rows(path, "tasks")] == [
+            ("", "", "", "任务", ""),
+            ("", "", "", "任务", ""),
+        ]
+        # the tasks are found by position and take progress; the quarter closes and reopens
+        tasks = TaskService(db)
+        lines = tasks.tasks("cangzhou", Period.quarter(2024, 3), unit="市发改委")
+        assert [(ln.task.key, ln.task.title, ln.progress) for ln in lines] == [
+            ("1", "强化产业创新支撑", None)
+        ]
+        entry = ProgressEntry("2", Period.quarter(2024, 3), TaskState.DONE, "新增省级平台3家")
+        assert tasks.record("cangzhou", entry, by="张三") == "new"
+        with db.session.begin() as s:
+            QuarterLocks(db).add_event(s, "cangzhou", Period.quarter(2024, 3), "close", "", "张三")
+        assert QuarterLocks(db).is_closed("cangzhou", Period.quarter(2024, 3)) is not None
+    finally:
+        db.close()

@@ -254,8 +254,21 @@ def _region(item: Any, i: int, name: str) -> Region:
 
 def _task(item: Any, i: int, name: str) -> Task:
     r = _Reader(item, f"{name} tasks[{i + 1}]")
-    r.unknown({"title", "responsible", "indicators"})
-    return Task(r.text("title"), r.texts("responsible"), r.texts("indicators"), position=i + 1)
+    r.unknown({"code", "title", "kind", "chapter", "responsible", "lead", "support", "indicators"})
+    kind = r.text("kind", "任务")
+    if kind not in ("任务", "专栏"):
+        raise r.fail("kind", "“任务”或“专栏”")
+    return Task(
+        r.text("title"),
+        r.texts("responsible"),
+        r.texts("indicators"),
+        position=i + 1,
+        code=r.text("code", ""),
+        lead=r.texts("lead"),
+        support=r.texts("support"),
+        kind=kind,
+        chapter=r.text("chapter", ""),
+    )
 
 
 def _form(r: _Reader) -> TargetForm:

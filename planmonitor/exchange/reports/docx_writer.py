@@ -37,6 +37,12 @@ from planmonitor.exchange.reports.columns import (
     group_heading,
     notes,
 )
+from planmonitor.exchange.reports.docx_round import (
+    check_appendix,
+    round_summary,
+    task_problems,
+    task_section,
+)
 from planmonitor.exchange.reports.docx_styles import (
     ANNEX_STYLE,
     CHAR,
@@ -88,10 +94,13 @@ def write_report_docx(model: ReportModel, path: Path) -> None:
     doc.add_paragraph(report_heading(model), TITLE_STYLE)
     doc.add_heading("一、总体情况", level=1)
     doc.add_paragraph(model.summary)
+    round_summary(doc, model)
     doc.add_heading("二、主要指标完成情况", level=1)
-    _indicators(doc, model)
+    sections = _indicators(doc, model)
+    task_section(doc, model, sections + 1)
     doc.add_heading("三、存在问题", level=1)
     _problems(doc, model)
+    task_problems(doc, model)
     doc.add_heading("四、下一步工作", level=1)
     todo = doc.add_paragraph()
     run = todo.add_run(TODO_TEXT)
@@ -101,11 +110,12 @@ def write_report_docx(model: ReportModel, path: Path) -> None:
     landscape(table_section)
     doc.add_paragraph("附件", ANNEX_STYLE)
     _table(doc, model)
+    check_appendix(doc, model)
     doc.save(str(path))
 
 
-def _indicators(doc: Any, model: ReportModel) -> None:
-    """二、: one sub-section per category (per status where the plan has none)."""
+def _indicators(doc: Any, model: ReportModel) -> int:
+    """二、: one sub-section per category (per status where the plan has none); how many."""
     doc.add_paragraph(f"各项指标{model.quarter_label}完成情况详见附件。")
     if model.has_categories:
         sections = [(g.name, g.text) for g in model.groups]
@@ -114,6 +124,7 @@ def _indicators(doc: Any, model: ReportModel) -> None:
     for index, (name, text) in enumerate(sections, start=1):
         doc.add_heading(f"（{cn_numeral(index)}）{name}", level=2)
         doc.add_paragraph(text)
+    return len(sections)
 
 
 def _closing(doc: Any, model: ReportModel) -> None:

@@ -34,6 +34,7 @@ from planmonitor.exchange.templates.marks import (
     RowKey,
     role_mark,
 )
+from planmonitor.exchange.templates.task_sheet import TASK_SHEET, TaskTemplateRow, write_task_sheet
 from planmonitor.exchange.templates.text import help_lines
 
 FONT = "宋体"
@@ -85,6 +86,7 @@ class TemplateSpec:
     rows: tuple[TemplateRow, ...]
     reference_headers: tuple[str, ...] = ("上年同期", "上一期")
     made_on: date | None = None
+    tasks: tuple[TaskTemplateRow, ...] = ()
 
 
 def _columns(spec: TemplateSpec) -> list[tuple[str, str | None, float]]:
@@ -129,6 +131,11 @@ def write_template(spec: TemplateSpec, out: Path) -> None:
     _write_help(help_ws, spec)
     ws = wb.create_sheet(DATA_SHEET)
     _write_data(ws, spec)
+    if spec.tasks:
+        task_ws = wb.create_sheet(TASK_SHEET)
+        write_task_sheet(
+            task_ws, spec.plan_id, spec.plan_title, spec.quarter, spec.unit, list(spec.tasks)
+        )
     _write_meta(wb.create_sheet(META_SHEET), spec)
     wb.active = 1
     help_ws.sheet_view.tabSelected = False

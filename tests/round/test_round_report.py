@@ -1,0 +1,67 @@
+"""The Word report of a seed plan carries 重点任务推进情况, lagging tasks in 三、存在问题, the 报送
+and 审核 summary, and the unexplained data checks in an appendix — read back from the file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from docx import Document
+
+from planmonitor.domain.periods import Period
+from planmonitor.domain.tasks import TaskState
+from planmonitor.exchange.reports.docx_writer import write_report_docx
+from planmonitor.services.observations import Entry, ObservationService
+from planmonitor.services.plans import PlanService, plan_source
+from planmonitor.services.report import build_report
+from planmonitor.services.tasks import ProgressEntry, TaskService
+
+Q3 = Period.quarter(2024, 3)
+
+
+def test_the_word_report_shows_the_task_section(sqlite_db, tmp_path: Path) -> None:
+    db = sqlite_db
+    PlanService(db).install(plan_source("chengde"))
+    tasks = TaskService(db)
+    tasks.record(
+        "chengde",
+        ProgressEntry(
+            "Z6.1", Q3, TaskState.IN_PROGRESS, "引进高端人才320人", "开展专家教授承德行活动"
+        ),
+    )
+    tasks.record(
+        "chengde",
+        ProgressEntry("3.1", Q3, TaskState.LAGGING, "攻关清单已建立", reason="揭榜挂帅项目未落地"),
+    )
+    ObservationService(db).record_many(
+        "chengde", [Entry("09", Period.quarter(2024, 2), 15.0), Entry("09", Q3, 12.0)]
+    )
+    model = build_report(db, "chengde", Q3, report_date=date(2024, 10, 12))
+    assert model.round is not None and len(model.round.tasks) == 56
+    out = tmp_path / "承德.docx"
+    write_report_docx(model, out)
+
+    paras = [p.text for p in Document(str(out)).paragraphs]
+    at = paras.index("（六）重点任务推进情况")  # after the five indicator groups
+    assert paras[at + 1] == "规划确定的56项重点任务中，推进中1项，滞后1项，未报送进展54项。"
+    assert (
+        "Z6.1 加强人才引进培养：● 推进中。引进高端人才320人。下一步：开展专家教授承德行活动。"
+        in paras
+    )
+    assert (
+        "3.1 打好关键核心技术攻坚战：■ 滞后。攻关清单已建立。滞后原因：揭榜挂帅项目未落地。"
+        in paras
+    )
+    assert "2.1 打造创新引领可持续发展“主引擎”：本季度未报送进展。" in paras
+    problems = paras.index("三、存在问题")
+    after = paras[problems:]
+    assert "重点任务方面，1项任务推进滞后：" in after
+    assert "1. 3.1 打好关键核心技术攻坚战：滞后原因：揭榜挂帅项目未落地" in after
+    summary = paras[paras.index("一、总体情况") + 2]
+    assert summary.startswith("本季度应报送指标数据和任务进展")
+    assert "数据审核提示1条，其中1条尚无情况说明（见附件）。" in summary
+    appendix = paras.index("附件　数据审核尚无情况说明的事项")
+    assert paras[appendix + 1] == (
+        "1. 09 技术合同成交总额 2024年第三季度（12.00）：累计值低于上季度，"
+        "1—9月累计12亿元低于1—6月的15亿元。"
+    )

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import python_calamine as pc
 
-from planmonitor.exchange.sheets import ods_extras, xls_extras, xlsx_extras
+from planmonitor.exchange.sheets import bounded, ods_extras, xls_extras, xlsx_extras
 from planmonitor.exchange.sheets.filekind import Kind, sniff
 from planmonitor.exchange.sheets.grid import Cell, Merge, SheetGrid, WorkbookGrid
 from planmonitor.exchange.sheets.limits import DEFAULT_LIMITS, FileRejected, Limits, size_text
@@ -68,6 +68,16 @@ def read_bytes(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Workb
     if kind is Kind.TEXT:
         sheet, note = read_text_sheet(name, data, limits)
         return WorkbookGrid(name, digest, kind.value, [sheet], [note])
+    if kind is Kind.XLS:  # compound-document readers can loop or allocate without bound
+        sheets, notes = _bounded_xls(name, data, limits)
+    else:
+        sheets, notes = _read_sheets(name, kind, data, limits)
+    return WorkbookGrid(name, digest, kind.value, sheets, notes)
+
+
+def _read_sheets(
+    name: str, kind: Kind, data: bytes, limits: Limits
+) -> tuple[list[SheetGrid], list[str]]:
     facts = _facts(name, kind, data, limits)
     for sheet_name, f in facts.items():  # before calamine allocates anything
         _check_area(name, sheet_name, f, limits)
@@ -75,7 +85,22 @@ def read_bytes(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Workb
     notes = []
     if kind is Kind.XLS and not all(f.known for f in facts.values()):
         notes.append("未能读取该 .xls 文件的格式信息（隐藏行、百分比格式），仅读取了数值")
-    return WorkbookGrid(name, digest, kind.value, sheets, notes)
+    return sheets, notes
+
+
+def _bounded_xls(name: str, data: bytes, limits: Limits) -> tuple[list[SheetGrid], list[str]]:
+    try:
+        return bounded.run_bounded(
+            _read_sheets, name, Kind.XLS, data, limits, seconds=limits.max_seconds
+        )
+    except bounded.ChildFailed as exc:
+        why = {
+            "time": f"读取 {limits.max_seconds:.0f} 秒仍未完成",
+            "memory": f"读取所需内存超过 {size_text(bounded.MEMORY_BYTES)}",
+        }.get(exc.reason, "读取时读取程序异常退出")
+        raise FileRejected(f"{name}：{why}，文件可能已损坏，已停止读取") from None
+    except RuntimeError as exc:
+        raise FileRejected(f"{name}：文件已损坏或格式不正确，无法读取（{_short(exc)}）") from None
 
 
 def _facts(name: str, kind: Kind, data: bytes, limits: Limits) -> dict[str, _Facts]:

@@ -72,6 +72,16 @@ class Recogniser:
         return self.extraction
 
 
+SHOWN_PLACES = 3  # places named in a message, the rest counted (a row may repeat 10,000×)
+
+
+def _places(places: list[str]) -> str:
+    """ "Sheet1!B2、Sheet1!B3 处" — or the first few and the count: "… 等 12000 处"."""
+    if len(places) <= SHOWN_PLACES:
+        return "、".join(places) + " 处"
+    return "、".join(places[:SHOWN_PLACES]) + f" 等 {len(places)} 处"
+
+
 def reconcile(values: list[FoundValue]) -> list[FoundValue]:
     """Refuse values the file gives twice with different numbers; keep one of equal twins."""
     groups: dict[tuple[str, str, int], list[int]] = {}
@@ -87,10 +97,10 @@ def reconcile(values: list[FoundValue]) -> list[FoundValue]:
         if len(idxs) < 2:
             continue
         first = values[idxs[0]]
-        places = "、".join(str(values[i].where) for i in idxs)
         if all(values[i].value == first.value for i in idxs):
             drop.update(idxs[1:])
             continue
+        places = _places([str(values[i].where) for i in idxs])
         for i in idxs:
-            out[i] = replace(values[i], problem=f"同一指标、地区和期间在 {places} 处数值不同")
+            out[i] = replace(values[i], problem=f"同一指标、地区和期间在 {places}数值不同")
     return [v for i, v in enumerate(out) if i not in drop]

@@ -10,13 +10,14 @@ ever sees the result, the :class:`FileRejected` the reader raised, or :class:`Ch
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from planmonitor.exchange.sheets.limits import MiB, FileRejected
+from planmonitor.exchange.sheets.limits import FileRejected, MiB
 
 T = TypeVar("T")
 SECONDS = 10.0
@@ -36,10 +37,8 @@ def _cap_memory(limit: int) -> None:
         import resource
     except ImportError:  # Windows: the time limit still applies
         return
-    try:
+    with contextlib.suppress(ValueError, OSError):  # a lower hard limit is already in force
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (ValueError, OSError):  # a lower hard limit is already in force
-        pass
 
 
 def _silence_stderr() -> None:

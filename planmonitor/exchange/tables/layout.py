@@ -131,7 +131,8 @@ def find_axis(grid: SheetGrid, anchors: Anchors, matcher: NameMatcher) -> tuple[
     for r in range(nrows):
         row = grid.rows[r]
         for c, v in enumerate(row):
-            if isinstance(v, str) and v.strip():
+            # a cell under a merged range shows the range's text, not the one the file kept
+            if isinstance(v, str) and v.strip() and (r, c) not in anchors.map:
                 w = _hit_weight(matcher, v.strip())
                 if w:
                     col_hits[c] = col_hits.get(c, 0.0) + w

@@ -8,8 +8,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import re
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from planmonitor import __version__
 from planmonitor.domain.indicator import PlanError
@@ -59,8 +61,21 @@ def _requested_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+# A word that spells a (negative, possibly odd) number is a value, never an option: "-1e308"
+# and "-inf" reach the number check and are refused there with the limit named.
+_NEGATIVE_NUMBER = re.compile(r"^-(?:[\d.,]+(?:[eE][+-]?\d+)?%?|inf(?:inity)?|nan)$", re.IGNORECASE)
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser whose sub-commands also take negative numbers as values."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = _NEGATIVE_NUMBER
+
+
 def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="planmonitor",
         description="规划监测 PlanMonitor：科技创新规划指标的季度监测（无子命令时打开图形界面）",
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import getpass
-import math
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,6 +14,8 @@ from planmonitor.domain.indicator import TargetForm
 from planmonitor.domain.observation import Observation, Source, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION
+from planmonitor.domain.text import clean_text
+from planmonitor.domain.values import MAX_MAGNITUDE, NumberError, check_number
 from planmonitor.services.errors import UserError
 from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, ObservationRow, PlanRow, RegionRow
@@ -48,6 +49,10 @@ class Entry:
     numerator: float | None = None
     denominator: float | None = None
     source: Source = Source()
+
+    def __post_init__(self) -> None:
+        # Text enters here from every path (CLI, entry grid, import): no control characters.
+        object.__setattr__(self, "comment", clean_text(self.comment).text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +200,7 @@ class ObservationService:
             e.numerator is None
             and e.denominator is None
             and type(value) is float
-            and math.isfinite(value)
+            and -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE
             and not ind.milestone
         ):
             value = _checked_value(ind.row, e)
@@ -282,8 +287,11 @@ class ObservationService:
 def _checked_value(ind: IndicatorRow, e: Entry) -> float | None:
     value = e.value
     for name, v in (("数值", value), ("分子", e.numerator), ("分母", e.denominator)):
-        if v is not None and (math.isnan(v) or math.isinf(v)):
-            raise UserError(f"指标 {e.code}：{name}不是有限的数")
+        if v is not None:
+            try:
+                check_number(v, name)
+            except NumberError as exc:
+                raise UserError(f"指标 {e.code}：{exc}") from None
     if e.numerator is not None or e.denominator is not None:
         value = _value_from_parts(ind, e)
     if value is None:

@@ -70,6 +70,9 @@ def run_gui(args: argparse.Namespace, demo: bool = False) -> int:
         QMessageBox.critical(None, app.translate("App", "PlanMonitor"), str(exc))
         print(f"planmonitor: 错误：{exc}", file=sys.stderr)
         return 2
+    from planmonitor.gui import excepthook
+
+    excepthook.install(db.location)
     window = MainWindow(context)
     window.show()
     return int(app.exec())

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MiB = 1024 * 1024
+SHEET_ROWS = 1_048_576  # the most an .xlsx sheet can have (Excel, WPS, LibreOffice)
+SHEET_COLUMNS = 16_384  # A…XFD
 
 
 @dataclass(frozen=True, slots=True)

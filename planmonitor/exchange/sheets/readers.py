@@ -20,7 +20,14 @@ import python_calamine as pc
 from planmonitor.exchange.sheets import bounded, ods_extras, xls_extras, xlsx_extras
 from planmonitor.exchange.sheets.filekind import Kind, sniff
 from planmonitor.exchange.sheets.grid import Cell, Merge, SheetGrid, WorkbookGrid
-from planmonitor.exchange.sheets.limits import DEFAULT_LIMITS, FileRejected, Limits, size_text
+from planmonitor.exchange.sheets.limits import (
+    DEFAULT_LIMITS,
+    SHEET_COLUMNS,
+    SHEET_ROWS,
+    FileRejected,
+    Limits,
+    size_text,
+)
 from planmonitor.exchange.sheets.textfile import read_text_sheet
 from planmonitor.exchange.sheets.zipguard import CheckedZip
 
@@ -134,6 +141,11 @@ def _facts(name: str, kind: Kind, data: bytes, limits: Limits) -> dict[str, _Fac
             low = part.lower()
             if low.startswith("xl/") and "sheets/" in low and low.endswith(".xml"):
                 x = xlsx_extras.scan_sheet(box.read(part), percent)
+                if x.max_row > SHEET_ROWS or x.max_col > SHEET_COLUMNS:
+                    raise FileRejected(
+                        f"{name}：部件 {part} 的单元格引用超出工作表的范围（最多 "
+                        f"{SHEET_ROWS:,} 行、{SHEET_COLUMNS:,} 列），文件已损坏或被改动，拒绝读取"
+                    )
                 area = max(x.max_row * x.max_col, x.cell_tags)
                 by_part[part] = _Facts(x.hidden_rows, x.hidden_cols, x.percent_cells, None, area)
         box.verify_all(skip=by_part)

@@ -187,3 +187,23 @@ def test_a_merged_range_over_a_header_row_of_names(cangzhou: Database, tmp_path:
         assert any("没有找到本规划的指标名称" in m.message for m in preview.messages)
     assert observations(cangzhou) == before
 
+
+def test_a_corrupt_xls_is_refused_without_a_rust_panic_message(
+    cangzhou: Database, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Defect 11: calamine's panic printed "thread '<unnamed>' panicked at …cfb.rs" on stderr
+    before our one line. (wps-quirks.xls with one sector pointer changed: 31 → 80.)"""
+    from planmonitor.cli import main
+
+    data = bytearray((FIXTURES / "wps-quirks.xls").read_bytes())
+    assert data[1656] == 31
+    data[1656] = 80
+    path = Path(cangzhou.location).with_name("坏扇区.xls")
+    path.write_bytes(bytes(data))
+    where = cangzhou.location
+    cangzhou.close()
+    capfd.readouterr()
+    assert main(["--db", where, "import", str(path)]) == 2
+    err = capfd.readouterr().err
+    assert "panicked" not in err and "RUST_BACKTRACE" not in err
+    assert err.strip().count("\n") == 0 and "坏扇区.xls" in err

@@ -83,7 +83,7 @@ def _places(places: list[str]) -> str:
 
 
 def reconcile(values: list[FoundValue]) -> list[FoundValue]:
-    """Refuse values the file gives twice with different numbers; keep one of equal twins."""
+    """Refuse values the file shows twice with different numbers; keep one of equal twins."""
     groups: dict[tuple[str, str, int], list[int]] = {}
     for i, v in enumerate(values):
         code, period = v.match.code, v.period
@@ -93,7 +93,18 @@ def reconcile(values: list[FoundValue]) -> list[FoundValue]:
             groups.setdefault((code, v.region, period.sort_key), []).append(i)
     out = list(values)
     drop: set[int] = set()
-    for idxs in groups.values():
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        # A hidden row (often a stale copy kept out of sight) never outvotes what the sheet
+        # shows: with visible values present, only they are compared; a hidden copy of the same
+        # number is dropped as a twin, a different one stays a hidden row (not imported unless
+        # ticked). The same in every format: hidden rows are found in .xlsx, .xls and .ods.
+        visible = [i for i in group if not values[i].hidden]
+        idxs = visible or group
+        if visible:
+            shown = values[visible[0]].value
+            drop.update(i for i in group if values[i].hidden and values[i].value == shown)
         if len(idxs) < 2:
             continue
         first = values[idxs[0]]

@@ -31,7 +31,8 @@ CHILD = textwrap.dedent(
     import resource, sys
     from pathlib import Path
     resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20))
-        from planmonitor.services.errors import UserError
+    from planmonitor.exchange.sheets.limits import Limits
+    from planmonitor.services.errors import UserError
     from planmonitor.services.importing import ImportService
     from planmonitor.services.plans import PlanService, plan_source
     from planmonitor.store.database import open_database

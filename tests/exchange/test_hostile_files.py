@@ -87,7 +87,16 @@ def test_a_single_letter_reference_far_down_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "远处.xlsx"
     path.write_bytes(minimal_xlsx(SHEET_HEAD + rows + SHEET_TAIL))
     stdout, _ = import_in_child(path, tmp_path)
-    assert stdout.startswith("REFUSED") and "超过" in stdout
+    assert stdout.startswith("REFUSED") and "超出工作表的范围（最多 1,048,576 行" in stdout
+
+
+def test_a_reference_beyond_column_xfd_is_refused(tmp_path: Path) -> None:
+    """CSRH2 (column 66,048) gave a 66,048-column grid that table recognition took 20 s over."""
+    rows = b'<row r="1"><c r="A1"><v>1</v></c><c r="CSRH2"><v>2</v></c></row>'
+    path = tmp_path / "宽.xlsx"
+    path.write_bytes(minimal_xlsx(SHEET_HEAD + rows + SHEET_TAIL))
+    stdout, _ = import_in_child(path, tmp_path)
+    assert stdout.startswith("REFUSED") and "16,384 列" in stdout
 
 
 def looping_xls() -> bytes:

@@ -70,6 +70,13 @@ def run_gui(args: argparse.Namespace, demo: bool = False) -> int:
         QMessageBox.critical(None, app.translate("App", "PlanMonitor"), str(exc))
         print(f"planmonitor: 错误：{exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # locked, read-only, not ours…: one line, the traceback logged
+        from planmonitor.gui.excepthook import failure_line
+
+        line = failure_line(exc, str(args.db or ""))
+        QMessageBox.critical(None, app.translate("App", "PlanMonitor"), line)
+        print(f"planmonitor: 错误：{line}", file=sys.stderr)
+        return 2
     from planmonitor.gui import excepthook
 
     excepthook.install(db.location)

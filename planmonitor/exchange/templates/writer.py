@@ -296,7 +296,7 @@ def _write_row(
     inputs = ["value", "standing", "comment"]
     if row.parts is not None:
         inputs += ["numerator", "denominator"]
-        names = ws.cell(r, roles["numerator"] - 1, f"分子：{row.parts[0]}\n分母：{row.parts[1]}")
+        names = put(ws, r, roles["numerator"] - 1, f"分子：{row.parts[0]}\n分母：{row.parts[1]}")
         names.alignment = Alignment(vertical="center", wrap_text=True)
     for role in inputs:
         cell = ws.cell(r, roles[role])

@@ -217,3 +217,30 @@ def test_a_corrupt_xls_is_refused_without_a_rust_panic_message(
     err = capfd.readouterr().err
     assert "panicked" not in err and "RUST_BACKTRACE" not in err
     assert err.strip().count("\n") == 0 and "坏扇区.xls" in err
+
+
+def test_an_ods_hiding_a_row_repeated_a_billion_times_is_refused_quickly(tmp_path: Path) -> None:
+    """Found by the nightly fuzz run: the hidden-row scan expanded a hidden run of 10^9 rows
+    into 10^9 numbers before the area check could refuse the sheet (a minute, then MemoryError)."""
+    import io
+    import re
+    import zipfile
+
+    data = (FIXTURES / "merged-headers.ods").read_bytes()
+    content = zipfile.ZipFile(io.BytesIO(data)).read("content.xml")
+    first = re.search(rb"<table:table-row ", content)
+    assert first is not None
+    tag = b'<table:table-row table:visibility="collapse" table:number-rows-repeated="1000000000" '
+    content = content[: first.start()] + tag + content[first.end() :]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as zf:
+        for info in src.infolist():
+            body = content if info.filename == "content.xml" else src.read(info)
+            zf.writestr(info, body)
+    path = tmp_path / "十亿隐藏行.ods"
+    path.write_bytes(out.getvalue())
+    started = time.monotonic()
+    stdout, stderr = import_in_child(path, tmp_path)
+    assert stderr == ""
+    assert time.monotonic() - started < 30
+    assert stdout.startswith("REFUSED") and "十亿隐藏行.ods" in stdout and "超过" in stdout, stdout

@@ -78,7 +78,10 @@ def read_bytes(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Workb
     if kind is Kind.XLS:  # compound-document readers can loop or allocate without bound
         sheets, notes = _bounded_xls(name, data, limits)
     else:
-        sheets, notes = _read_sheets(name, kind, data, limits)
+        try:
+            sheets, notes = _read_sheets(name, kind, data, limits)
+        except MemoryError:  # (the guards should refuse first; this is the last line)
+            raise FileRejected(f"{name}：读取所需内存超出可用内存，文件过大或已损坏") from None
     return WorkbookGrid(name, digest, kind.value, sheets, notes)
 
 

@@ -43,7 +43,6 @@ def quiet_close_errors() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.collect()
         sys.unraisablehook = previous
 
 
@@ -51,6 +50,7 @@ def forget_writer(exc: BaseException) -> None:
     """Drop what the failed writer's frames hold (its half-written workbook), so that it is
     closed now, inside :func:`quiet_close_errors`, rather than noisily at exit."""
     traceback.clear_frames(exc.__traceback__)
+    gc.collect()  # only after a failure: a collection on a worker thread is not for every run
 
 
 def part_path(target: Path) -> Path:

@@ -95,8 +95,10 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
         if not shell.isVisible():  # closed while opening
             context.db.close()
             return
+        from planmonitor.gui import excepthook
         from planmonitor.gui.main_window import MainWindow
 
+        excepthook.install(context.db.location)
         window = MainWindow(context)
         windows.append(window)
         window.setGeometry(shell.geometry())

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 from pg_server import start_throwaway_postgres
@@ -17,6 +19,13 @@ from pg_server import start_throwaway_postgres
 from planmonitor.store.database import Database, open_database
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Property tests run derandomised by default ("ci"): the same examples every run, so a red run
+# is a real failure and a green one stays green. The nightly command (README) uses "nightly":
+# a random seed, printed with any failure so that it can be replayed.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("nightly", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("PLANMONITOR_HYPOTHESIS", "ci"))
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,10 @@
 """Command line: ``planmonitor`` opens the program; its commands share the services with it.
 
-Bad input gets one clear line on stderr naming what and where, exit status 2, and changes nothing.
+Bad input and every expected failure (a locked or read-only database, a full disk, a concurrent
+edit) get one clear line on stderr naming what and where, exit status 2, and change nothing. An
+unexpected failure is logged with its traceback to a file in the user's data folder and shown as
+one line naming that file (exit status 3); ``--debug`` shows tracebacks. A closed pipe
+(``planmonitor plans --json | head``) ends the command quietly.
 """
 
 from __future__ import annotations
@@ -8,12 +12,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
+import re
 import sys
+import traceback
 from collections.abc import Sequence
+from typing import Any
 
 from planmonitor import __version__
 
 EXIT_BAD_INPUT = 2
+EXIT_CRASH = 3
+EXIT_BROKEN_PIPE = 141  # as a program stopped by SIGPIPE reports it to the shell
 
 # Every command, the module that defines it and its one-line help. A command's module is imported
 # only when that command runs (or for its --help); the others appear in ``planmonitor --help``
@@ -51,6 +61,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reopen-quarter": ("planmonitor.cli.round", "重新打开已锁定的季度（须说明原因）"),
 }
 
+# Commands that only read the database: on a read-only file or folder they open it read-only.
+READ_ONLY = frozenset({"indicators", "status", "history", "report", "template", "export"})
+
 
 def _requested_command(argv: Sequence[str]) -> str | None:
     """The command named in ``argv`` (the first word that is one), or None."""
@@ -63,8 +76,21 @@ def _requested_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+# A word that spells a (negative, possibly odd) number is a value, never an option: "-1e308"
+# and "-inf" reach the number check and are refused there with the limit named.
+_NEGATIVE_NUMBER = re.compile(r"^-(?:[\d.,]+(?:[eE][+-]?\d+)?%?|inf(?:inity)?|nan)$", re.IGNORECASE)
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser whose sub-commands also take negative numbers as values."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = _NEGATIVE_NUMBER
+
+
 def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="planmonitor",
         description="规划监测 PlanMonitor：科技创新规划指标的季度监测（无子命令时打开图形界面）",
     )
@@ -79,6 +105,9 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     )
     # Hidden (planmonitor/smoke.py): check an installation on a temporary database; show the
     # main window on --db and exit (start-up benchmark).
+    p.add_argument(
+        "--debug", action="store_true", help="出错时显示完整的错误追踪（traceback），供排查问题"
+    )
     p.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -120,16 +149,77 @@ def main(argv: Sequence[str] | None = None) -> int:
     from planmonitor.domain.periods import PeriodError
     from planmonitor.domain.values import NumberError
     from planmonitor.services.errors import UserError
-    from planmonitor.store.database import DatabaseError, open_database
+    from planmonitor.store.database import DatabaseError
 
     try:
-        if not args.needs_db:
-            return int(args.handler(args, None))
-        db = open_database(args.db)
-        try:
-            return int(args.handler(args, db))
-        finally:
-            db.close()
+        return _run_command(args)
+    except BrokenPipeError:  # planmonitor plans --json | head: the reader has had enough
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print("planmonitor: 已中断（未完成的操作未写入）", file=sys.stderr)
+        return 130
     except (UserError, PlanError, PeriodError, NumberError, DatabaseError) as exc:
-        print(f"planmonitor: 错误：{exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _fail(args, exc, str(exc))
+    except Exception as exc:  # every other failure: one line, never a raw traceback
+        from planmonitor.store.failures import describe
+
+        line = describe(exc, _where(args))
+        if line is not None:
+            return _fail(args, exc, line)
+        return _crash(args, exc)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    from planmonitor.store.database import must_open_read_only, open_database, resolve_url
+
+    if not args.needs_db:
+        return int(args.handler(args, None))
+    why = must_open_read_only(resolve_url(args.db)) if args.command in READ_ONLY else None
+    if why is not None:
+        print(f"planmonitor: 注意：{why}，以只读方式打开（本命令只读取数据）", file=sys.stderr)
+    db = open_database(args.db, read_only=why is not None)
+    try:
+        return int(args.handler(args, db))
+    finally:
+        db.close()
+
+
+def _where(args: argparse.Namespace) -> str:
+    from planmonitor.store.database import DatabaseError, resolve_url
+
+    try:
+        url = resolve_url(args.db)
+    except DatabaseError:
+        return str(args.db)
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return str(parsed.database)
+    return parsed.render_as_string(hide_password=True)
+
+
+def _fail(args: argparse.Namespace, exc: BaseException, line: str) -> int:
+    if args.debug:
+        traceback.print_exception(exc)
+    print(f"planmonitor: 错误：{line}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _crash(args: argparse.Namespace, exc: BaseException) -> int:
+    from planmonitor.services.crash_log import crash_line, record_crash
+
+    path = record_crash(exc, f"planmonitor {args.command}")
+    if args.debug:
+        traceback.print_exception(exc)
+    print(f"planmonitor: {crash_line(exc, path)}", file=sys.stderr)
+    return EXIT_CRASH
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at nothing, so that the interpreter's final flush stays quiet too."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

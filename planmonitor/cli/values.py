@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from planmonitor.cli.common import default_quarter, print_json
@@ -16,6 +17,7 @@ from planmonitor.domain.formatting import (
 )
 from planmonitor.domain.observation import Observation, Source, Standing
 from planmonitor.domain.periods import Period
+from planmonitor.domain.text import clean_text
 from planmonitor.domain.values import parse_done, parse_number
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import Entry, ObservationService
@@ -85,6 +87,8 @@ def cmd_record(args: argparse.Namespace, db: Database) -> int:
         denominator=denominator,
         source=Source("cli"),
     )
+    if clean_text(args.note).changed:
+        print(f"planmonitor: --note：{clean_text(args.note).note}", file=sys.stderr)
     outcome = ObservationService(db).record(plan_id, entry)
     stored = _stored_value(db, plan_id, entry) if value is None else value
     _warn_checks(db, plan_id, entry, ind.name, stored)

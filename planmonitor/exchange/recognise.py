@@ -80,8 +80,18 @@ class Recogniser:
         return self.extraction
 
 
+SHOWN_PLACES = 3  # places named in a message, the rest counted (a row may repeat 10,000×)
+
+
+def _places(places: list[str]) -> str:
+    """ "Sheet1!B2、Sheet1!B3 处" — or the first few and the count: "… 等 12000 处"."""
+    if len(places) <= SHOWN_PLACES:
+        return "、".join(places) + " 处"
+    return "、".join(places[:SHOWN_PLACES]) + f" 等 {len(places)} 处"
+
+
 def reconcile(values: list[FoundValue]) -> list[FoundValue]:
-    """Refuse values the file gives twice with different numbers; keep one of equal twins."""
+    """Refuse values the file shows twice with different numbers; keep one of equal twins."""
     groups: dict[tuple[str, str, int], list[int]] = {}
     for i, v in enumerate(values):
         code, period = v.match.code, v.period
@@ -91,14 +101,25 @@ def reconcile(values: list[FoundValue]) -> list[FoundValue]:
             groups.setdefault((code, v.region, period.sort_key), []).append(i)
     out = list(values)
     drop: set[int] = set()
-    for idxs in groups.values():
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        # A hidden row (often a stale copy kept out of sight) never outvotes what the sheet
+        # shows: with visible values present, only they are compared; a hidden copy of the same
+        # number is dropped as a twin, a different one stays a hidden row (not imported unless
+        # ticked). The same in every format: hidden rows are found in .xlsx, .xls and .ods.
+        visible = [i for i in group if not values[i].hidden]
+        idxs = visible or group
+        if visible:
+            shown = values[visible[0]].value
+            drop.update(i for i in group if values[i].hidden and values[i].value == shown)
         if len(idxs) < 2:
             continue
         first = values[idxs[0]]
-        places = "、".join(str(values[i].where) for i in idxs)
         if all(values[i].value == first.value for i in idxs):
             drop.update(idxs[1:])
             continue
+        places = _places([str(values[i].where) for i in idxs])
         for i in idxs:
-            out[i] = replace(values[i], problem=f"同一指标、地区和期间在 {places} 处数值不同")
+            out[i] = replace(values[i], problem=f"同一指标、地区和期间在 {places}数值不同")
     return [v for i, v in enumerate(out) if i not in drop]

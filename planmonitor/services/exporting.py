@@ -19,6 +19,7 @@ from planmonitor.domain.plan import Plan
 from planmonitor.exchange.export.writer import ExportIndicator, ExportValue, write_export
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
+from planmonitor.services.outfiles import check_folder, output_file
 from planmonitor.services.plans import PlanService
 from planmonitor.services.progress import Progress, run_to_end
 from planmonitor.store.database import Database
@@ -49,6 +50,7 @@ class ExportService:
         """Write every current value of the plan to ``out`` (.xlsx)."""
         if out.suffix.lower() != ".xlsx":
             raise UserError(f"导出文件应为 .xlsx，而不是“{out.name}”")
+        check_folder(out)  # before any work: a missing folder is said at once
         plan = PlanService(self.db).get(plan_id)
         yield Progress(0, 1, "读取现行数值")
         values = self._values(plan)
@@ -78,13 +80,11 @@ class ExportService:
             ("数值个数", str(total)),
             ("说明", "“数值”表为各指标、地区、期间的现行数值（已更正的旧值不在其中）。"),
         ]
-        try:
+        with output_file(out) as part:  # the old file stays until the new one is complete
             for done in write_export(
-                out, f"《{plan.title}》指标数值", values, total, indicators, about
+                part, f"《{plan.title}》指标数值", values, total, indicators, about
             ):
                 yield Progress(done, max(total, 1), f"已写入 {done} 个数值")
-        except OSError as exc:
-            raise UserError(f"无法写入 {out}：{exc.strerror or exc}") from None
         regions = len({v.region for v in values})
         return ExportResult(out, total, len(plan.indicators), regions)
 

@@ -16,13 +16,14 @@ remembers the answered questions for the table's layout.
 from __future__ import annotations
 
 from collections.abc import Generator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from planmonitor.domain.indicator import Indicator, TargetForm
 from planmonitor.domain.observation import Observation, Source, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import Plan
+from planmonitor.domain.text import clean_text
 from planmonitor.exchange.recognise import Recogniser
 from planmonitor.exchange.sheets.limits import DEFAULT_LIMITS, FileRejected, Limits
 from planmonitor.exchange.sheets.readers import read_workbook
@@ -313,6 +314,13 @@ def _classify(
     rows = preview.rows
     seen: set[tuple[str, str, str]] = set()
     for v in ex.values:
+        if v.comment and clean_text(v.comment).changed:  # e.g. _x000B_ (vertical tab) in a cell
+            cleaned = clean_text(v.comment)
+            v = replace(v, comment=cleaned.text)
+            where = v.where
+            preview.messages.append(
+                Message("note", f"{where}：情况说明中{cleaned.note}", where.sheet, where.cell)
+            )
         if preview.answers:
             _note_answers(preview, v, seen)
         m = v.match

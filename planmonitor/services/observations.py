@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import getpass
-import math
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,6 +15,8 @@ from planmonitor.domain.indicator import TargetForm
 from planmonitor.domain.observation import Observation, Source, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION
+from planmonitor.domain.text import clean_text
+from planmonitor.domain.values import MAX_MAGNITUDE, NumberError, check_number
 from planmonitor.services.errors import UserError
 from planmonitor.services.quarter_locks import refuse_locked
 from planmonitor.services.stale import CURRENT_BASE, Race, is_current_clash, stale_error
@@ -56,6 +57,10 @@ class Entry:
     # The version (row id) of the value this edit was based on; None: based on no value;
     # CURRENT_BASE: whatever is current when it is written. A stale base is refused.
     base: int | None = CURRENT_BASE
+
+    def __post_init__(self) -> None:
+        # Text enters here from every path (CLI, entry grid, import): no control characters.
+        object.__setattr__(self, "comment", clean_text(self.comment).text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +252,7 @@ class ObservationService:
             e.numerator is None
             and e.denominator is None
             and type(value) is float
-            and math.isfinite(value)
+            and -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE
             and not ind.milestone
         ):
             value = _checked_value(ind.row, e)
@@ -369,8 +374,11 @@ class ObservationService:
 def _checked_value(ind: IndicatorRow, e: Entry) -> float | None:
     value = e.value
     for name, v in (("数值", value), ("分子", e.numerator), ("分母", e.denominator)):
-        if v is not None and (math.isnan(v) or math.isinf(v)):
-            raise UserError(f"指标 {e.code}：{name}不是有限的数")
+        if v is not None:
+            try:
+                check_number(v, name)
+            except NumberError as exc:
+                raise UserError(f"指标 {e.code}：{exc}") from None
     if e.numerator is not None or e.denominator is not None:
         value = _value_from_parts(ind, e)
     if value is None:

@@ -9,7 +9,6 @@ and no earlier report overwritten.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from planmonitor.domain.periods import Period
 from planmonitor.domain.report import ReportModel
+from planmonitor.services import outfiles
 from planmonitor.services.errors import UserError
 from planmonitor.services.progress import Progress
 from planmonitor.services.report import build_report, check_quarter
@@ -53,14 +53,11 @@ def _check_targets(targets: Mapping[str, Path]) -> None:
     for fmt, path in targets.items():
         if fmt not in FORMATS:
             raise UserError(f"报告格式“{fmt}”无法生成：应为 xlsx、pdf 或 docx")
-        if not path.parent.is_dir():
-            raise UserError(f"输出目录 {path.parent} 不存在")
-        if path.is_dir():
-            raise UserError(f"输出文件 {path} 是一个目录")
+        outfiles.check_folder(path)
 
 
 def _part(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.part")
+    return outfiles.part_path(path)
 
 
 def export_report(
@@ -90,29 +87,39 @@ def export_report(
     total = 1 + ("xlsx" in targets) + ("docx" in targets) + pdf_steps
     done = 1
     parts = {fmt: _part(path) for fmt, path in targets.items()}
+    failed = None
     try:
-        for fmt in FORMATS:
-            if fmt not in targets:
-                continue
-            yield Progress(done, total, f"正在生成 {FORMAT_NAMES[fmt]}…")
-            if fmt == "pdf":
-                for page, pages in iter_report_pdf(model, parts[fmt]):
-                    total, pdf_steps = total - pdf_steps + pages, pages
-                    done += 1
-                    yield Progress(done, total, f"正在生成 PDF 报告：第 {page}/{pages} 页")
-                continue
-            if fmt == "xlsx":
-                write_report_xlsx(model, parts[fmt])
-            else:
-                write_report_docx(model, parts[fmt])
-            done += 1
-        for fmt, part in parts.items():
+        with outfiles.quiet_close_errors():
+            writing = next(iter(targets))
             try:
-                os.replace(part, targets[fmt])
-            except OSError as exc:
-                raise UserError(
-                    f"无法写入 {targets[fmt]}：{exc.strerror or exc}（文件是否正被其他程序打开？）"
-                ) from None
+                for fmt in FORMATS:
+                    if fmt not in targets:
+                        continue
+                    writing = fmt
+                    yield Progress(done, total, f"正在生成 {FORMAT_NAMES[fmt]}…")
+                    if fmt == "pdf":
+                        for page, pages in iter_report_pdf(model, parts[fmt]):
+                            total, pdf_steps = total - pdf_steps + pages, pages
+                            done += 1
+                            yield Progress(done, total, f"正在生成 PDF 报告：第 {page}/{pages} 页")
+                        continue
+                    if fmt == "xlsx":
+                        write_report_xlsx(model, parts[fmt])
+                    else:
+                        write_report_docx(model, parts[fmt])
+                    done += 1
+            except outfiles.WRITE_ERRORS as exc:  # a full disk, a folder made read-only…
+                failed = outfiles.failure_text(targets[writing], exc)
+                outfiles.forget_writer(exc)
+        if failed is not None:
+            raise UserError(failed)
+        for fmt, part in parts.items():  # every file complete before any is renamed
+            why = outfiles.why_incomplete(part, targets[fmt].suffix)
+            if why is not None:
+                kept = "原文件未改动" if targets[fmt].exists() else "未生成文件"
+                raise UserError(f"无法写入 {targets[fmt]}：{why}（磁盘已满？）；{kept}")
+        for fmt, part in parts.items():
+            outfiles.finish(part, targets[fmt])
     finally:
         for part in parts.values():
             part.unlink(missing_ok=True)

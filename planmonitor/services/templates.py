@@ -20,6 +20,7 @@ from planmonitor.exchange.templates.task_sheet import TaskTemplateRow
 from planmonitor.exchange.templates.writer import TemplateRow, TemplateSpec, write_template
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import ObservationService
+from planmonitor.services.outfiles import output_file
 from planmonitor.services.plans import PlanService
 from planmonitor.services.status import target_in_force
 from planmonitor.services.tasks import TaskService
@@ -152,10 +153,8 @@ class TemplateService:
         spec = self.spec(plan_id, quarter, unit, region)
         if out.suffix.lower() not in (".xlsx", ".xlsm"):
             raise UserError(f"填报表应保存为 .xlsx 文件，而不是“{out.name}”")
-        try:
-            write_template(spec, out)
-        except OSError as exc:
-            raise UserError(f"无法写入 {out}：{exc.strerror or exc}") from None
+        with output_file(out) as part:  # the old file stays until the new one is complete
+            write_template(spec, part)
         return spec
 
     @staticmethod

@@ -64,12 +64,79 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine with SQLite's foreign keys and WAL turned on."""
+def _sqlite_read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def make_engine(url: str, read_only: bool = False) -> Engine:
+    """An engine with SQLite's foreign keys and WAL turned on; ``read_only`` opens a SQLite
+    file without writing anything (not even the WAL index: for a read-only file or folder)."""
+    if read_only and url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        uri = f"{path.as_uri()}?mode=ro&immutable=1"
+        engine = create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), future=True
+        )
+        event.listen(engine, "connect", _sqlite_read_only_pragmas)
+        return engine
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _sqlite_path(url: str) -> Path | None:
+    if not url.startswith("sqlite:///"):
+        return None
+    return Path(url.removeprefix("sqlite:///"))
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, before anything writes to it, a non-empty file that is not a SQLite database or
+    is another program's database (our tables would be added and it would be switched to WAL)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            names = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise DatabaseError(
+                f"数据库 {path} 正被另一个程序写入（已锁定），请稍后再试；未作任何修改"
+            ) from None
+        return  # (unreadable here: opening it says why)
+    except sqlite3.DatabaseError:
+        raise DatabaseError(
+            f"{path} 不是数据库文件（文件已损坏，或是别的文件）；未作任何修改，请用 --db 指定"
+            "本程序的数据库或一个新文件"
+        ) from None
+    ours = {"plans", "indicators", "observations", "alembic_version"}
+    others = sorted(n for n in names if not n.startswith("sqlite_"))
+    if others and not ours & set(others):
+        shown = "、".join(others[:5]) + ("等" if len(others) > 5 else "")
+        raise DatabaseError(
+            f"{path} 是其他程序的数据库（其中有表 {shown}），不是 PlanMonitor 的数据库；"
+            "未作任何修改，请用 --db 指定本程序的数据库或一个新文件"
+        )
+
+
+def must_open_read_only(url: str) -> str | None:
+    """Why a SQLite database can only be read (its file or folder is read-only), or None."""
+    path = _sqlite_path(url)
+    if path is None or not path.is_file():
+        return None
+    if not os.access(path, os.W_OK):
+        return f"数据库文件 {path} 只读"
+    if not os.access(path.parent, os.W_OK):
+        return f"数据库所在目录 {path.parent} 只读"
+    return None
 
 
 # The newest schema revision this program writes, and every revision it knows. Kept here so that
@@ -112,7 +179,7 @@ def _backup_sqlite(path: Path, revision: str | None) -> Path:
     return dest
 
 
-def migrate(engine: Engine) -> MigrationReport:
+def migrate(engine: Engine, read_only: bool = False) -> MigrationReport:
     """Bring the schema to the newest revision, backing a SQLite file up first.
 
     A database written by a newer program (a revision this program does not know) is refused.
@@ -129,6 +196,16 @@ def migrate(engine: Engine) -> MigrationReport:
     has_tables = bool(tables)
     if current == head:
         return MigrationReport(current, head, None)
+    if current is None and "alembic_version" in tables and len(tables) > 1:
+        raise DatabaseError(
+            f"数据库 {engine.url.render_as_string()} 的结构版本记录（alembic_version 表）为空，"
+            "无法判断其结构版本；数据库未作任何修改，请从备份恢复（或联系管理员）"
+        )
+    if read_only:
+        raise DatabaseError(
+            f"数据库 {engine.url.render_as_string()} 需要升级结构（版本 {current or '无'} → "
+            f"{head}）才能使用，但只能以只读方式打开；请在可写的位置打开一次"
+        )
     if current is not None and current not in KNOWN_REVISIONS:
         raise DatabaseError(
             f"数据库由更新版本的 PlanMonitor 写入（结构版本 {current}，本程序最高支持 {head}），"
@@ -154,6 +231,7 @@ class Database:
         url: the SQLAlchemy URL; engine: the engine; session: ``sessionmaker`` — use
             ``with db.session.begin() as s:`` for one unit of work.
         migration: what opening it did.
+        read_only: opened without writing (a read-only file or folder).
     """
 
     def __init__(self, url: str, engine: Engine, migration: MigrationReport) -> None:
@@ -161,12 +239,13 @@ class Database:
         self.engine = engine
         self.session = sessionmaker(engine, expire_on_commit=False)
         self.migration = migration
+        self.read_only = False
 
     @property
     def location(self) -> str:
         """For the status bar: the file path, or the server URL without the password."""
         if self.engine.dialect.name == "sqlite":
-            return str(self.engine.url.database)
+            return str(make_url(self.url).database)
         return self.engine.url.render_as_string(hide_password=True)
 
     @property
@@ -183,13 +262,26 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str | os.PathLike[str] | None = None) -> Database:
-    """Open (creating and migrating as needed) the database at ``target``."""
+def open_database(
+    target: str | os.PathLike[str] | None = None, read_only: bool = False
+) -> Database:
+    """Open (creating and migrating as needed) the database at ``target``.
+
+    With ``read_only`` the database is opened without writing anything; a SQLite file that is
+    not ours is refused before anything touches it.
+    """
     url = resolve_url(target)
-    engine = make_engine(url)
+    path = _sqlite_path(url)
+    if path is not None:
+        check_sqlite_file(path)
+        if read_only and not path.is_file():
+            raise DatabaseError(f"数据库文件 {path} 不存在（只读打开时不会新建）")
+    engine = make_engine(url, read_only)
     try:
-        report = migrate(engine)
+        report = migrate(engine, read_only)
     except Exception:
         engine.dispose()
         raise
-    return Database(url, engine, report)
+    database = Database(url, engine, report)
+    database.read_only = read_only
+    return database

@@ -26,9 +26,9 @@ EXCHANGE_FOLDERS: dict[str, set[str]] = {
     "tables": {"sheets"},
     "templates": {"sheets", "tables"},
     "recognise": {"sheets", "tables", "templates"},
-    "reports": set(),
+    "reports": {"sheets"},  # sheets.safe_cells: text never becomes a formula
     "planfiles": set(),
-    "export": set(),
+    "export": {"sheets"},
     "plandocs": {"sheets", "tables", "planfiles"},
 }
 

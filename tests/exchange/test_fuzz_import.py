@@ -1,8 +1,19 @@
 """Property tests: mutated and random workbooks never crash the importer, never write part of a
-file, and never produce a value that is not in the file."""
+file, and never produce a value that is not in the file; structured mutants (cell-reference
+lies, .xls stream corruption, repeated rows, merged header ranges) never crash, hang or exceed
+the memory cap.
+
+Hypothesis runs derandomised (the "ci" profile in tests/conftest.py) so that a run is the same
+every time; the nightly command in the README runs many more examples with a random seed.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,7 +39,7 @@ BASES = [
     "gbk-long.csv",
 ]
 FUZZ = settings(
-    max_examples=60,
+    max_examples=int(os.environ.get("PLANMONITOR_FUZZ_EXAMPLES", "60")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -106,7 +117,11 @@ cell = st.one_of(
     st.sampled_from(
         ["—", "/", "x.xx", "1,234.5", "１２３", "12.5(3)", "1.29%", "#DIV/0!", "约5", ""]
     ),
-    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),
+    # no control characters, surrogates or non-characters (U+FFFE: openpyxl cannot write them)
+    st.text(
+        st.characters(blacklist_categories=("Cc", "Cs", "Cn"), blacklist_characters="\ufffe\uffff"),
+        max_size=12,
+    ),
 )
 NAMES = [
     "高新技术企业数量",
@@ -160,3 +175,32 @@ def test_random_tables_give_only_values_that_are_in_the_file(
         assert r.value == expected_number(raw), (r.cell, raw, r.value)
         assert ws.cell(ws[r.cell].row, 1).value in NAMES[:3]
         assert r.period is not None and r.period.year == 2024 and r.period.month in (6, 9)
+
+
+def test_property_tests_run_derandomised_unless_asked_for_the_nightly_run() -> None:
+    """A fresh run of the suite is the same run every time (tests/conftest.py, profile "ci")."""
+    nightly = os.environ.get("PLANMONITOR_HYPOTHESIS") == "nightly"
+    assert settings.default.derandomize is not nightly
+
+
+MUTANTS = int(os.environ.get("PLANMONITOR_FUZZ_MUTANTS", "24"))
+MUTANT_SEED = os.environ.get("PLANMONITOR_FUZZ_SEED", "20261201")
+
+
+def test_structured_mutants_never_crash_hang_or_exceed_the_memory_cap() -> None:
+    """Cell-reference lies, .xls stream corruption, repeated rows and merged header ranges, in a
+    child capped at 2 GB of address space, each mutant with a 10-second alarm."""
+    seed = random.randrange(2**32) if MUTANT_SEED == "random" else int(MUTANT_SEED)
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).parent / "fuzz_mutants.py"), str(seed), str(MUTANTS)],
+        capture_output=True,
+        text=True,
+        timeout=60 + 15 * MUTANTS,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    print(json.dumps(result, ensure_ascii=False))  # the numbers quoted in the nightly log
+    assert result["tried"] == MUTANTS
+    assert result["crashes"] == [], (seed, result["crashes"])
+    assert result["hangs"] == [], (seed, result["hangs"])
+    assert result["max_memory_mb"] < 2048

@@ -38,20 +38,34 @@ def test_reopening_a_current_database_changes_nothing(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.backup-*"))
 
 
-def test_an_older_database_is_backed_up_before_migrating(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite"
-    con = sqlite3.connect(path)  # a database from before PlanMonitor versioned its schema
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    """Issue 15 (defect 10): --db on another program's SQLite file added our tables and switched
+    it to WAL. (Migrating our own older schemas, with a backup: tests/store/test_migrations.py.)"""
+    path = tmp_path / "other.sqlite"
+    con = sqlite3.connect(path)
     con.execute("CREATE TABLE notes (body TEXT)")
     con.execute("INSERT INTO notes VALUES ('十四五')")
     con.commit()
     con.close()
-    db = open_database(path)
-    db.close()
-    backup = db.migration.backup
-    assert backup is not None and backup.exists()
-    kept = sqlite3.connect(backup).execute("SELECT body FROM notes").fetchall()
-    assert kept == [("十四五",)]
-    assert "plans" in inspect(open_database(path).engine).get_table_names()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="其他程序的数据库（其中有表 notes）") as err:
+        open_database(path)
+    assert str(path) in str(err.value) and "未作任何修改" in str(err.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite"]  # no -wal, no backup
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone() == ("delete",)
+
+
+def test_an_empty_version_table_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "empty-version.sqlite"
+    open_database(path).close()
+    con = sqlite3.connect(path)
+    con.execute("DELETE FROM alembic_version")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="alembic_version 表）为空") as err:
+        open_database(path)
+    assert "\n" not in str(err.value)
 
 
 def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path: Path) -> None:
@@ -71,8 +85,10 @@ def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path: Path) ->
 def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "junk.sqlite"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(DatabaseError, match="无法打开数据库"):
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="不是数据库文件"):
         open_database(path)
+    assert path.read_bytes() == before
 
 
 def test_where_the_database_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

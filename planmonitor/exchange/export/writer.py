@@ -1,8 +1,9 @@
 """A plan's current values as a tidy workbook for colleagues: one row per value, plain columns,
 numbers as numbers, and no text that Excel or WPS could take for a formula.
 
-Text beginning with = + - @ (or a tab or carriage return) is stored as text with Excel's quote
-prefix, so it shows as typed and stays text even when the cell is edited.
+Text goes through :mod:`planmonitor.exchange.sheets.safe_cells`: text beginning with = + - @
+(or a tab or carriage return) is stored as text with Excel's quote prefix, so it shows as typed
+and stays text even when the cell is edited; control characters are cleaned.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planmonitor.exchange.sheets.safe_cells import text_cell as safe_text
+
 FONT = "宋体"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 
 
@@ -89,15 +91,6 @@ INDICATOR_HEADERS = (
     ("责任单位", 30),
     ("数据来源", 20),
 )
-
-
-def safe_text(ws: Worksheet, text: str) -> WriteOnlyCell:
-    """A text cell that never becomes a formula."""
-    cell = WriteOnlyCell(ws, value=text)
-    cell.data_type = "s"
-    if text.startswith(FORMULA_START):
-        cell.quotePrefix = True
-    return cell
 
 
 def _number(ws: Worksheet, value: float | None, decimals: int) -> WriteOnlyCell | None:
@@ -186,7 +179,7 @@ def write_export(
     about_ws = wb.create_sheet("说明")
     about_ws.column_dimensions["A"].width = 14
     about_ws.column_dimensions["B"].width = 70
-    head = WriteOnlyCell(about_ws, value=title)
+    head = safe_text(about_ws, title)
     head.font = Font(name=FONT, bold=True, size=14)
     about_ws.append([head])
     for key, text in about:

@@ -27,6 +27,10 @@ from planmonitor.domain.indicator import (
     Thresholds,
 )
 from planmonitor.domain.plan import Plan, Region, StatusSettings, Task
+from planmonitor.domain.text import clean_text
+from planmonitor.domain.values import NumberError, check_number, check_year
+
+FORMAT = 1  # the plan file format this program reads and writes
 
 _DEFAULT_PROFILE = {
     Cadence.CUMULATIVE_FLOW: [25, 50, 75, 100],
@@ -119,7 +123,7 @@ class _Reader:
             raise PlanError(f"{self.where}：缺少字段 {key}")
         if not isinstance(v, str):
             raise self.fail(key, "文本")
-        return v.strip()
+        return clean_text(v).text.strip()
 
     def number(self, key: str) -> float | None:
         v = self.data.get(key)
@@ -127,7 +131,14 @@ class _Reader:
             return None
         if isinstance(v, bool) or not isinstance(v, int | float):
             raise self.fail(key, "数字")
-        return float(v)
+        return self.checked(key, v)
+
+    def checked(self, key: str, v: float) -> float:
+        """``v`` through the shared number check, the error naming where."""
+        try:
+            return check_number(float(v), f"字段 {key} 的值 {v!r} ")
+        except NumberError as exc:
+            raise PlanError(f"{self.where}：{exc}") from None
 
     def integer(self, key: str, default: int | None = None) -> int:
         v = self.data.get(key, default)
@@ -135,7 +146,19 @@ class _Reader:
             raise PlanError(f"{self.where}：缺少字段 {key}")
         if isinstance(v, bool) or not isinstance(v, int):
             raise self.fail(key, "整数")
+        if key.endswith("year"):
+            try:
+                check_year(v, f"字段 {key} 的年份")
+            except NumberError as exc:
+                raise PlanError(f"{self.where}：{exc}") from None
         return v
+
+    def year_of(self, key: str, year: int) -> int:
+        """A year inside ``key`` through the shared year check."""
+        try:
+            return check_year(year, f"字段 {key} 的年份")
+        except NumberError as exc:
+            raise PlanError(f"{self.where}：{exc}") from None
 
     def texts(self, key: str) -> tuple[str, ...]:
         v = self.data.get(key, [])
@@ -143,7 +166,7 @@ class _Reader:
             return tuple(s.strip() for s in v.replace("，", "、").split("、") if s.strip())
         if not isinstance(v, list) or not all(isinstance(s, str) for s in v):
             raise self.fail(key, "文本列表")
-        return tuple(s.strip() for s in v)
+        return tuple(clean_text(s).text.strip() for s in v)
 
     def choice(self, key: str, enum: type[Any], default: Any) -> Any:
         v = self.data.get(key)
@@ -174,6 +197,8 @@ def load_plan_file(path: str | Path) -> Plan:
         raise PlanError(f"{p.name}：文件不是 UTF-8 编码的文本") from None
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(f"{p.name}：TOML 格式错误：{exc}") from None
+    except RecursionError:
+        raise PlanError(f"{p.name}：TOML 嵌套过深（数组或表套了上千层），不是规划文件") from None
     try:
         plan = plan_from_mapping(data, p.name)
     except PlanError as exc:
@@ -186,6 +211,11 @@ def plan_from_mapping(data: Mapping[str, Any], name: str = "plan") -> Plan:
     """Build a :class:`Plan` from the parsed TOML tables."""
     r = _Reader(data, name)
     r.unknown(_PLAN_KEYS)
+    if data.get("format", FORMAT) != FORMAT:
+        raise PlanError(
+            f"{name}：format = {data.get('format')!r} 不受支持：本程序读取 format = {FORMAT} 的"
+            "规划文件（由更新版本的程序写入？）"
+        )
     baseline_year = r.integer("baseline_year")
     target_year = r.integer("target_year")
     settings = _settings(data.get("thresholds", {}), r.number("approx_tolerance"), name)
@@ -305,7 +335,8 @@ def _milestones(r: _Reader) -> tuple[Milestone, ...]:
             and isinstance(m[1], int | float)
             and not isinstance(m[1], bool)
         ):
-            out.append(Milestone(m[0], float(m[1])))
+            r.year_of("milestones", m[0])
+            out.append(Milestone(m[0], r.checked("milestones", m[1])))
         else:
             raise r.fail("milestones", "[[年份, 数值], …] 形式的列表")
     return tuple(sorted(out, key=lambda m: m.year))
@@ -317,8 +348,8 @@ def _due(r: _Reader) -> date | None:
         return None
     if isinstance(v, date):
         return v
-    if isinstance(v, int):
-        return date(v, 12, 31)
+    if isinstance(v, int) and not isinstance(v, bool):
+        return date(r.year_of("due", v), 12, 31)
     raise r.fail("due", "日期（2021-12-31）或年份（2021）")
 
 
@@ -359,6 +390,7 @@ def _indicator(item: Any, i: int, name: str, baseline_year: int, target_year: in
         isinstance(x, int | float) and not isinstance(x, bool) for x in profile_raw
     ):
         raise r.fail("profile", "四个数的列表，如 [0, 0, 0, 100]")
+    profile_raw = [r.checked("profile", x) for x in profile_raw]
     try:
         profile = ReleaseProfile.from_percent(profile_raw)
     except PlanError as exc:

@@ -30,6 +30,7 @@ from planmonitor.domain.report_text import (
     light_sections,
     problem_text,
 )
+from planmonitor.domain.text import clean_strings
 from planmonitor.exchange.reports.columns import (
     STATUS_FILLS,
     cell_text,
@@ -82,6 +83,7 @@ def date_text(model: ReportModel) -> str:
 
 def write_report_docx(model: ReportModel, path: Path) -> None:
     """Write the Word report of ``model`` to ``path``."""
+    model = clean_strings(model)  # text stored before control characters were cleaned
     doc = Document()
     add_styles(doc)
     section = doc.sections[0]

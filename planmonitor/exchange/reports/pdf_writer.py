@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 
 from planmonitor.domain.report import ReportModel, ReportRow
+from planmonitor.domain.text import clean_strings
 from planmonitor.exchange.reports.chart import Scale, draw_trend_chart
 from planmonitor.exchange.reports.columns import (
     STATUS_FILLS,
@@ -62,6 +63,7 @@ def write_report_pdf(model: ReportModel, path: Path) -> None:
 
 def iter_report_pdf(model: ReportModel, path: Path) -> Iterator[tuple[int, int]]:
     """Write the PDF page by page, yielding (pages done, pages in all) after each page."""
+    model = clean_strings(model)  # text stored before control characters were cleaned
     family = report_font_family()
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)

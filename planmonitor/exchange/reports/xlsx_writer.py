@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planmonitor.domain.report import ReportModel, ReportRow, TrendPoint
 from planmonitor.domain.report_text import short_units
+from planmonitor.domain.text import clean_strings
 from planmonitor.exchange.reports.columns import (
     STATUS_FILLS,
     Column,
@@ -27,6 +28,7 @@ from planmonitor.exchange.reports.columns import (
     notes,
     year_note,
 )
+from planmonitor.exchange.sheets.safe_cells import put
 
 FONT = "宋体"
 THIN = Side(style="thin", color="808080")
@@ -58,13 +60,14 @@ def _lines(text: str, width: float) -> int:
 
 def write_report_xlsx(model: ReportModel, path: Path) -> None:
     """Write the workbook of ``model`` to ``path``."""
+    model = clean_strings(model)  # text stored before control characters were cleaned
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = TABLE_SHEET
     _table_sheet(ws, model)
     _trend_sheet(wb.create_sheet(TREND_SHEET), model)
-    wb.properties.title = model.title
+    wb.properties.title = model.title[:255]
     wb.properties.creator = "PlanMonitor 规划监测"
     wb.save(path)
 
@@ -75,21 +78,24 @@ def _table_sheet(ws: Worksheet, model: ReportModel) -> None:
     for i, col in enumerate(cols, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.xlsx_width
     ws.merge_cells(f"A1:{last}1")
-    ws["A1"] = model.title
+    put(ws, 1, 1, model.title)
     ws["A1"].font = Font(name=FONT, size=16, bold=True)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.row_dimensions[1].height = 32
     ws.merge_cells(f"A2:{last}2")
     g = model.generated
-    ws["A2"] = (
+    put(
+        ws,
+        2,
+        1,
         f"地区：{model.region}　　报告期：{model.quarter_label}（{model.ytd_label}）"
-        f"　　制表日期：{g.year}年{g.month}月{g.day}日"
+        f"　　制表日期：{g.year}年{g.month}月{g.day}日",
     )
     ws["A2"].font = Font(name=FONT, size=10)
     ws["A2"].alignment = Alignment(horizontal="right", vertical="center")
     ws.row_dimensions[2].height = 20
     for i, col in enumerate(cols, start=1):
-        cell = ws.cell(row=3, column=i, value=col.header)
+        cell = put(ws, 3, i, col.header)
         cell.font = Font(name=FONT, size=10, bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
@@ -99,7 +105,7 @@ def _table_sheet(ws: Worksheet, model: ReportModel) -> None:
     for index, group in enumerate(model.groups, start=1):
         if model.has_categories:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(cols))
-            cell = ws.cell(row=r, column=1, value=group_heading(index, group.name))
+            cell = put(ws, r, 1, group_heading(index, group.name))
             cell.font = Font(name=FONT, size=10, bold=True)
             cell.fill = GROUP_FILL
             cell.alignment = Alignment(vertical="center")
@@ -113,7 +119,7 @@ def _table_sheet(ws: Worksheet, model: ReportModel) -> None:
     r += 1
     for i, line in enumerate(["说明：", *notes(model)]):
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(cols))
-        cell = ws.cell(row=r, column=1, value=line if i == 0 else f"{i}. {line}")
+        cell = put(ws, r, 1, line if i == 0 else f"{i}. {line}")
         cell.font = Font(name=FONT, size=9)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         total = sum(c.xlsx_width for c in cols) * 1.1
@@ -165,9 +171,7 @@ def _data_row(
     lines = 1
     for i, col in enumerate(cols, start=1):
         value, fmt = values[col.key]
-        cell = ws.cell(row=r, column=i, value=value)
-        if isinstance(value, str) and value.startswith("="):
-            cell.data_type = "s"  # a comment that starts with "=" stays text, never a formula
+        cell = put(ws, r, i, value)
         cell.font = Font(name=FONT, size=10)
         cell.border = BORDER
         horizontal = col.align if fmt is not None or col.align == "left" else "center"
@@ -212,7 +216,7 @@ TREND_HEADERS = [
 
 def _trend_sheet(ws: Worksheet, model: ReportModel) -> None:
     for i, (header, width) in enumerate(TREND_HEADERS, start=1):
-        cell = ws.cell(row=1, column=i, value=header)
+        cell = put(ws, 1, i, header)
         cell.font = Font(name=FONT, size=10, bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
@@ -221,13 +225,13 @@ def _trend_sheet(ws: Worksheet, model: ReportModel) -> None:
     r = 2
     for row in model.rows:
         for label, values in _trend_table(row):
-            ws.cell(row=r, column=1, value=row.number)
-            ws.cell(row=r, column=2, value=row.name)
-            ws.cell(row=r, column=3, value=row.unit or "—")
-            ws.cell(row=r, column=4, value=label)
+            put(ws, r, 1, row.number)
+            put(ws, r, 2, row.name)
+            put(ws, r, 3, row.unit or "—")
+            put(ws, r, 4, label)
             for c, v in enumerate(values, start=5):
                 if v is not None:
-                    cell = ws.cell(row=r, column=c, value=v)
+                    cell = put(ws, r, c, v)
                     cell.number_format = number_format(row.decimals)
             r += 1
     ws.freeze_panes = "A2"

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MiB = 1024 * 1024
+SHEET_ROWS = 1_048_576  # the most an .xlsx sheet can have (Excel, WPS, LibreOffice)
+SHEET_COLUMNS = 16_384  # A…XFD
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +26,7 @@ class Limits:
         max_members: parts in the zip container.
         max_cells: rows × columns of one sheet, counted from A1 (what readers allocate).
         max_sheets: sheets in one workbook.
+        max_seconds: time for reading a file in the bounded child process (.xls).
     """
 
     max_file_bytes: int = 64 * MiB
@@ -34,6 +37,7 @@ class Limits:
     max_members: int = 5000
     max_cells: int = 6_000_000
     max_sheets: int = 255
+    max_seconds: float = 10.0
 
 
 DEFAULT_LIMITS = Limits()

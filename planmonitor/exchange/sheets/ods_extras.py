@@ -16,7 +16,7 @@ from xml.sax.xmlreader import InputSource
 from defusedxml.expatreader import DefusedExpatParser
 
 from planmonitor.exchange.sheets.grid import Merge
-from planmonitor.exchange.sheets.limits import FileRejected
+from planmonitor.exchange.sheets.limits import SHEET_COLUMNS, SHEET_ROWS, FileRejected
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -132,9 +132,11 @@ def scan_content(name: str, data: bytes) -> list[OdsSheetFacts]:
             f"{name}：content.xml 无法解析（{type(exc).__name__}），文件可能已损坏"
         ) from None
     for sheet in handler.sheets:
-        limit = sheet.max_row
+        # (a hidden run repeated 10^9 times must not become 10^9 numbers: no sheet reaches
+        # beyond SHEET_ROWS × SHEET_COLUMNS, and one that claims to is refused by its area)
+        rows, cols = min(sheet.max_row, SHEET_ROWS), min(sheet.max_col, SHEET_COLUMNS)
         for lo, hi in sheet.hidden_row_spans:
-            sheet.hidden_rows.update(range(lo, min(hi, limit)))
+            sheet.hidden_rows.update(range(lo, min(hi, rows)))
         for lo, hi in sheet.hidden_col_spans:
-            sheet.hidden_cols.update(range(lo, min(hi, sheet.max_col)))
+            sheet.hidden_cols.update(range(lo, min(hi, cols)))
     return handler.sheets

@@ -17,10 +17,17 @@ from pathlib import Path
 
 import python_calamine as pc
 
-from planmonitor.exchange.sheets import ods_extras, xls_extras, xlsx_extras
+from planmonitor.exchange.sheets import bounded, ods_extras, xls_extras, xlsx_extras
 from planmonitor.exchange.sheets.filekind import Kind, sniff
 from planmonitor.exchange.sheets.grid import Cell, Merge, SheetGrid, WorkbookGrid
-from planmonitor.exchange.sheets.limits import DEFAULT_LIMITS, FileRejected, Limits, size_text
+from planmonitor.exchange.sheets.limits import (
+    DEFAULT_LIMITS,
+    SHEET_COLUMNS,
+    SHEET_ROWS,
+    FileRejected,
+    Limits,
+    size_text,
+)
 from planmonitor.exchange.sheets.textfile import read_text_sheet
 from planmonitor.exchange.sheets.zipguard import CheckedZip
 
@@ -68,6 +75,19 @@ def read_bytes(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Workb
     if kind is Kind.TEXT:
         sheet, note = read_text_sheet(name, data, limits)
         return WorkbookGrid(name, digest, kind.value, [sheet], [note])
+    if kind is Kind.XLS:  # compound-document readers can loop or allocate without bound
+        sheets, notes = _bounded_xls(name, data, limits)
+    else:
+        try:
+            sheets, notes = _read_sheets(name, kind, data, limits)
+        except MemoryError:  # (the guards should refuse first; this is the last line)
+            raise FileRejected(f"{name}：读取所需内存超出可用内存，文件过大或已损坏") from None
+    return WorkbookGrid(name, digest, kind.value, sheets, notes)
+
+
+def _read_sheets(
+    name: str, kind: Kind, data: bytes, limits: Limits
+) -> tuple[list[SheetGrid], list[str]]:
     facts = _facts(name, kind, data, limits)
     for sheet_name, f in facts.items():  # before calamine allocates anything
         _check_area(name, sheet_name, f, limits)
@@ -75,7 +95,22 @@ def read_bytes(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Workb
     notes = []
     if kind is Kind.XLS and not all(f.known for f in facts.values()):
         notes.append("未能读取该 .xls 文件的格式信息（隐藏行、百分比格式），仅读取了数值")
-    return WorkbookGrid(name, digest, kind.value, sheets, notes)
+    return sheets, notes
+
+
+def _bounded_xls(name: str, data: bytes, limits: Limits) -> tuple[list[SheetGrid], list[str]]:
+    try:
+        return bounded.run_bounded(
+            _read_sheets, name, Kind.XLS, data, limits, seconds=limits.max_seconds
+        )
+    except bounded.ChildFailed as exc:
+        why = {
+            "time": f"读取 {limits.max_seconds:.0f} 秒仍未完成",
+            "memory": f"读取所需内存超过 {size_text(bounded.MEMORY_BYTES)}",
+        }.get(exc.reason, "读取时读取程序异常退出")
+        raise FileRejected(f"{name}：{why}，文件可能已损坏，已停止读取") from None
+    except RuntimeError as exc:
+        raise FileRejected(f"{name}：文件已损坏或格式不正确，无法读取（{_short(exc)}）") from None
 
 
 def _facts(name: str, kind: Kind, data: bytes, limits: Limits) -> dict[str, _Facts]:
@@ -109,6 +144,11 @@ def _facts(name: str, kind: Kind, data: bytes, limits: Limits) -> dict[str, _Fac
             low = part.lower()
             if low.startswith("xl/") and "sheets/" in low and low.endswith(".xml"):
                 x = xlsx_extras.scan_sheet(box.read(part), percent)
+                if x.max_row > SHEET_ROWS or x.max_col > SHEET_COLUMNS:
+                    raise FileRejected(
+                        f"{name}：部件 {part} 的单元格引用超出工作表的范围（最多 "
+                        f"{SHEET_ROWS:,} 行、{SHEET_COLUMNS:,} 列），文件已损坏或被改动，拒绝读取"
+                    )
                 area = max(x.max_row * x.max_col, x.cell_tags)
                 by_part[part] = _Facts(x.hidden_rows, x.hidden_cols, x.percent_cells, None, area)
         box.verify_all(skip=by_part)

@@ -22,7 +22,7 @@ from planmonitor.exchange.sheets.zipguard import CheckedZip
 _PERCENT_BUILTIN = {9, 10}
 # Patterns start with a literal so that the regex engine can skip ahead quickly.
 _ROW_R = re.compile(rb'row r="(\d+)"')
-_WIDE_REF = re.compile(rb'r="([A-Z]{2,3})\d')
+_WIDE_REF = re.compile(rb'r="([A-Z]{2,})\d')
 _TAG_NAME = re.compile(rb"<(?:\w+:)?(\w+)")
 _ATTR_R = re.compile(rb'\br="([A-Z]*)(\d+)"')
 _ATTR_MINMAX = re.compile(rb'\b(min|max)="(\d+)"')
@@ -106,6 +106,7 @@ def scan_sheet(data: bytes, percent_xfs: set[int]) -> XlsxSheetFacts:
     prefixed = b":sheetData" in data  # tags written as <x:row>, <x:c>
     row_tags = data.count(b"<row") + (data.count(b":row ") if prefixed else 0)
     max_row = max(rows, default=0) + max(0, row_tags - len(rows))
+    max_row = max(max_row, _largest_cell_row(data, max(rows, default=0)))
     wide = {column_index(c.decode()) + 1 for c in set(_WIDE_REF.findall(data))}
     max_col = max(wide) if wide else NARROW
     cell_tags = data.count(b"<c ") + (data.count(b":c ") if prefixed else data.count(b"<c>"))
@@ -131,6 +132,18 @@ def scan_sheet(data: bytes, percent_xfs: set[int]) -> XlsxSheetFacts:
         max_col,
         cell_tags,
     )
+
+
+def _largest_cell_row(data: bytes, row_max: int) -> int:
+    """The largest row number in a cell reference: a cell may claim a row its ``<row>`` does not
+    (readers place it by its own reference). Only references with at least as many digits as the
+    largest ``<row r>`` are looked at, so an honest sheet costs one quick pass."""
+    digits = len(str(row_max))
+    longer = re.findall(rb'r="[A-Z]+(\d{%d,})"' % (digits + 1), data)
+    if longer:
+        return max(int(n) for n in longer)
+    same = re.findall(rb'r="[A-Z]+(\d{%d})"' % digits, data)
+    return int(max(same)) if same else 0  # equal lengths: byte order is number order
 
 
 def _tags_containing(data: bytes, pattern: re.Pattern[bytes]) -> list[bytes]:

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from planmonitor.domain.values import NumberError, parse_done, parse_number
+from planmonitor.domain.values import (
+    MAX_MAGNITUDE,
+    RANGE_TEXT,
+    NumberError,
+    NumberRangeError,
+    parse_done,
+    parse_number,
+)
 from planmonitor.exchange.sheets.grid import Cell
 from planmonitor.exchange.tables.units import KNOWN_UNITS
 
@@ -62,7 +69,7 @@ def shown(cell: Cell) -> str:
 
 def read_number(cell: Cell, percent: bool = False, qualitative: bool = False) -> CellNumber:
     """``cell`` as a number; ``percent`` when the file formats it as a percentage."""
-    if type(cell) is float and not percent and math.isfinite(cell):  # the common case, fast
+    if type(cell) is float and not percent and -MAX_MAGNITUDE <= cell <= MAX_MAGNITUDE:  # fast
         v = float(f"{cell:.15g}") if cell else cell
         return CellNumber(v, text=str(int(v)) if v.is_integer() else repr(v))
     if cell is None or cell == "":
@@ -77,6 +84,8 @@ def read_number(cell: Cell, percent: bool = False, qualitative: bool = False) ->
         v = float(cell)
         if not math.isfinite(v):
             return CellNumber(None, error="不是有限的数", text=str(cell))
+        if abs(v if not percent else v * 100) > MAX_MAGNITUDE:
+            return CellNumber(None, error=RANGE_TEXT, text=str(cell))
         if percent:
             return CellNumber(tidy(float(Decimal(repr(v)) * 100)), "%", text=f"{tidy(v * 100)}%")
         return CellNumber(tidy(v), text=shown(cell))
@@ -94,6 +103,8 @@ def _read_text(raw: str, qualitative: bool) -> CellNumber:
             pass
     try:
         value = parse_number(text)
+    except NumberRangeError:
+        return CellNumber(None, error=RANGE_TEXT, text=text)
     except NumberError:
         pass
     else:

@@ -132,7 +132,8 @@ def find_axis(grid: SheetGrid, anchors: Anchors, matcher: NameMatcher) -> tuple[
     for r in range(nrows):
         row = grid.rows[r]
         for c, v in enumerate(row):
-            if isinstance(v, str) and v.strip():
+            # a cell under a merged range shows the range's text, not the one the file kept
+            if isinstance(v, str) and v.strip() and (r, c) not in anchors.map:
                 w = weights.get(v)
                 if w is None:
                     w = weights[v] = _hit_weight(matcher, v.strip())

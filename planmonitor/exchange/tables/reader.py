@@ -302,6 +302,9 @@ class TableReader:
     def _across(self, header_row: int) -> None:
         g, ind = self.grid, self.ctx.base_indicators
         hits = [c for c in range(self.width) if _hit_weight(ind, self.anchors.text(header_row, c))]
+        if not hits:  # (find_axis reads the same texts; kept as a guard)
+            self._note(f"工作表“{g.name}”第 {header_row + 1} 行没有可识别的指标名称，未读取")
+            return
         first_ind = min(hits)
         start = header_row + 1
         while start < len(g.rows) and not (

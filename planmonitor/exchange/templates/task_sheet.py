@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planmonitor.domain.periods import Period, PeriodError
 from planmonitor.domain.tasks import TaskState
 from planmonitor.exchange.sheets.grid import SheetGrid
+from planmonitor.exchange.sheets.safe_cells import put
 from planmonitor.exchange.tables.found import Finding, Where
 from planmonitor.exchange.tables.layout import text_of
 
@@ -121,23 +122,23 @@ def write_task_sheet(
     n = len(_COLUMNS)
     for c, (_h, role, width) in enumerate(_COLUMNS, start=1):
         if role:
-            ws.cell(1, c, TASK_ROLE + role)
+            put(ws, 1, c, TASK_ROLE + role)
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.row_dimensions[1].hidden = True
     ws.column_dimensions[get_column_letter(n)].hidden = True
     ws.merge_cells(f"A2:{get_column_letter(n - 1)}2")
-    head = ws.cell(2, 1, f"《{title}》重点任务推进情况（{quarter.label_zh()}）")
+    head = put(ws, 2, 1, f"《{title}》重点任务推进情况（{quarter.label_zh()}）")
     head.font = Font(name=FONT, size=15, bold=True)
     head.alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[2].height = 30
     ws.merge_cells(f"A3:{get_column_letter(n - 1)}3")
     who = f"填报单位：{unit}　　" if unit else "填报单位：__________　　"
     states = "、".join(s.value for s in TaskState)
-    ws.cell(3, 1, f"{who}推进状态请选择{states}；状态为滞后时请填写滞后原因").font = Font(
+    put(ws, 3, 1, f"{who}推进状态请选择{states}；状态为滞后时请填写滞后原因").font = Font(
         name=FONT, size=11
     )
     for c, (header, _r, _w) in enumerate(_COLUMNS, start=1):
-        cell = ws.cell(4, c, header)
+        cell = put(ws, 4, c, header)
         cell.font = Font(name=FONT, size=11, bold=True)
         cell.fill = _HEAD
         cell.border = _BORDER
@@ -168,7 +169,7 @@ def write_task_sheet(
             encode_task_key(plan, row.code, quarter),
         ]
         for c, ((_h, role, _w), v) in enumerate(zip(_COLUMNS, values, strict=True), start=1):
-            cell = ws.cell(r, c, v)
+            cell = put(ws, r, c, v)
             cell.data_type = "s" if isinstance(v, str) else cell.data_type
             cell.font = Font(name=FONT, size=11)
             cell.border = _BORDER

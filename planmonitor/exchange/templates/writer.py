@@ -22,6 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
+from planmonitor.domain.text import printable
+from planmonitor.exchange.sheets.safe_cells import put, set_value
 from planmonitor.exchange.templates.marks import (
     COMMENT_HEADER,
     DATA_SHEET,
@@ -116,7 +118,7 @@ def _columns(spec: TemplateSpec) -> list[tuple[str, str | None, float]]:
 
 
 def _number(ws: Worksheet, row: int, col: int, value: float | None, decimals: int) -> None:
-    cell = ws.cell(row, col, value if value is not None else "—")
+    cell = put(ws, row, col, value if value is not None else "—")
     if value is not None:
         cell.number_format = "0" if decimals == 0 else "0." + "0" * min(decimals, 4)
     cell.alignment = Alignment(horizontal="right", vertical="center")
@@ -155,7 +157,7 @@ def _write_help(ws: Worksheet, spec: TemplateSpec) -> None:
     ws.column_dimensions["A"].width = HELP_WIDTH
     lines = help_lines(spec.plan_title, spec.region_name, spec.quarter, spec.unit)
     for i, (text, kind) in enumerate(lines, start=1):
-        cell = ws.cell(i, 1, text)
+        cell = put(ws, i, 1, text)
         size = 16 if kind == "title" else 11
         cell.font = Font(name=FONT, size=size, bold=kind in ("title", "heading"))
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -177,19 +179,20 @@ def _write_data(ws: Worksheet, spec: TemplateSpec) -> None:
     ncols = len(cols)
     for c, (_header, role, width) in enumerate(cols, start=1):
         if role:
-            ws.cell(1, c, role_mark(role))
+            put(ws, 1, c, role_mark(role))
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.row_dimensions[1].hidden = True
     ws.column_dimensions[get_column_letter(ncols)].hidden = True
 
     ws.merge_cells(f"A2:{get_column_letter(ncols - 1)}2")
-    title = ws.cell(2, 1, f"《{spec.plan_title}》指标数据填报表（{spec.quarter.label_zh()}）")
+    title = put(ws, 2, 1, f"《{spec.plan_title}》指标数据填报表（{spec.quarter.label_zh()}）")
     title.font = Font(name=FONT, size=15, bold=True)
     title.alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[2].height = 30
     ws.merge_cells(f"A3:{get_column_letter(ncols - 1)}3")
     who = f"填报单位：{spec.unit}　　" if spec.unit else "填报单位：__________　　"
-    sub = ws.cell(
+    sub = put(
+        ws,
         3,
         1,
         f"{who}地区：{spec.region_name}　　报告期：{spec.quarter.label_zh()}"
@@ -199,7 +202,7 @@ def _write_data(ws: Worksheet, spec: TemplateSpec) -> None:
     sub.alignment = Alignment(horizontal="left", vertical="center")
 
     for c, (header, _role, _w) in enumerate(cols, start=1):
-        cell = ws.cell(4, c, header)
+        cell = put(ws, 4, c, header)
         cell.font = Font(name=FONT, size=11, bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
@@ -240,7 +243,8 @@ def _write_data(ws: Worksheet, spec: TemplateSpec) -> None:
         comment.add(f"{get_column_letter(roles['comment'])}{r}")
 
     end = FIRST_DATA_ROW + len(spec.rows)
-    note = ws.cell(
+    note = put(
+        ws,
         end + 1,
         1,
         "注：灰色单元格为参考信息，只需填写白色单元格（填报数值、数据状态、"
@@ -284,7 +288,7 @@ def _write_row(
     for col in range(1, len(cols) + 1):
         cell = ws.cell(r, col)
         if col in values:
-            cell.value = values[col]
+            set_value(cell, values[col])
         cell.font = Font(name=FONT, size=11)
         cell.border = BORDER
         cell.fill = LOCKED_FILL
@@ -293,13 +297,13 @@ def _write_row(
     _number(ws, r, c + 1, None if row.qualitative else row.year_target, row.decimals)
     for k, ref in enumerate(row.references):
         if row.qualitative and ref is not None:
-            ws.cell(r, c + 2 + k, "完成" if ref >= 1 else "未完成")
+            put(ws, r, c + 2 + k, "完成" if ref >= 1 else "未完成")
         else:
             _number(ws, r, c + 2 + k, ref, row.decimals)
     inputs = ["value", "standing", "comment"]
     if row.parts is not None:
         inputs += ["numerator", "denominator"]
-        names = ws.cell(r, roles["numerator"] - 1, f"分子：{row.parts[0]}\n分母：{row.parts[1]}")
+        names = put(ws, r, roles["numerator"] - 1, f"分子：{row.parts[0]}\n分母：{row.parts[1]}")
         names.alignment = Alignment(vertical="center", wrap_text=True)
     for role in inputs:
         cell = ws.cell(r, roles[role])
@@ -311,7 +315,7 @@ def _write_row(
             wrap_text=role == "comment",
         )
     key = RowKey(spec.plan_id, row.code, spec.region_code, row.period, spec.quarter)
-    ws.cell(r, roles["key"], key.encode()).font = Font(name=FONT, size=8, color="999999")
+    put(ws, r, roles["key"], key.encode()).font = Font(name=FONT, size=8, color="999999")
     ws.row_dimensions[r].height = 30
 
 
@@ -346,9 +350,9 @@ def _value_validation(row: TemplateRow, ref: str) -> DataValidation:
             errorTitle="填报数值",
             error="请填写数字（如 1234.5），不要带单位；缺失请留空，不要填 0",
         )
-    dv.promptTitle = row.name[:32]
+    dv.promptTitle = printable(row.name)[:32]
     unit = f"，单位：{row.unit}" if row.unit and not row.qualitative else ""
-    dv.prompt = f"填写{row.period_text}的数值{unit}"[:255]
+    dv.prompt = printable(f"填写{row.period_text}的数值{unit}")[:255]
     dv.add(ref)
     return dv
 
@@ -383,7 +387,7 @@ def _write_meta(ws: Worksheet, spec: TemplateSpec) -> None:
         ("made_on", (spec.made_on or date.today()).isoformat()),
     ]
     for i, (k, v) in enumerate(rows, start=1):
-        ws.cell(i, 1, k)
-        ws.cell(i, 2, v)
+        put(ws, i, 1, k)
+        put(ws, i, 2, v)
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True

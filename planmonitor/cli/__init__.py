@@ -40,6 +40,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "导入填报表或同事发来的表格（先预览，全部写入或全不写入）",
     ),
     "export": ("planmonitor.cli.exchange", "导出规划的全部现行数值（.xlsx）"),
+    "draft-plan": (
+        "planmonitor.cli.plandocs",
+        "从规划文本（Word、PDF、文本或表格）起草规划",
+    ),
 }
 
 

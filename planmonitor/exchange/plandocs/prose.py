@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from planmonitor.domain.draft import DraftIndicator
 from planmonitor.exchange.plandocs.blocks import Paragraph
 from planmonitor.exchange.plandocs.numerals import NUMBER, parse_number, with_multiplier
-from planmonitor.exchange.plandocs.suggest import cadence_for
+from planmonitor.exchange.plandocs.suggest import cadence_for, unit_for
 from planmonitor.exchange.plandocs.targets import comparator_of, tidy
 
 _UNITS = r"(?:%|个百分点|亿元|万元|元|家|个|件|项|人次|人|名|所|座|条|篇|台|套|万人)"
@@ -25,7 +25,7 @@ _FIVE_YEAR_SPAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:期
 _VERB = r"(?:力争|争取|要|将)?(?:达到|达|不少于|不低于|超过|控制在|突破|保持在|提高到|提升到|增加到|增长到)"
 _LEVEL = re.compile(rf"^(?P<subj>.{{2,40}}?){_VERB}\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})?\s*(?P<cmp>以上|左右|以内|以下)?$")
 _GROWTH = re.compile(rf"^(?P<subj>.{{2,40}}?)(?:年均|年平均)(?:增长|增速|提高|提升)(?:达到)?\s*(?P<num>{NUMBER})\s*(?P<unit>%|个百分点)?\s*(?P<cmp>以上|左右)?$")
-_QUOTA = re.compile(rf"^(?:每年|年均)(?:力争|至少|争取)?(?P<verb>[\u4e00-\u9fff].{{1,30}}?)(?:不少于|不低于|至少|达到)?\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<cmp>以上|左右)?(?:资金)?(?P<tail>.*)$")
+_QUOTA = re.compile(rf"^每年(?:力争|至少|争取)?(?P<verb>[\u4e00-\u9fff].{{1,30}}?)(?:不少于|不低于|至少|达到)?\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<cmp>以上|左右)?(?:资金)?(?P<tail>.*)$")
 _NEW = re.compile(rf"^(?P<verb>新建|建成|新增|引进|培育|创建)\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<obj>[\u4e00-\u9fff、]{{2,20}})$")
 _ENTER = re.compile(r"^(?:在)?(?:全省|全市|全国)?(?P<what>[\u4e00-\u9fff]{2,30}?)中(?P<verb>进入|晋级|跃升为|跃升至|达到)(?P<goal>[A-Z\u4e00-\u9fff]{1,10})$")
 _OPENERS = re.compile(r"^(?:全区|全市|全县|我区|我市|我县|本区|本市|区域|其中|力争|争取|同时|并|确保)+")
@@ -117,20 +117,21 @@ def _read_clause(
         ind = _made(m.group("verb") + m.group("obj"), m.group("unit"), "milestone", None, clause)
         ind.due = year
         return ind
-    if year is None and not in_goals:
-        return None
     m = _GROWTH.match(clause)
-    if m:
+    if m and (year is not None or in_goals or m.group("cmp") == "以上"):
         subj = _subject(m.group("subj"))
         if _BAD_SUBJ.search(subj):
             return None
         form = "points" if m.group("unit") == "个百分点" else "cagr"
         ind = _made(subj, "", form, None, clause)
         ind.rate = parse_number(m.group("num"))
-        ind.unit = "%" if form == "points" else ""
-        if not ind.unit:
-            ind.ask("年均增长的是一个总量，原文未写单位，请补上（如亿元）")
+        ind.unit = "%" if form == "points" else unit_for(subj)
+        if form == "cagr":
+            hint = f"，建议“{ind.unit}”" if ind.unit else ""
+            ind.ask(f"年均增长的是一个总量，原文未写它的单位{hint}，请确认")
         return ind
+    if year is None and not in_goals:
+        return None
     m = _LEVEL.match(clause)
     if m:
         subj = _subject(m.group("subj"))

@@ -1,0 +1,201 @@
+"""Plan documents → blocks: .docx (python-docx), .pdf with a text layer (pdfplumber), plain text
+(.txt, .md, .html), spreadsheets (the importer's readers) and .doc/.wps through LibreOffice.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from planmonitor.exchange.plandocs.blocks import Block, Paragraph, Table, text_blocks
+from planmonitor.exchange.sheets.limits import FileRejected
+from planmonitor.exchange.sheets.readers import load_bytes, read_bytes
+from planmonitor.exchange.sheets.textfile import decode_text
+
+SPREADSHEETS = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+TEXTS = {".txt", ".md", ".text"}
+SUFFIXES = {".docx", ".pdf", ".html", ".htm", ".doc", ".wps", *SPREADSHEETS, *TEXTS}
+
+
+class DocumentError(ValueError):
+    """A document that cannot be read; the message names the file and says why."""
+
+
+def read_blocks(path: Path) -> list[Block]:
+    """The blocks of the document at ``path``; :class:`DocumentError` if it can't be read."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        kinds = "、".join(sorted(SUFFIXES))
+        raise DocumentError(f"{path.name}：不支持的文件类型“{suffix or '无后缀'}”（可读：{kinds}）")
+    try:
+        data = load_bytes(path)
+    except FileRejected as exc:
+        raise DocumentError(str(exc)) from None
+    if suffix in (".doc", ".wps"):
+        return _via_soffice(path)
+    if suffix == ".docx":
+        return _docx(path.name, data)
+    if suffix == ".pdf":
+        return _pdf(path.name, data)
+    if suffix in SPREADSHEETS:
+        return _sheets(path.name, data)
+    try:
+        text, _ = decode_text(path.name, data)
+    except FileRejected as exc:
+        raise DocumentError(str(exc)) from None
+    if suffix in (".html", ".htm"):
+        text = _html_text(text)
+    return text_blocks(text)
+
+
+def _html_text(text: str) -> str:
+    t = re.sub(r"(?is)<(script|style).*?</\1>", "", text)
+    t = re.sub(r"(?i)</(td|th)>", "\t", t)
+    t = re.sub(r"(?i)<br\s*/?>|</(p|div|tr|h\d|li)>", "\n", t)
+    t = re.sub(r"<[^>]+>", "", t)
+    return html.unescape(t)
+
+
+def _docx(name: str, data: bytes) -> list[Block]:
+    import io
+
+    import docx
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (ValueError, KeyError, OSError) as exc:
+        raise DocumentError(f"{name}：不是可读的 Word 文档（{exc}）") from None
+    out: list[Block] = []
+    n_par = n_tab = 0
+    for item in document.iter_inner_content():
+        if isinstance(item, DocxParagraph):
+            text = item.text.strip()
+            if text:
+                n_par += 1
+                out.append(Paragraph(text, f"第{n_par}段"))
+        elif isinstance(item, DocxTable):
+            n_tab += 1
+            rows = [[cell.text.strip() for cell in row.cells] for row in item.rows]
+            out.append(Table(rows, f"表{n_tab}"))
+    return out
+
+
+def _mend_lines(text: str) -> list[str]:
+    """PDF lines broken mid-phrase → paragraphs: a line that does not end a sentence continues."""
+    out: list[str] = []
+    for line in (ln.strip() for ln in text.split("\n")):
+        if not line:
+            continue
+        if out and not re.search(r"[。；：！？:;!?]$|^[一二三四五六七八九十]+、", out[-1]) and not (
+            re.match(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第.[章节]|专栏)", line)
+        ):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
+def _pdf(name: str, data: bytes) -> list[Block]:
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    out: list[Block] = []
+    n_par = n_tab = 0
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFSyntaxError, ValueError) as exc:
+        raise DocumentError(f"{name}：不是可读的 PDF 文件（{exc}）") from None
+    with pdf:
+        for page_no, page in enumerate(pdf.pages, start=1):
+            tables = page.find_tables()
+            rest = page
+            for t in tables:
+                rest = rest.outside_bbox(t.bbox)
+            text = rest.extract_text() or ""
+            lines = _mend_lines(text)
+            top_of = {id(t): t.bbox[1] for t in tables}
+            blocks: list[tuple[float, Block]] = []
+            for t in tables:
+                rows = [[_cell(c) for c in row] for row in t.extract()]
+                n_tab += 1
+                blocks.append((top_of[id(t)], Table(rows, f"第{page_no}页表{n_tab}")))
+            words = rest.extract_words()
+            for line in lines:
+                n_par += 1
+                y = _line_top(line, words)
+                blocks.append((y, Paragraph(line, f"第{page_no}页第{n_par}段")))
+            out.extend(b for _, b in sorted(blocks, key=lambda x: x[0]))
+    if not any(isinstance(b, Paragraph | Table) for b in out):
+        raise DocumentError(f"{name}：PDF 没有文字层（可能是扫描件），请提供 Word 或文字版 PDF")
+    return out
+
+
+def _cell(value: str | None) -> str:
+    if not value:
+        return ""
+    return re.sub(r"\s*\n\s*", lambda m: "", value).strip()
+
+
+def _line_top(line: str, words: list[dict[str, object]]) -> float:
+    head = line[:4]
+    for w in words:
+        text = str(w.get("text", ""))
+        if text and (text.startswith(head) or head.startswith(text[:4])):
+            top = w.get("top", 0.0)
+            return float(top) if isinstance(top, int | float) else 0.0
+    return 0.0
+
+
+def _sheets(name: str, data: bytes) -> list[Block]:
+    try:
+        book = read_bytes(name, data)
+    except FileRejected as exc:
+        raise DocumentError(str(exc)) from None
+    out: list[Block] = []
+    for sheet in book.sheets:
+        if not sheet.visible:
+            continue
+        rows = [["" if v is None else _shown(v) for v in row] for row in sheet.rows]
+        rows = [r for r in rows if any(c.strip() for c in r)]
+        title = next((r for r in rows[:3] if sum(1 for c in r if c.strip()) == 1), None)
+        if title is not None:
+            out.append(Paragraph(next(c for c in title if c.strip()), f"工作表“{sheet.name}”"))
+        out.append(Table(rows, f"工作表“{sheet.name}”"))
+    return out
+
+
+def _shown(v: object) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _via_soffice(path: Path) -> list[Block]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise DocumentError(
+            f"{path.name}：读取 {path.suffix} 需要安装 LibreOffice（soffice），"
+            "或先用 WPS/Word 另存为 .docx"
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            subprocess.run(
+                [soffice, "--headless", "--convert-to", "docx", "--outdir", tmp, str(path)],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            raise DocumentError(f"{path.name}：LibreOffice 无法转换此文件（{exc}）") from None
+        converted = Path(tmp) / (path.stem + ".docx")
+        if not converted.exists():
+            raise DocumentError(f"{path.name}：LibreOffice 没有生成 .docx")
+        return _docx(path.name, converted.read_bytes())

@@ -64,12 +64,25 @@ def read_prose(
                     continue
                 ind.where = par.where
                 ind.source_text = "，".join(clauses)
+                if ind.form == "quota" and ind.name.startswith("安排"):
+                    _name_money(ind)
                 prior = by_name.get(ind.name)
                 if prior is not None and _merge(prior, ind, ctx):
                     continue
                 by_name[ind.name] = ind
                 found.append(ind)
     return found
+
+
+_MONEY_NAME = re.compile(r"((?:财政)?(?:科技|研发)(?:投入|资金|经费))")
+
+
+def _name_money(ind: DraftIndicator) -> None:
+    """每年安排2000万元资金: the money is the 财政科技投入 the same sentence names, if it does."""
+    m = _MONEY_NAME.search(ind.source_text)
+    if m:
+        ind.name = m.group(1)
+        ind.ask(f"名称取自同句“{m.group(1)}”（原文为“{ind.target_text[:30]}”），请确认")
 
 
 def _year_prefix(clause: str, year: int | None, ctx: ProseContext) -> tuple[int | None, str]:

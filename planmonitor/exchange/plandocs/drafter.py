@@ -101,10 +101,12 @@ def _new_prose(
     baselines: list[DraftIndicator] = []
     for ind in prose:
         first = ind.milestones[0][0] if ind.milestones else None
-        if ind.form == "level" and ind.target is None and first is not None and first <= ctx.baseline_year:
-            if len(ind.milestones) == 1 and first == ctx.baseline_year:
+        single = ind.form == "level" and ind.target is None and len(ind.milestones) == 1
+        if single and first is not None and first <= ctx.baseline_year:
+            if first == ctx.baseline_year:
                 baselines.append(ind)
             continue
+        ind.milestones = [(y, v) for y, v in ind.milestones if y >= ctx.baseline_year]
         if _similar(ind.name, table) is not None:
             continue
         if ind.form == "level" and ind.milestones and ind.target is None and len(ind.milestones) == 1:

@@ -52,7 +52,7 @@ def is_indicator_table(table: Table) -> bool:
 
 def _header_row(table: Table) -> int:
     for i, row in enumerate(table.rows[:4]):
-        if any("指标" in tidy(c) for c in row):
+        if any("指标" in tidy(c) for c in row) and sum(1 for c in row if tidy(c)) >= 3:
             return i
     return 0
 

@@ -12,12 +12,15 @@ from planmonitor.exchange.plandocs.blocks import Paragraph
 from planmonitor.exchange.plandocs.numerals import chinese_int
 from planmonitor.exchange.plandocs.targets import tidy
 
-_KINDS = r"(?:规划|实施方案|行动方案|工作方案|方案|行动计划|计划|纲要)"
+_KINDS = r"(?:规划|实施方案|行动方案|工作方案|方案|行动计划|计划|纲要|任务分解表|指标分解表)"
 _TITLE_LINE = re.compile(rf"^[^，。,；;：:]{{4,40}}{_KINDS}$")
 _TITLE_START = re.compile(rf"^([^，。,；;：:（(《]{{4,30}}?{_KINDS})(?=为|根据|按照|依据|$)")
 _INFORM = re.compile(rf"^(?P<issuer>.{{2,30}}?)\s*关于印发《?(?P<title>.{{4,40}}?{_KINDS})》?的\s*通\s*知")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:人民政府办公室|人民政府办公厅|人民政府|科学技术局|科技局|管理委员会)$")
 _REGION = re.compile(r"^(.{1,12}?(?:自治州|自治县|新区|市|区|县|旗|镇))")
+_TRAILER = re.compile(
+    r"[（(](?:\d{4}\s*[—\-–~～至到]+\s*\d{4}\s*年?|征求意见稿|送审稿|试行|草案|讨论稿)[)）]$"
+)
 _QUOTED = re.compile(rf"《([^《》]{{4,40}}{_KINDS})》")
 _FIVE_YEAR = re.compile(r"十([一二三四五六七八九])五")
 _SPAN = re.compile(r"[（(]\s*(\d{4})\s*[—\-–~～至到]+\s*(\d{4})\s*年?\s*[)）]")
@@ -47,7 +50,8 @@ def five_year_span(text: str) -> tuple[int, int] | None:
 def read_meta(paragraphs: list[Paragraph]) -> Meta:
     """What the top of the document says about the plan."""
     meta = Meta()
-    head = [tidy(p.text) for p in paragraphs[:40]]
+    raw_head = [tidy(p.text) for p in paragraphs[:40]]
+    head = [_TRAILER.sub("", t) for t in raw_head]
     for t in head:
         m = _INFORM.match(t)
         if m:
@@ -73,7 +77,7 @@ def read_meta(paragraphs: list[Paragraph]) -> Meta:
     meta.region = m.group(1) if m else ""
     span = five_year_span(meta.title)
     if span is None:
-        for t in head[:5]:
+        for t in raw_head[:5]:
             s = _SPAN.search(t)
             if s:
                 span = int(s.group(1)), int(s.group(2))

@@ -23,11 +23,12 @@ _YEAR = re.compile(r"(?:力争)?(?:到|至|在)?\s*(\d{4})\s*年(?:底|末)?(?:�
 _FIVE_YEAR_END = re.compile(r"(?:力争)?(?:到|在)?“?十[一二三四五六七八九]五”?(?:末|期末|时期末)[，,]?")
 _FIVE_YEAR_SPAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:期间|时期)[，,]?")
 _VERB = r"(?:力争|争取|要|将)?(?:达到|达|不少于|不低于|超过|控制在|突破|保持在|提高到|提升到|增加到|增长到)"
-_LEVEL = re.compile(rf"^(?P<subj>.{{2,40}}?){_VERB}\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})?\s*(?P<cmp>以上|左右|以内|以下)?$")
+_LEVEL = re.compile(rf"^(?P<subj>.{{0,40}}?)(?:{_VERB})+\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})?\s*(?P<cmp>以上|左右|以内|以下)?$")
 _GROWTH = re.compile(rf"^(?P<subj>.{{2,40}}?)(?:年均|年平均)(?:增长|增速|提高|提升)(?:达到)?\s*(?P<num>{NUMBER})\s*(?P<unit>%|个百分点)?\s*(?P<cmp>以上|左右)?$")
 _QUOTA = re.compile(rf"^每年(?:力争|至少|争取)?(?P<verb>[\u4e00-\u9fff].{{1,30}}?)(?:不少于|不低于|至少|达到)?\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<cmp>以上|左右)?(?:资金)?(?P<tail>.*)$")
 _NEW = re.compile(rf"^(?P<verb>新建|建成|新增|引进|培育|创建)\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<obj>[\u4e00-\u9fff、]{{2,20}})$")
 _ENTER = re.compile(r"^(?:在)?(?:全省|全市|全国)?(?P<what>[\u4e00-\u9fff]{2,30}?)中(?P<verb>进入|晋级|跃升为|跃升至|达到)(?P<goal>[A-Z\u4e00-\u9fff]{1,10})$")
+_LEADING = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|其中|同时)\s*")
 _OPENERS = re.compile(r"^(?:全区|全市|全县|我区|我市|我县|本区|本市|区域|其中|力争|争取|同时|并|确保)+")
 _BAD_SUBJ = re.compile(r"[，,“”《》]|^(?:建设|实现|推动|打造|形成|完成|开展|围绕|其中|总量|比|较|是)")
 
@@ -45,7 +46,11 @@ def _clauses(text: str) -> list[list[str]]:
     t = tidy(text)
     t = re.sub(r"[（(]责任单位[:：][^)）]*[)）]", "。", t)
     sentences = [s for s in re.split(r"[。；;!！？?]", t) if s.strip()]
-    return [[c.strip() for c in re.split(r"[，,]", s) if c.strip()] for s in sentences]
+    out = []
+    for s in sentences:
+        parts = re.split(r"[，,]|、(?=(?:到|至)?\d{4}年)", s)
+        out.append([_LEADING.sub("", c.strip()) for c in parts if c.strip()])
+    return out
 
 
 def read_prose(
@@ -57,11 +62,13 @@ def read_prose(
     for pi, par in enumerate(paragraphs):
         for clauses in _clauses(par.text):
             year: int | None = None
+            subject = ""
             for clause in clauses:
                 year, rest = _year_prefix(clause, year, ctx)
-                ind = _read_clause(rest, year, pi in in_goals, ctx)
+                ind = _read_clause(rest, year, pi in in_goals, ctx, subject)
                 if ind is None:
                     continue
+                subject = ind.name
                 ind.where = par.where
                 ind.source_text = "，".join(clauses)
                 if ind.form == "quota" and ind.name.startswith("安排"):
@@ -106,7 +113,7 @@ def _subject(raw: str) -> str:
 
 
 def _read_clause(
-    clause: str, year: int | None, in_goals: bool, ctx: ProseContext
+    clause: str, year: int | None, in_goals: bool, ctx: ProseContext, subject: str = ""
 ) -> DraftIndicator | None:
     if not clause:
         return None
@@ -147,7 +154,7 @@ def _read_clause(
         return None
     m = _LEVEL.match(clause)
     if m:
-        subj = _subject(m.group("subj"))
+        subj = _subject(m.group("subj")) or subject
         num = parse_number(m.group("num"))
         if _BAD_SUBJ.search(subj) or num is None or len(subj) < 2:
             return None

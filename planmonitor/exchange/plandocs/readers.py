@@ -62,6 +62,7 @@ def _html_text(text: str) -> str:
 
 def _docx(name: str, data: bytes) -> list[Block]:
     import io
+    import zipfile
 
     import docx
     from docx.table import Table as DocxTable
@@ -69,7 +70,7 @@ def _docx(name: str, data: bytes) -> list[Block]:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (ValueError, KeyError, OSError) as exc:
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
         raise DocumentError(f"{name}：不是可读的 Word 文档（{exc}）") from None
     out: list[Block] = []
     n_par = n_tab = 0
@@ -86,18 +87,23 @@ def _docx(name: str, data: bytes) -> list[Block]:
     return out
 
 
-def _mend_lines(text: str) -> list[str]:
-    """PDF lines broken mid-phrase → paragraphs: a line that does not end a sentence continues."""
-    out: list[str] = []
-    for line in (ln.strip() for ln in text.split("\n")):
+_NEW_PARA = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第.[章节]|专栏|注[:：]|\d{1,2}[.、])")
+
+
+def _mend_lines(lines: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """PDF lines broken mid-phrase → paragraphs: a full line that ends no sentence continues."""
+    out: list[tuple[str, float]] = []
+    for text, top in lines:
+        line = text.strip()
         if not line:
             continue
-        if out and not re.search(r"[。；：！？:;!?]$|^[一二三四五六七八九十]+、", out[-1]) and not (
-            re.match(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第.[章节]|专栏)", line)
+        prev = out[-1][0] if out else ""
+        if prev and len(prev) >= 25 and not re.search(r"[。；：！？:;!?]$|通\s*知$", prev) and not (
+            _NEW_PARA.match(line)
         ):
-            out[-1] += line
+            out[-1] = (prev + line, out[-1][1])
         else:
-            out.append(line)
+            out.append((line, top))
     return out
 
 
@@ -118,40 +124,28 @@ def _pdf(name: str, data: bytes) -> list[Block]:
             tables = page.find_tables()
             rest = page
             for t in tables:
-                rest = rest.outside_bbox(t.bbox)
-            text = rest.extract_text() or ""
-            lines = _mend_lines(text)
-            top_of = {id(t): t.bbox[1] for t in tables}
+                x0, top, x1, bottom = t.bbox
+                rest = rest.outside_bbox((x0, top + 2, x1, bottom - 2))
             blocks: list[tuple[float, Block]] = []
             for t in tables:
                 rows = [[_cell(c) for c in row] for row in t.extract()]
                 n_tab += 1
-                blocks.append((top_of[id(t)], Table(rows, f"第{page_no}页表{n_tab}")))
-            words = rest.extract_words()
-            for line in lines:
+                blocks.append((float(t.bbox[1]), Table(rows, f"第{page_no}页表{n_tab}")))
+            raw = [(str(ln["text"]), float(ln["top"])) for ln in rest.extract_text_lines()]
+            for line, top in _mend_lines(raw):
                 n_par += 1
-                y = _line_top(line, words)
-                blocks.append((y, Paragraph(line, f"第{page_no}页第{n_par}段")))
+                blocks.append((top, Paragraph(line, f"第{page_no}页第{n_par}段")))
             out.extend(b for _, b in sorted(blocks, key=lambda x: x[0]))
-    if not any(isinstance(b, Paragraph | Table) for b in out):
+    if not out:
         raise DocumentError(f"{name}：PDF 没有文字层（可能是扫描件），请提供 Word 或文字版 PDF")
     return out
 
 
 def _cell(value: str | None) -> str:
+    """A PDF cell's text: lines broken inside the cell joined again."""
     if not value:
         return ""
-    return re.sub(r"\s*\n\s*", lambda m: "", value).strip()
-
-
-def _line_top(line: str, words: list[dict[str, object]]) -> float:
-    head = line[:4]
-    for w in words:
-        text = str(w.get("text", ""))
-        if text and (text.startswith(head) or head.startswith(text[:4])):
-            top = w.get("top", 0.0)
-            return float(top) if isinstance(top, int | float) else 0.0
-    return 0.0
+    return re.sub(r"\s*\n\s*", "", value).strip()
 
 
 def _sheets(name: str, data: bytes) -> list[Block]:

@@ -49,6 +49,8 @@ def comparator_of(text: str) -> str:
     """">=", "<=" or "~" from the words around a number."""
     if "左右" in text or "约" in text[:2]:
         return "~"
+    if any(w in text for w in ("不低于", "不少于", "以上", "至少")):
+        return ">="
     if any(w in text for w in _LE):
         return "<="
     return ">="

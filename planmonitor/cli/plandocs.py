@@ -64,7 +64,9 @@ def cmd_draft_plan(args: argparse.Namespace, _db: object = None) -> int:
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register draft-plan."""
     p = sub.add_parser("draft-plan", help="从规划文本（Word、PDF、文本或表格）起草规划")
-    p.add_argument("file", metavar="FILE", help=".docx .pdf .txt .md .html .xlsx .xls .ods .csv .doc .wps")
+    p.add_argument(
+        "file", metavar="FILE", help=".docx .pdf .txt .md .html .xlsx .xls .ods .csv .doc .wps"
+    )
     p.add_argument("--json", action="store_true")
     p.add_argument("--out", metavar="PLAN.toml", help="写出可用 init --plan 载入的规划文件")
     p.set_defaults(handler=cmd_draft_plan, needs_db=False)

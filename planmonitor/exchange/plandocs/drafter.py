@@ -9,8 +9,8 @@ from planmonitor.exchange.plandocs.blocks import Block, Paragraph, Table
 from planmonitor.exchange.plandocs.indicator_table import is_indicator_table, read_indicator_table
 from planmonitor.exchange.plandocs.meta import read_meta
 from planmonitor.exchange.plandocs.prose import ProseContext, read_prose
-from planmonitor.exchange.plandocs.tasks import joined_offsets, read_tasks
 from planmonitor.exchange.plandocs.targets import tidy
+from planmonitor.exchange.plandocs.tasks import joined_offsets, read_tasks
 from planmonitor.exchange.tables.names import normalise, similarity
 
 _HEADING = re.compile(
@@ -44,7 +44,9 @@ def draft_from_blocks(blocks: list[Block], source: str = "") -> DraftPlan:
                 plan.sub_regions.append(name)
         table_inds.extend(reading.indicators)
     if plan.baseline_year is None or plan.target_year is None:
-        plan.questions.append("没有找到规划的基期年和目标年（如“十五五”或“2025年基数/2030年目标”），请补上")
+        plan.questions.append(
+            "没有找到规划的基期年和目标年（如“十五五”或“2025年基数/2030年目标”），请补上"
+        )
     ctx = ProseContext(plan.baseline_year or 0, plan.target_year or 0)
     prose = read_prose(paragraphs, ctx, _goal_paragraphs(paragraphs))
     plan.indicators = table_inds + _new_prose(prose, table_inds, ctx)
@@ -109,7 +111,12 @@ def _new_prose(
         ind.milestones = [(y, v) for y, v in ind.milestones if y >= ctx.baseline_year]
         if _similar(ind.name, table) is not None:
             continue
-        if ind.form == "level" and ind.milestones and ind.target is None and len(ind.milestones) == 1:
+        if (
+            ind.form == "level"
+            and ind.milestones
+            and ind.target is None
+            and len(ind.milestones) == 1
+        ):
             ind.ask(f"原文只给出{ind.milestones[0][0]}年的数，不是目标年，请确认")
         kept.append(ind)
     for b in baselines:

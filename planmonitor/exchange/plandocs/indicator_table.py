@@ -12,7 +12,9 @@ from planmonitor.exchange.plandocs.blocks import ATTRIBUTES, Table
 from planmonitor.exchange.plandocs.suggest import cadence_for, unit_for
 from planmonitor.exchange.plandocs.targets import MISSING, number_and_unit, read_target, tidy
 
-_UNIT_IN_NAME = re.compile(r"\s*[（(]\s*(%|％|[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2})\s*[)）]?\s*$")
+_UNIT_IN_NAME = re.compile(
+    r"\s*[（(]\s*(%|％|[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2})\s*[)）]?\s*$"
+)
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]|\d{1,2}\s+)\s*")
 _REGION_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:区|县|市|镇|乡|街道|园区|开发区|新区|管委会)$")
 _ROLE_WORDS = (
@@ -103,7 +105,9 @@ def read_indicator_table(table: Table, notes: str = "") -> TableReading:
     h = _header_row(table)
     header = table.rows[h]
     data_rows = [
-        (i, r) for i, r in enumerate(table.rows) if i > h and tidy("".join(r)) != tidy("".join(header))
+        (i, r)
+        for i, r in enumerate(table.rows)
+        if i > h and tidy("".join(r)) != tidy("".join(header))
     ]
     roles = _roles(header, [r for _, r in data_rows])
     out = TableReading()
@@ -131,9 +135,7 @@ def read_indicator_table(table: Table, notes: str = "") -> TableReading:
         ind.where = f"{table.where}第{i + 1}行"
         ind.source_text = " | ".join(tidy(c) for c in row)
         if i in table.ragged:
-            ind.ask(
-                "此行在原文中缺少单元格：只有一个数时按目标处理，基数视为空缺，请核对"
-            )
+            ind.ask("此行在原文中缺少单元格：只有一个数时按目标处理，基数视为空缺，请核对")
         out.indicators.append(ind)
     return out
 
@@ -224,9 +226,9 @@ def _target(ind: DraftIndicator, target: str, growth: str, cumulative: bool) -> 
         elif extra.form in ("level", "cagr", "points"):
             ind.rate = extra.value if extra.form == "level" else extra.rate
             ind.form = "points" if extra.form == "points" else "cagr"
-    if ind.form == "increase" and cumulative is False and "累计" not in ind.target_text:
-        if re.fullmatch(r"[\[【].*[\]】]", words.text):
-            ind.ask("方括号内的数是否为累计增加？原文未说明")
+    bracketed_target = re.fullmatch(r"[\[【].*[\]】]", words.text) is not None
+    if ind.form == "increase" and not cumulative and bracketed_target:
+        ind.ask("方括号内的数是否为累计增加？原文未说明")
     if not ind.form or (ind.form == "level" and ind.target is None):
         ind.ask("没有读到目标值，请补上")
     _check_sum(ind)
@@ -247,5 +249,6 @@ def _check_sum(ind: DraftIndicator) -> None:
         assert ind.baseline is not None and ind.increase is not None and ind.target is not None
         if abs(ind.baseline + ind.increase - ind.target) > 1e-6 * max(1.0, abs(ind.target)):
             ind.ask(
-                f"基数 {ind.baseline:g} 加累计增加 {ind.increase:g} 不等于目标 {ind.target:g}，请核对"
+                f"基数 {ind.baseline:g} 加累计增加 {ind.increase:g} "
+                f"不等于目标 {ind.target:g}，请核对"
             )

@@ -15,8 +15,12 @@ from planmonitor.exchange.plandocs.targets import tidy
 _KINDS = r"(?:规划|实施方案|行动方案|工作方案|方案|行动计划|计划|纲要|任务分解表|指标分解表)"
 _TITLE_LINE = re.compile(rf"^[^，。,；;：:]{{4,40}}{_KINDS}$")
 _TITLE_START = re.compile(rf"^([^，。,；;：:（(《]{{4,30}}?{_KINDS})(?=为|根据|按照|依据|$)")
-_INFORM = re.compile(rf"^(?P<issuer>.{{2,30}}?)\s*关于印发《?(?P<title>.{{4,40}}?{_KINDS})》?的\s*通\s*知")
-_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:人民政府办公室|人民政府办公厅|人民政府|科学技术局|科技局|管理委员会)$")
+_INFORM = re.compile(
+    rf"^(?P<issuer>.{{2,30}}?)\s*关于印发《?(?P<title>.{{4,40}}?{_KINDS})》?的\s*通\s*知"
+)
+_ISSUER = re.compile(
+    r"^[\u4e00-\u9fff]{2,20}(?:人民政府办公室|人民政府办公厅|人民政府|科学技术局|科技局|管理委员会)$"
+)
 _REGION = re.compile(r"^(.{1,12}?(?:自治州|自治县|新区|市|区|县|旗|镇))")
 _TRAILER = re.compile(
     r"[（(](?:\d{4}\s*[—\-–~～至到]+\s*\d{4}\s*年?|征求意见稿|送审稿|试行|草案|讨论稿)[)）]$"

@@ -59,7 +59,7 @@ def parse_number(text: str) -> float | None:
 
 
 def with_multiplier(number: float, rest: str) -> tuple[float, str]:
-    """Apply a 万/亿 that follows a number and is not part of the unit: (1.5, "万家") → 15000, "家"."""
+    """Apply a 万/亿 after a number that is not part of the unit: (1.5, "万家") → (15000, "家")."""
     if rest[:1] in _BIG and not rest[1:].startswith(_UNIT_AFTER_BIG) and rest[1:2] != "":
         return number * _BIG[rest[0]], rest[1:]
     return number, rest

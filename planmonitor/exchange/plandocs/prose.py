@@ -20,17 +20,36 @@ from planmonitor.exchange.plandocs.targets import comparator_of, tidy
 
 _UNITS = r"(?:%|个百分点|亿元|万元|元|家|个|件|项|人次|人|名|所|座|条|篇|台|套|万人)"
 _YEAR = re.compile(r"(?:力争)?(?:到|至|在)?\s*(\d{4})\s*年(?:底|末)?(?:前)?[，,]?")
-_FIVE_YEAR_END = re.compile(r"(?:力争)?(?:到|在)?“?十[一二三四五六七八九]五”?(?:末|期末|时期末)[，,]?")
+_FIVE_YEAR_END = re.compile(
+    r"(?:力争)?(?:到|在)?“?十[一二三四五六七八九]五”?(?:末|期末|时期末)[，,]?"
+)
 _FIVE_YEAR_SPAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:期间|时期)[，,]?")
-_VERB = r"(?:力争|争取|要|将)?(?:达到|达|不少于|不低于|超过|控制在|突破|保持在|提高到|提升到|增加到|增长到)"
-_LEVEL = re.compile(rf"^(?P<subj>.{{0,40}}?)(?:{_VERB})+\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})?\s*(?P<cmp>以上|左右|以内|以下)?$")
-_GROWTH = re.compile(rf"^(?P<subj>.{{2,40}}?)(?:年均|年平均)(?:增长|增速|提高|提升)(?:达到)?\s*(?P<num>{NUMBER})\s*(?P<unit>%|个百分点)?\s*(?P<cmp>以上|左右)?$")
-_QUOTA = re.compile(rf"^每年(?:力争|至少|争取)?(?P<verb>[\u4e00-\u9fff].{{1,30}}?)(?:不少于|不低于|至少|达到)?\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<cmp>以上|左右)?(?:资金)?(?P<tail>.*)$")
-_NEW = re.compile(rf"^(?P<verb>新建|建成|新增|引进|培育|创建)\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<obj>[\u4e00-\u9fff、]{{2,20}})$")
-_ENTER = re.compile(r"^(?:在)?(?:全省|全市|全国)?(?P<what>[\u4e00-\u9fff]{2,30}?)中(?P<verb>进入|晋级|跃升为|跃升至|达到)(?P<goal>[A-Z\u4e00-\u9fff]{1,10})$")
+_VERB = (
+    r"(?:力争|争取|要|将)?"
+    r"(?:达到|达|不少于|不低于|超过|控制在|突破|保持在|提高到|提升到|增加到|增长到)"
+)
+_LEVEL = re.compile(
+    rf"^(?P<subj>.{{0,40}}?)(?:{_VERB})+\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})?\s*(?P<cmp>以上|左右|以内|以下)?$"
+)
+_GROWTH = re.compile(
+    rf"^(?P<subj>.{{2,40}}?)(?:年均|年平均)(?:增长|增速|提高|提升)(?:达到)?\s*(?P<num>{NUMBER})\s*(?P<unit>%|个百分点)?\s*(?P<cmp>以上|左右)?$"
+)
+_QUOTA = re.compile(
+    rf"^每年(?:力争|至少|争取)?(?P<verb>[\u4e00-\u9fff].{{1,30}}?)(?:不少于|不低于|至少|达到)?\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<cmp>以上|左右)?(?:资金)?(?P<tail>.*)$"
+)
+_NEW = re.compile(
+    rf"^(?P<verb>新建|建成|新增|引进|培育|创建)\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<obj>[\u4e00-\u9fff、]{{2,20}})$"
+)
+_ENTER = re.compile(
+    r"^(?:在)?(?:全省|全市|全国)?(?P<what>[\u4e00-\u9fff]{2,30}?)中(?P<verb>进入|晋级|跃升为|跃升至|达到)(?P<goal>[A-Z\u4e00-\u9fff]{1,10})$"
+)
 _LEADING = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）]|其中|同时)\s*")
-_OPENERS = re.compile(r"^(?:全区|全市|全县|我区|我市|我县|本区|本市|区域|其中|力争|争取|同时|并|确保)+")
-_BAD_SUBJ = re.compile(r"[，,“”《》]|^(?:建设|实现|推动|打造|形成|完成|开展|围绕|其中|总量|比|较|是)")
+_OPENERS = re.compile(
+    r"^(?:全区|全市|全县|我区|我市|我县|本区|本市|区域|其中|力争|争取|同时|并|确保)+"
+)
+_BAD_SUBJ = re.compile(
+    r"[，,“”《》]|^(?:建设|实现|推动|打造|形成|完成|开展|围绕|其中|总量|比|较|是)"
+)
 
 
 @dataclass
@@ -155,10 +174,10 @@ def _read_clause(
     m = _LEVEL.match(clause)
     if m:
         subj = _subject(m.group("subj")) or subject
-        num = parse_number(m.group("num"))
-        if _BAD_SUBJ.search(subj) or num is None or len(subj) < 2:
+        parsed = parse_number(m.group("num"))
+        if _BAD_SUBJ.search(subj) or parsed is None or len(subj) < 2:
             return None
-        num, unit = with_multiplier(num, m.group("unit") or "")
+        num, unit = with_multiplier(parsed, m.group("unit") or "")
         if not unit:
             return None
         ind = _made(subj, unit, "level", num, clause, comparator=comparator_of(clause))

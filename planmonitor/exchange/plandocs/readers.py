@@ -87,7 +87,9 @@ def _docx(name: str, data: bytes) -> list[Block]:
     return out
 
 
-_NEW_PARA = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第.[章节]|专栏|注[:：]|\d{1,2}[.、])")
+_NEW_PARA = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第.[章节]|专栏|注[:：]|\d{1,2}[.、])"
+)
 
 
 def _mend_lines(lines: list[tuple[str, float]]) -> list[tuple[str, float]]:
@@ -98,8 +100,11 @@ def _mend_lines(lines: list[tuple[str, float]]) -> list[tuple[str, float]]:
         if not line:
             continue
         prev = out[-1][0] if out else ""
-        if prev and len(prev) >= 25 and not re.search(r"[。；：！？:;!?]$|通\s*知$", prev) and not (
-            _NEW_PARA.match(line)
+        if (
+            prev
+            and len(prev) >= 25
+            and not re.search(r"[。；：！？:;!?]$|通\s*知$", prev)
+            and not (_NEW_PARA.match(line))
         ):
             out[-1] = (prev + line, out[-1][1])
         else:

@@ -46,7 +46,7 @@ def tidy(text: str) -> str:
 
 
 def comparator_of(text: str) -> str:
-    """">=", "<=" or "~" from the words around a number."""
+    """ ">=", "<=" or "~" from the words around a number."""
     if "左右" in text or "约" in text[:2]:
         return "~"
     if any(w in text for w in ("不低于", "不少于", "以上", "至少")):
@@ -81,11 +81,16 @@ def read_target(text: str) -> TargetWords:
         else:
             w.form = "milestone"
         return w
-    lead = re.match(rf"^(?:不超过|不少于|不低于|控制在|达到)?{_NUM}\s*(%|个百分点)?(?=[（(\[【]|$|左右|以上|以下|以内)", t)
+    lead = re.match(
+        rf"^(?:不超过|不少于|不低于|控制在|达到)?{_NUM}\s*(%|个百分点)?(?=[（(\[【]|$|左右|以上|以下|以内)",
+        t,
+    )
     inc = re.search(rf"(?:累计|新增|增加)(?:增加|新增)?\s*{_NUM}", t) or re.search(
         rf"[\[【]\s*{_NUM}\s*[\]】]", t
     )
-    growth = re.search(rf"(?:年均|每年|年平均)(?:增长|增幅|提高|提升|增加)(?:率)?\s*{_NUM}\s*(%|个百分点)?", t)
+    growth = re.search(
+        rf"(?:年均|每年|年平均)(?:增长|增幅|提高|提升|增加)(?:率)?\s*{_NUM}\s*(%|个百分点)?", t
+    )
     if growth and not inc:
         w.rate = parse_number(growth.group(1))
         w.percent = growth.group(2) == "%"

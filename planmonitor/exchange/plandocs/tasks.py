@@ -34,8 +34,10 @@ def read_tasks(paragraphs: list[Paragraph]) -> list[tuple[DraftTask, int, int]]:
         [*_HEAD.finditer(text, start, end), *_LINE_HEAD.finditer(text, start, end)],
         key=lambda m: m.start(),
     )
-    seen: set[int] = set()
-    heads = [m for m in heads if not (m.start(2) in seen or seen.add(m.start(2)))]
+    unique: dict[int, re.Match[str]] = {}
+    for m in heads:
+        unique.setdefault(m.start(2), m)
+    heads = list(unique.values())
     out: list[tuple[DraftTask, int, int]] = []
     for k, m in enumerate(heads):
         stop = heads[k + 1].start() if k + 1 < len(heads) else end

@@ -23,7 +23,14 @@ TABLE = [
     ("创新主体", "科技型中小企业", "家", "320", "[200]", "预期性"),
     ("创新主体", "科技领军企业", "家", "—", "实现零的突破", "预期性"),
     ("创新产出", "每万人口高价值发明专利拥有量", "件", "1.2", "3", "预期性"),
-    ("创新产出", "高新技术产业增加值占规上工业增加值比重", "%", "21", "年均提高1个百分点", "约束性"),
+    (
+        "创新产出",
+        "高新技术产业增加值占规上工业增加值比重",
+        "%",
+        "21",
+        "年均提高1个百分点",
+        "约束性",
+    ),
 ]
 
 
@@ -45,7 +52,9 @@ def county_docx(path: Path) -> None:
     d.add_paragraph("表1 “十五五”科技创新主要指标")
     t = d.add_table(rows=1 + len(TABLE), cols=7)
     t.style = "Table Grid"
-    for c, h in enumerate(["类别", "序号", "指标名称", "单位", "2025年基数", "2030年目标", "指标属性"]):
+    for c, h in enumerate(
+        ["类别", "序号", "指标名称", "单位", "2025年基数", "2030年目标", "指标属性"]
+    ):
         t.cell(0, c).text = h
     for r, (cat, name, unit, base, target, attr) in enumerate(TABLE, start=1):
         for c, v in enumerate([cat, str(r), name, unit, base, target, attr]):
@@ -60,7 +69,9 @@ def county_docx(path: Path) -> None:
     d.add_paragraph("注：[ ]内为累计数。")
     d.add_paragraph("三、重点任务")
     d.add_paragraph("（一）实施创新主体倍增工程")
-    d.add_paragraph("加大高新技术企业培育力度。（牵头单位：县科技局；责任单位：县财政局、县发改局）")
+    d.add_paragraph(
+        "加大高新技术企业培育力度。（牵头单位：县科技局；责任单位：县财政局、县发改局）"
+    )
     d.save(str(path))
 
 
@@ -108,7 +119,18 @@ def split_xlsx(path: Path) -> None:
     ws.title = "指标分解表"
     ws.append(["青河县“十五五”科技创新主要指标任务分解表"])
     ws.merge_cells("A1:H1")
-    ws.append(["序号", "指标名称", "单位", "2025年基数", "2030年目标", "城关镇", "河西镇", "青河经济开发区"])
+    ws.append(
+        [
+            "序号",
+            "指标名称",
+            "单位",
+            "2025年基数",
+            "2030年目标",
+            "城关镇",
+            "河西镇",
+            "青河经济开发区",
+        ]
+    )
     ws.append([1, "高新技术企业", "家", 86, 150, 60, 40, 50])
     ws.append([2, "技术合同成交额", "亿元", 4.5, 8, 3, 2, 3])
     ws.append([3, "科技型中小企业", "家", 320, 520, 200, 120, 200])
@@ -141,7 +163,11 @@ def table_html(path: Path) -> None:
 
 
 def table_csv(path: Path) -> None:
-    text = "指标,单位,2025年基数,2030年目标,指标属性\n高新技术企业,家,86,150,预期性\n科技型中小企业,家,320,[200],预期性\n"
+    text = (
+        "指标,单位,2025年基数,2030年目标,指标属性\n"
+        "高新技术企业,家,86,150,预期性\n"
+        "科技型中小企业,家,320,[200],预期性\n"
+    )
     path.write_text(text, encoding="utf-8")
 
 

@@ -19,9 +19,7 @@ from planmonitor.services.errors import UserError
 from planmonitor.services.plans import PlanService
 from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, ObservationRow, PlanRow, TaskRow
-from planmonitor.store.plan_rows import RETIRED_MARK, indicator_to_row
-
-SEP = "\n"
+from planmonitor.store.plan_rows import RETIRED_MARK, SEP, indicator_to_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +75,7 @@ class PlanEditService:
                 if row is None or code in seen:
                     continue
                 if self._count(s, row.id):
-                    row.code = f"{code}{RETIRED_MARK}{stamp}"
+                    row.code = f"{code[:9]}{RETIRED_MARK}{stamp}"  # fits String(32)
                     row.position = -1
                 else:
                     plan.indicators.remove(row)

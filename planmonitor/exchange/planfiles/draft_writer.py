@@ -22,7 +22,8 @@ def _s(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _v(value: Any) -> str:
+def toml_value(value: Any) -> str:
+    """A TOML value: strings as JSON-escaped basic strings, lists, inline tables, dates."""
     if isinstance(value, str):
         return _s(value)
     if isinstance(value, bool):
@@ -30,8 +31,14 @@ def _v(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, list):
-        return "[" + ", ".join(_v(v) for v in value) + "]"
-    return str(value)
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items())
+        return "{ " + inner + " }"
+    return str(value)  # numbers and dates (TOML writes a date as 2021-12-31)
+
+
+_v = toml_value
 
 
 def plan_id_for(draft: DraftPlan, stem: str = "") -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import tomllib
+from collections.abc import Generator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,13 @@ from typing import Any
 from planmonitor.domain.draft import DraftPlan
 from planmonitor.domain.plan import Plan
 from planmonitor.exchange.plandocs.document import draft_plan
-from planmonitor.exchange.plandocs.readers import DocumentError
+from planmonitor.exchange.plandocs.drafter import draft_from_blocks
+from planmonitor.exchange.plandocs.readers import DocumentError, read_blocks
 from planmonitor.exchange.planfiles.draft_writer import draft_to_toml, plan_id_for, write_draft
 from planmonitor.exchange.planfiles.planfile import plan_from_mapping
 from planmonitor.services.errors import UserError
 from planmonitor.services.plans import InstallResult, PlanService
+from planmonitor.services.progress import Progress
 from planmonitor.store.database import Database
 
 
@@ -40,6 +43,22 @@ def read_draft(path: Path) -> DraftResult:
         draft = draft_plan(path)
     except DocumentError as exc:
         raise UserError(str(exc)) from None
+    return DraftResult(draft, time.perf_counter() - start)
+
+
+def draft_steps(path: Path) -> Generator[Progress, None, DraftResult]:
+    """:func:`read_draft` as a job the GUI runs off its thread: reading, then recognising."""
+    if not path.exists():
+        raise UserError(f"{path}：文件不存在")
+    start = time.perf_counter()
+    yield Progress(0, 2, f"读取 {path.name}")
+    try:
+        blocks = read_blocks(path)
+        yield Progress(1, 2, "识别指标表、目标和重点任务")
+        draft = draft_from_blocks(blocks, source=path.name)
+    except DocumentError as exc:
+        raise UserError(str(exc)) from None
+    yield Progress(2, 2, "完成")
     return DraftResult(draft, time.perf_counter() - start)
 
 

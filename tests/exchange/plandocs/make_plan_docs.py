@@ -39,7 +39,7 @@ def _merge_down(table, col: int, first: int, last: int) -> None:  # type: ignore
     top.merge(table.cell(last, col))
 
 
-def county_docx(path: Path) -> None:
+def county_docx(path: Path, note: bool = True) -> None:
     import docx
 
     d = docx.Document()
@@ -66,7 +66,8 @@ def county_docx(path: Path) -> None:
             t.cell(r, 0).text = ""
         _merge_down(t, 0, first, last)
         t.cell(first, 0).text = keep
-    d.add_paragraph("注：[ ]内为累计数。")
+    if note:
+        d.add_paragraph("注：[ ]内为累计数。")
     d.add_paragraph("三、重点任务")
     d.add_paragraph("（一）实施创新主体倍增工程")
     d.add_paragraph(

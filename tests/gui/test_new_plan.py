@@ -15,7 +15,7 @@ from planmonitor.services.plans import PlanService
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "exchange" / "plandocs"))
 
-from make_plan_docs import county_docx  # noqa: E402
+from make_plan_docs import county_docx
 
 
 def _row(table, name: str) -> int:  # type: ignore[no-untyped-def]

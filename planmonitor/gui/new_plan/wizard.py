@@ -152,27 +152,30 @@ class NewPlanDialog(QDialog):
         super().keyPressEvent(event)
 
     def _connect_signals(self) -> None:
-        self.sources.buttonToggled.connect(lambda _b, _on: self._on_source())
+        self.sources.buttonToggled.connect(self._on_source)
         self.browse_button.clicked.connect(self.browse)
         self.read_button.clicked.connect(self.read_document)
         self.path_edit.returnPressed.connect(self.read_document)
         self.start_button.clicked.connect(self.start_other)
         self.cancel_read.clicked.connect(self._cancel)
         self.table.problem.connect(self.error.setText)
-        self.checked_button.clicked.connect(
-            lambda: self.table.mark_checked(sorted({i.row() for i in self.table.selectedIndexes()}))
-        )
+        self.checked_button.clicked.connect(self.mark_checked)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
     @Slot()
-    def _on_source(self) -> None:
+    def _on_source(self, *_args: object) -> None:
         doc = self.from_document.isChecked()
         for w in (self.path_edit, self.browse_button, self.read_button):
             w.setVisible(doc)
         self.predecessor_box.setVisible(self.from_plan.isChecked())
         self.predecessor_box.setEnabled(self.predecessor_box.count() > 0)
         self.start_button.setVisible(not doc)
+
+    @Slot()
+    def mark_checked(self) -> None:
+        """The selected rows are accepted as they stand (their questions are answered)."""
+        self.table.mark_checked(sorted({i.row() for i in self.table.selectedIndexes()}))
 
     # -- sources ------------------------------------------------------------------------------
     @Slot()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -148,19 +148,39 @@ class PlanEditorDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z / Ctrl+Y pressed in the table (when no shortcut took them first)."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.matches(QKeySequence.StandardKey.Undo):
+                self.undo()
+                return True
+            if event.matches(QKeySequence.StandardKey.Redo) or (
+                event.key() == Qt.Key.Key_Y
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            ):
+                self.redo()
+                return True
+        return super().eventFilter(watched, event)
+
     def _connect_signals(self) -> None:
+        self.table.installEventFilter(self)
         self.table.itemChanged.connect(self._on_item_changed)
         self.add_button.clicked.connect(self.add_indicator)
         self.delete_button.clicked.connect(self.delete_indicator)
-        self.up_button.clicked.connect(lambda: self.move_indicator(-1))
-        self.down_button.clicked.connect(lambda: self.move_indicator(1))
+        self.up_button.clicked.connect(self.move_up)
+        self.down_button.clicked.connect(self.move_down)
         self.undo_button.clicked.connect(self.undo)
         self.redo_button.clicked.connect(self.redo)
         self.undo_shortcut.activated.connect(self.undo)
         self.redo_shortcut.activated.connect(self.redo)
-        self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+        self.undo_stack.indexChanged.connect(self._on_undo_index)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+
+    @Slot(int)
+    def _on_undo_index(self, _index: int) -> None:
+        self.refresh()
 
     # -- showing ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -252,6 +272,16 @@ class PlanEditorDialog(QDialog):
         label = self.tr("Delete {code}").format(code=ind.code)
         self.undo_stack.push(DeleteRow(self.state, r, label))
 
+    @Slot()
+    def move_up(self) -> None:
+        """Move the current indicator one place up."""
+        self.move_indicator(-1)
+
+    @Slot()
+    def move_down(self) -> None:
+        """Move the current indicator one place down."""
+        self.move_indicator(1)
+
     def move_indicator(self, step: int) -> None:
         """Move the current indicator up (-1) or down (+1)."""
         r = self.table.currentRow()
@@ -273,6 +303,7 @@ class PlanEditorDialog(QDialog):
     @Slot()
     def save(self) -> None:
         """Save everything in one transaction; a problem names the indicator and field."""
+        self.error.clear()
         rows = [replace(ind, position=k) for k, ind in enumerate(self.state.rows, start=1)]
         try:
             self.service.save(self.plan.id, rows, list(self.state.deleted))

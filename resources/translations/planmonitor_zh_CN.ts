@@ -236,12 +236,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="58"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="57"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="60"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="59"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -259,6 +259,74 @@
         <location filename="../../planmonitor/gui/dialogs.py" line="253"/>
         <source>Add sub-region</source>
         <translation>添加下级地区</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTable</name>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="24"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="25"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="26"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="27"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="28"/>
+        <source>Baseline</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="29"/>
+        <source>Target form</source>
+        <translation>目标形式</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="30"/>
+        <source>Comparator</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="31"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="32"/>
+        <source>Rate</source>
+        <translation>增长率</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="33"/>
+        <source>Increase</source>
+        <translation>累计增加</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="34"/>
+        <source>Milestones</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="35"/>
+        <source>Questions</source>
+        <translation>待确认的问题</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="36"/>
+        <source>Source text</source>
+        <translation>原文</translation>
     </message>
 </context>
 <context>
@@ -710,178 +778,340 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="42"/>
-        <location filename="../../planmonitor/gui/startup.py" line="52"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="43"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="50"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="50"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="51"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="51"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="52"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="124"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="64"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="66"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="65"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="67"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="73"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="75"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="76"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="78"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="79"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="81"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="82"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="84"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="89"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="91"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="91"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="93"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="94"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="95"/>
+        <source>New plan…</source>
+        <translation>新建规划…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="96"/>
+        <source>Export plan file…</source>
+        <translation>导出规划文件…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="98"/>
         <source>Import a spreadsheet…</source>
         <translation>导入填报数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="95"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
         <source>Fill-in workbook for units…</source>
         <translation>生成填报表…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="96"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
         <source>Export all values…</source>
         <translation>导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="98"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
         <source>Export the quarterly report…</source>
         <translation>导出季度报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="105"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="106"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="105"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="112"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="116"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="115"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
+        <source>Edit plan…</source>
+        <translation>编辑规划…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="127"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="128"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="130"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="128"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="133"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="129"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="322"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="134"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="330"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="231"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="239"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="272"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="280"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="314"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="322"/>
         <source>The language changes when PlanMonitor is started again.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="324"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="332"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
         <translation>规划监测 {version}
 科技创新五年规划指标的季度监测。
 数据库：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="62"/>
+        <source>New plan</source>
+        <translation>新建规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="64"/>
+        <source>From a plan document</source>
+        <translation>从规划文本</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="65"/>
+        <source>Empty plan</source>
+        <translation>空白规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="66"/>
+        <source>Successor of a plan in the database</source>
+        <translation>接续数据库中的规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="73"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="74"/>
+        <source>Read the document</source>
+        <translation>读取文本</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="78"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="81"/>
+        <source>Cancel reading</source>
+        <translation>取消读取</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="93"/>
+        <source>Mark selected rows as checked</source>
+        <translation>所选行标为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="102"/>
+        <source>Save plan</source>
+        <translation>保存规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="103"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="121"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="122"/>
+        <source>Issuing body</source>
+        <translation>印发单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="123"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="125"/>
+        <source>Baseline year</source>
+        <translation>基期年</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="127"/>
+        <source>Target year</source>
+        <translation>目标年</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="130"/>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="131"/>
+        <source>Plan id (letters and digits)</source>
+        <translation>规划标识（字母和数字）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="138"/>
+        <source>Indicators (yellow rows have questions: edit to answer, untick to drop)</source>
+        <translation>指标（黄色行有待确认的问题：直接修改即为回答，取消勾选即不保留）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="186"/>
+        <source>Choose the plan document</source>
+        <translation>选择规划文本</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="188"/>
+        <source>Plan documents ({patterns})</source>
+        <translation>规划文本（{patterns}）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="201"/>
+        <source>Choose a plan document first.</source>
+        <translation>请先选择规划文本。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="236"/>
+        <source>Reading was cancelled.</source>
+        <translation>已取消读取。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="252"/>
+        <source>There is no plan in the database to continue.</source>
+        <translation>数据库中没有可接续的规划。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="260"/>
+        <source>New indicator</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="308"/>
+        <source>The plan id may hold only letters, digits, - and _.</source>
+        <translation>规划标识只能包含字母、数字、- 和 _。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="312"/>
+        <source>Fill in the plan&apos;s title and region.</source>
+        <translation>请填写规划标题和地区。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="315"/>
+        <source>Keep at least one indicator.</source>
+        <translation>请至少保留一项指标。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="323"/>
+        <source>A plan with this id is already in the database.</source>
+        <translation>数据库中已有此标识的规划。</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1170,263 @@ Database: {path}</source>
         <location filename="../../planmonitor/gui/overview.py" line="108"/>
         <source>Other indicators</source>
         <translation>其他指标</translation>
+    </message>
+</context>
+<context>
+    <name>PlanActions</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="60"/>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="77"/>
+        <source>Export plan file</source>
+        <translation>导出规划文件</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="62"/>
+        <source>Plan files (*.toml)</source>
+        <translation>规划文件（*.toml）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="80"/>
+        <source>Plan file written: {path}</source>
+        <translation>已写出规划文件：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="29"/>
+        <source>level</source>
+        <translation>达到水平</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="30"/>
+        <source>cumulative increase</source>
+        <translation>累计增加</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="31"/>
+        <source>points a year</source>
+        <translation>年均提高百分点</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="32"/>
+        <source>average annual growth</source>
+        <translation>年均增长</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="33"/>
+        <source>growth rate</source>
+        <translation>增长率指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="34"/>
+        <source>yearly quota</source>
+        <translation>每年定额</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="35"/>
+        <source>qualitative milestone</source>
+        <translation>定性节点</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="39"/>
+        <source>cumulative flow</source>
+        <translation>累计流量</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="40"/>
+        <source>batch</source>
+        <translation>分批认定</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="41"/>
+        <source>annual, published late</source>
+        <translation>年度（滞后发布）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="42"/>
+        <source>smooth stock</source>
+        <translation>平稳存量</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="43"/>
+        <source>annual count</source>
+        <translation>年度重新计数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="140"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="146"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="152"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="158"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="164"/>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="171"/>
+        <source>Target form</source>
+        <translation>目标形式</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="178"/>
+        <source>Comparator</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="185"/>
+        <source>Baseline</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="191"/>
+        <source>Target (or yearly quota)</source>
+        <translation>目标（或每年定额）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="197"/>
+        <source>Rate (% or points a year)</source>
+        <translation>增长率（%或每年百分点）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="203"/>
+        <source>Cumulative increase</source>
+        <translation>累计增加</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="209"/>
+        <source>Milestones (2026:95；2027:108)</source>
+        <translation>节点（2026:95；2027:108）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="215"/>
+        <source>Due year</source>
+        <translation>完成年份</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="221"/>
+        <source>Cadence</source>
+        <translation>发布方式</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="228"/>
+        <source>Release profile</source>
+        <translation>发布节奏</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="234"/>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="240"/>
+        <source>Decimals</source>
+        <translation>小数位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="246"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditorDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="97"/>
+        <source>Edit plan — {title}</source>
+        <translation>编辑规划 — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="109"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="245"/>
+        <source>Add indicator</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="110"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="259"/>
+        <source>Delete indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="111"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="112"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="113"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="114"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="121"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="122"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="225"/>
+        <source>Change {field} of {code}</source>
+        <translation>修改 {code} 的{field}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="238"/>
+        <source>New indicator</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="261"/>
+        <source>“{name}” has {n} recorded values. They stay in the history but the indicator leaves the plan. Delete it?</source>
+        <translation>“{name}”已有 {n} 个录入值。删除后这些数值保留在历史记录中，但该指标不再属于本规划。确定删除？</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="268"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="269"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="272"/>
+        <source>Delete {code}</source>
+        <translation>删除 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="290"/>
+        <source>Move indicator</source>
+        <translation>移动指标</translation>
     </message>
 </context>
 <context>

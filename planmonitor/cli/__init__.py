@@ -44,6 +44,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "planmonitor.cli.plandocs",
         "从规划文本（Word、PDF、文本或表格）起草规划",
     ),
+    "final-report": (
+        "planmonitor.cli.plandocs",
+        "生成规划总结评估报告（各指标完成/未完成，xlsx 或 docx）",
+    ),
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from planmonitor.cli.common import print_json
 from planmonitor.domain.draft import DraftIndicator
 from planmonitor.domain.formatting import fmt_num
+from planmonitor.store.database import Database
 
 
 def _target_text(ind: DraftIndicator) -> str:
@@ -61,8 +62,18 @@ def cmd_draft_plan(args: argparse.Namespace, _db: object = None) -> int:
     return 0
 
 
+def cmd_final_report(args: argparse.Namespace, db: Database) -> int:
+    from planmonitor.services.final_evaluation import write_final_evaluation
+    from planmonitor.services.plans import PlanService
+
+    plan_id = PlanService(db).resolve(args.plan)
+    out = write_final_evaluation(db, plan_id, args.format, Path(args.out))
+    print(f"已写出总结评估报告 {out}")
+    return 0
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register draft-plan."""
+    """Register draft-plan and final-report."""
     p = sub.add_parser("draft-plan", help="从规划文本（Word、PDF、文本或表格）起草规划")
     p.add_argument(
         "file", metavar="FILE", help=".docx .pdf .txt .md .html .xlsx .xls .ods .csv .doc .wps"
@@ -70,3 +81,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.add_argument("--json", action="store_true")
     p.add_argument("--out", metavar="PLAN.toml", help="写出可用 init --plan 载入的规划文件")
     p.set_defaults(handler=cmd_draft_plan, needs_db=False)
+    f = sub.add_parser(
+        "final-report", help="生成规划总结评估报告（各指标完成/未完成，xlsx 或 docx）"
+    )
+    f.add_argument("--plan", metavar="ID")
+    f.add_argument("--format", choices=["xlsx", "docx"], required=True)
+    f.add_argument("--out", required=True, metavar="F")
+    f.set_defaults(handler=cmd_final_report, needs_db=True)

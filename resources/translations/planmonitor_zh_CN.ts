@@ -10,6 +10,57 @@
     </message>
 </context>
 <context>
+    <name>BaselineOffers</name>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="21"/>
+        <source>Take</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="22"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="23"/>
+        <source>Matched in the earlier plan</source>
+        <translation>上期规划中对应的指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="24"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="25"/>
+        <source>Standing</source>
+        <translation>数据性质</translation>
+    </message>
+</context>
+<context>
+    <name>BaselineOffersDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="39"/>
+        <source>Baselines from the earlier plan</source>
+        <translation>从上期规划取基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="61"/>
+        <source>Take ticked</source>
+        <translation>采用所勾选的</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="65"/>
+        <source>Unsure pairings start unticked; 预计 values should be updated later.</source>
+        <translation>不确定的对应关系默认不勾选；预计数在正式数据发布后应更新。</translation>
+    </message>
+</context>
+<context>
     <name>DetailView</name>
     <message>
         <location filename="../../planmonitor/gui/detail.py" line="55"/>
@@ -969,147 +1020,157 @@ Database: {path}</source>
 <context>
     <name>NewPlanDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="62"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="63"/>
         <source>New plan</source>
         <translation>新建规划</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="64"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="65"/>
         <source>From a plan document</source>
         <translation>从规划文本</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="65"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="66"/>
         <source>Empty plan</source>
         <translation>空白规划</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="66"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="67"/>
         <source>Successor of a plan in the database</source>
         <translation>接续数据库中的规划</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="73"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="74"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="74"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="75"/>
         <source>Read the document</source>
         <translation>读取文本</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="78"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="79"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="81"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="80"/>
+        <source>Baselines from the earlier plan…</source>
+        <translation>从上期规划取基数…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="83"/>
         <source>Cancel reading</source>
         <translation>取消读取</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="93"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="95"/>
         <source>Mark selected rows as checked</source>
         <translation>所选行标为已核对</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="102"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="104"/>
         <source>Save plan</source>
         <translation>保存规划</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="103"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="105"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="121"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="123"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="122"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="124"/>
         <source>Issuing body</source>
         <translation>印发单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="123"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="125"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="125"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="127"/>
         <source>Baseline year</source>
         <translation>基期年</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="127"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="129"/>
         <source>Target year</source>
         <translation>目标年</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="130"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="132"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="131"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="133"/>
         <source>Plan id (letters and digits)</source>
         <translation>规划标识（字母和数字）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="138"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="140"/>
         <source>Indicators (yellow rows have questions: edit to answer, untick to drop)</source>
         <translation>指标（黄色行有待确认的问题：直接修改即为回答，取消勾选即不保留）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="186"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="193"/>
         <source>Choose the plan document</source>
         <translation>选择规划文本</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="188"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="195"/>
         <source>Plan documents ({patterns})</source>
         <translation>规划文本（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="201"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="208"/>
         <source>Choose a plan document first.</source>
         <translation>请先选择规划文本。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="236"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="243"/>
         <source>Reading was cancelled.</source>
         <translation>已取消读取。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="252"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="259"/>
         <source>There is no plan in the database to continue.</source>
         <translation>数据库中没有可接续的规划。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="260"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="267"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="308"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="289"/>
+        <source>Read a document and choose the earlier plan first.</source>
+        <translation>请先读取规划文本并选择上期规划。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="345"/>
         <source>The plan id may hold only letters, digits, - and _.</source>
         <translation>规划标识只能包含字母、数字、- 和 _。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="312"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="349"/>
         <source>Fill in the plan&apos;s title and region.</source>
         <translation>请填写规划标题和地区。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="315"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="352"/>
         <source>Keep at least one indicator.</source>
         <translation>请至少保留一项指标。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="323"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="360"/>
         <source>A plan with this id is already in the database.</source>
         <translation>数据库中已有此标识的规划。</translation>
     </message>

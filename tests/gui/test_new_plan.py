@@ -109,3 +109,47 @@ def test_successor_of_the_plan_in_the_database(cangzhou_window, qtbot) -> None:
     assert (dialog.base_year.value(), dialog.target_year.value()) == (2025, 2030)
     _ime(dialog.title_edit, "")  # the title stays as proposed
     assert dialog.id_edit.text() == "cangzhou-next"
+
+
+SUCCESSOR = (
+    "沧州市科技创新“十五五”规划\n"
+    "“十五五”时期科技创新主要指标\n"
+    "序号\t指标\t2025年基数\t2030年目标\t指标属性\n"
+    "1\t高新技术企业数量（家）\t—\t2000\t预期性\n"
+    "2\t技术合同成交额（亿元）\t—\t260\t预期性\n"
+    "3\t人工智能企业（家）\t—\t50\t预期性\n"
+)
+
+
+def test_a_successor_document_takes_confirmed_2025_values(
+    cangzhou_window, qtbot, tmp_path: Path
+) -> None:
+    from planmonitor.domain.observation import Standing
+    from planmonitor.domain.periods import Period
+    from planmonitor.services.observations import Entry, ObservationService
+
+    w = cangzhou_window
+    obs = ObservationService(w.context.db)
+    obs.record("cangzhou", Entry("05", Period.quarter(2025, 4), 1320, standing=Standing.FINAL))
+    obs.record("cangzhou", Entry("09", Period.quarter(2025, 4), 140, standing=Standing.ESTIMATE))
+    doc = tmp_path / "cangzhou-15.txt"
+    doc.write_text(SUCCESSOR, encoding="utf-8")
+    w.plan_actions.pool = SynchronousPool()
+    dialog = w.plan_actions.new_plan()
+    qtbot.keyClicks(dialog.path_edit, str(doc))
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+    assert dialog.table.rowCount() == 3
+    assert dialog.predecessor_box.isVisible() and dialog.predecessor_box.currentData() == "cangzhou"
+    offers = dialog.baseline_offers()
+    assert offers is not None
+    shown = {
+        offers.table.item(r, 1).text(): offers.table.item(r, 4).text()
+        for r in range(offers.table.rowCount())
+    }
+    assert shown == {"高新技术企业数量": "2025年 正式", "技术合同成交额": "2025年 预计"}
+    offers.table.setCurrentCell(1, 0)
+    qtbot.keyClick(offers.table, Qt.Key.Key_Space)  # the user does not take the 预计 value
+    assert dialog.take_baselines(offers) == 1
+    table = dialog.table
+    assert table.item(_row(table, "高新技术企业数量"), BASELINE).text() == "1320"
+    assert table.item(_row(table, "技术合同成交额"), BASELINE).text() == ""

@@ -72,13 +72,17 @@ class DraftTable(QTableWidget):
         self.indicators: list[DraftIndicator] = []
         self.itemChanged.connect(self._on_item_changed)
 
-    def show_draft(self, indicators: list[DraftIndicator]) -> None:
+    def show_draft(self, indicators: list[DraftIndicator], keep: list[bool] | None = None) -> None:
         """Fill the table (the indicators are copied; :meth:`kept` gives the edited ones)."""
         self.indicators = [replace(i, questions=list(i.questions)) for i in indicators]
         self.blockSignals(True)
         self.setRowCount(len(self.indicators))
         for r in range(len(self.indicators)):
             self._fill(r)
+            if keep is not None and r < len(keep) and not keep[r]:
+                item = self.item(r, KEEP)
+                if item is not None:
+                    item.setCheckState(Qt.CheckState.Unchecked)
         self.blockSignals(False)
         self.resizeColumnsToContents()
         self.setColumnWidth(SOURCE, 360)
@@ -191,6 +195,13 @@ class DraftTable(QTableWidget):
                 raise PlanError(f"指标“{ind.name}”：节点应写作“2026:95；2027:108”，实际为“{part}”")
             points.append((int(m.group(1)), value))
         return points
+
+    def keep_states(self) -> list[bool]:
+        """Whether each row's 保留 box is ticked."""
+        return [
+            (item := self.item(r, KEEP)) is not None and item.checkState() == Qt.CheckState.Checked
+            for r in range(self.rowCount())
+        ]
 
     def kept(self) -> list[DraftIndicator]:
         """The indicators whose 保留 box is ticked, as edited."""

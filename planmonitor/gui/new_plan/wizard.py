@@ -35,6 +35,7 @@ from planmonitor.domain.draft import DraftIndicator, DraftPlan
 from planmonitor.domain.indicator import PlanError
 from planmonitor.exchange.planfiles.draft_writer import plan_id_for
 from planmonitor.gui.context import MonitorContext
+from planmonitor.gui.new_plan.baseline_offers import BaselineOffersDialog
 from planmonitor.gui.new_plan.draft_table import DraftTable
 from planmonitor.gui.workers import GeneratorTask, Pool, default_pool
 from planmonitor.services.errors import UserError
@@ -76,6 +77,7 @@ class NewPlanDialog(QDialog):
         for p in context.plan_list():
             self.predecessor_box.addItem(p.title, p.id)
         self.start_button = QPushButton(self.tr("Start"))
+        self.baselines_button = QPushButton(self.tr("Baselines from the earlier plan…"))
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.cancel_read = QPushButton(self.tr("Cancel reading"))
@@ -139,7 +141,11 @@ class NewPlanDialog(QDialog):
             )
         )
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.checked_button)
+        below = QHBoxLayout()
+        below.addWidget(self.checked_button)
+        below.addWidget(self.baselines_button)
+        below.addStretch(1)
+        layout.addLayout(below)
         layout.addWidget(self.questions)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -160,6 +166,7 @@ class NewPlanDialog(QDialog):
         self.cancel_read.clicked.connect(self._cancel)
         self.table.problem.connect(self.error.setText)
         self.checked_button.clicked.connect(self.mark_checked)
+        self.baselines_button.clicked.connect(self.ask_baselines)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -168,7 +175,7 @@ class NewPlanDialog(QDialog):
         doc = self.from_document.isChecked()
         for w in (self.path_edit, self.browse_button, self.read_button):
             w.setVisible(doc)
-        self.predecessor_box.setVisible(self.from_plan.isChecked())
+        self.predecessor_box.setVisible(self.from_plan.isChecked() or self.table.rowCount() > 0)
         self.predecessor_box.setEnabled(self.predecessor_box.count() > 0)
         self.start_button.setVisible(not doc)
 
@@ -271,6 +278,36 @@ class NewPlanDialog(QDialog):
         self.id_edit.setText(plan_id_for(draft, stem) if (draft.title or stem) else "")
         self.table.show_draft(draft.indicators)
         self.questions.setText("；".join(draft.questions))
+        self._on_source()
+
+    def baseline_offers(self) -> BaselineOffersDialog | None:
+        """The confirmation dialog for the chosen predecessor's values (None: no plan to use)."""
+        from planmonitor.services.successors import SuccessorService
+
+        plan_id = self.predecessor_box.currentData()
+        if not plan_id or not self.table.indicators:
+            self.error.setText(self.tr("Read a document and choose the earlier plan first."))
+            return None
+        draft = DraftPlan(indicators=self.table.indicators)
+        offers = SuccessorService(self.context.db).offers(plan_id, draft).offers
+        return BaselineOffersDialog(offers, self)
+
+    @Slot()
+    def ask_baselines(self) -> None:
+        """Offer the earlier plan's target-year values as baselines; take the ticked ones."""
+        dialog = self.baseline_offers()
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.take_baselines(dialog)
+
+    def take_baselines(self, dialog: BaselineOffersDialog) -> int:
+        """Apply the ticked offers to the table's rows; returns how many were taken."""
+        from planmonitor.services.successors import apply_offers
+
+        keep = self.table.keep_states()
+        draft = DraftPlan(indicators=self.table.indicators)
+        n = apply_offers(draft, dialog.offers, accept_unsure=True, only=dialog.chosen())
+        self.table.show_draft(draft.indicators, keep)
+        return n
 
     # -- saving -------------------------------------------------------------------------------
     def edited_draft(self) -> DraftPlan:

@@ -315,67 +315,67 @@
 <context>
     <name>DraftTable</name>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="24"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="25"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="25"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="26"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="26"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="27"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="27"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="28"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="28"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="29"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="29"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="30"/>
         <source>Target form</source>
         <translation>目标形式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="30"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="31"/>
         <source>Comparator</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="31"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="32"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="32"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="33"/>
         <source>Rate</source>
         <translation>增长率</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="33"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="34"/>
         <source>Increase</source>
         <translation>累计增加</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="34"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="35"/>
         <source>Milestones</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="35"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="36"/>
         <source>Questions</source>
         <translation>待确认的问题</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="36"/>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="37"/>
         <source>Source text</source>
         <translation>原文</translation>
     </message>
@@ -1120,57 +1120,67 @@ Database: {path}</source>
         <translation>指标（黄色行有待确认的问题：直接修改即为回答，取消勾选即不保留）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="193"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="189"/>
+        <source>Source ({where}): {text}</source>
+        <translation>原文（{where}）：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="190"/>
+        <source>Question: {q}</source>
+        <translation>问题：{q}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="204"/>
         <source>Choose the plan document</source>
         <translation>选择规划文本</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="195"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="206"/>
         <source>Plan documents ({patterns})</source>
         <translation>规划文本（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="208"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="219"/>
         <source>Choose a plan document first.</source>
         <translation>请先选择规划文本。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="243"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="254"/>
         <source>Reading was cancelled.</source>
         <translation>已取消读取。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="259"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="270"/>
         <source>There is no plan in the database to continue.</source>
         <translation>数据库中没有可接续的规划。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="267"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="278"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="289"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="300"/>
         <source>Read a document and choose the earlier plan first.</source>
         <translation>请先读取规划文本并选择上期规划。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="345"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="356"/>
         <source>The plan id may hold only letters, digits, - and _.</source>
         <translation>规划标识只能包含字母、数字、- 和 _。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="349"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="360"/>
         <source>Fill in the plan&apos;s title and region.</source>
         <translation>请填写规划标题和地区。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="352"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="363"/>
         <source>Keep at least one indicator.</source>
         <translation>请至少保留一项指标。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="360"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="371"/>
         <source>A plan with this id is already in the database.</source>
         <translation>数据库中已有此标识的规划。</translation>
     </message>
@@ -1414,13 +1424,13 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../planmonitor/gui/plan_editor/editor.py" line="109"/>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="245"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="248"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/plan_editor/editor.py" line="110"/>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="259"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="262"/>
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
@@ -1455,37 +1465,37 @@ Database: {path}</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="225"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="228"/>
         <source>Change {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="238"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="241"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="261"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="264"/>
         <source>“{name}” has {n} recorded values. They stay in the history but the indicator leaves the plan. Delete it?</source>
         <translation>“{name}”已有 {n} 个录入值。删除后这些数值保留在历史记录中，但该指标不再属于本规划。确定删除？</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="268"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="271"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="269"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="272"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="272"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="275"/>
         <source>Delete {code}</source>
         <translation>删除 {code}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="290"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="293"/>
         <source>Move indicator</source>
         <translation>移动指标</translation>
     </message>

@@ -15,6 +15,7 @@ from planmonitor.domain.draft import DraftIndicator
 from planmonitor.domain.indicator import PlanError
 from planmonitor.domain.values import NumberError, parse_number
 from planmonitor.gui.plan_editor.columns import COMPARATOR_LABELS, FORM_LABELS
+from planmonitor.gui.plan_editor.columns import tr as editor_tr
 from planmonitor.gui.plan_editor.editor import VALUE_ROLE, ChoiceDelegate
 
 UNSURE = QColor("#fff3c4")
@@ -114,7 +115,9 @@ class DraftTable(QTableWidget):
             (COMPARATOR, ind.comparator, _COMPARATORS),
         ):
             item = QTableWidgetItem(
-                _tr(labels.get(value, value)) if labels is _FORMS else labels.get(value, value)
+                editor_tr(labels.get(value, value))
+                if labels is _FORMS
+                else labels.get(value, value)
             )
             item.setData(VALUE_ROLE, value)
             self.setItem(r, col, item)
@@ -163,6 +166,9 @@ class DraftTable(QTableWidget):
         answered = self.indicators[r]
         answered.sure, answered.questions = True, []  # the user has looked at it and decided
         self.blockSignals(True)
+        if c in (FORM, COMPARATOR):
+            value = str(item.data(VALUE_ROLE))
+            item.setText(editor_tr(_FORMS[value]) if c == FORM else _COMPARATORS[value])
         self._mark(r)
         self.blockSignals(False)
 

@@ -166,6 +166,7 @@ class NewPlanDialog(QDialog):
         self.cancel_read.clicked.connect(self._cancel)
         self.table.problem.connect(self.error.setText)
         self.checked_button.clicked.connect(self.mark_checked)
+        self.table.currentCellChanged.connect(self._on_current_row)
         self.baselines_button.clicked.connect(self.ask_baselines)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -178,6 +179,16 @@ class NewPlanDialog(QDialog):
         self.predecessor_box.setVisible(self.from_plan.isChecked() or self.table.rowCount() > 0)
         self.predecessor_box.setEnabled(self.predecessor_box.count() > 0)
         self.start_button.setVisible(not doc)
+
+    @Slot(int, int, int, int)
+    def _on_current_row(self, row: int, _col: int, _prev_row: int, _prev_col: int) -> None:
+        """Show the whole source text and the questions of the row the user is on."""
+        if not 0 <= row < len(self.table.indicators):
+            return
+        ind = self.table.indicators[row]
+        lines = [self.tr("Source ({where}): {text}").format(where=ind.where, text=ind.source_text)]
+        lines += [self.tr("Question: {q}").format(q=q) for q in ind.questions]
+        self.questions.setText("\n".join(lines))
 
     @Slot()
     def mark_checked(self) -> None:

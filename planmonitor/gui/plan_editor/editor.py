@@ -140,6 +140,9 @@ class PlanEditorDialog(QDialog):
         self.redo_shortcut = QShortcut(QKeySequence("Ctrl+Y"), self)
         self._connect_signals()
         self.refresh()
+        self.table.resizeColumnsToContents()
+        for c in range(self.table.columnCount()):
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 320))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter belongs to the field or cell being edited; saving is a click on Save."""

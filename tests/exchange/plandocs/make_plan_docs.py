@@ -1,7 +1,7 @@
 """Plan documents made the way county offices make them, generated for the tests.
 
 Word files by python-docx (tables with vertically merged category cells), the same converted to
-PDF by LibreOffice, a prose-only 行动方案, an Excel 指标分解表 with sub-regions, a text table
+PDF and .doc by LibreOffice, a prose-only 行动方案, an Excel 指标分解表 with sub-regions, a text table
 with [累计] notes and 左右/以上, a document with 专栏 targets, an HTML page and a CSV table.
 Run ``python make_plan_docs.py DIR`` to look at them; the tests call :func:`make_all`.
 """
@@ -172,17 +172,18 @@ def table_csv(path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def to_pdf(docx_path: Path, out_dir: Path) -> Path:
+def convert(docx_path: Path, out_dir: Path, kind: str) -> Path:
+    """The document saved as ``kind`` (pdf, doc) by LibreOffice, as an office would."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise RuntimeError("LibreOffice (soffice) is needed to make the PDF fixture")
+        raise RuntimeError(f"LibreOffice (soffice) is needed to make the .{kind} fixture")
     subprocess.run(
-        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
+        [soffice, "--headless", "--convert-to", kind, "--outdir", str(out_dir), str(docx_path)],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    return out_dir / (docx_path.stem + ".pdf")
+    return out_dir / f"{docx_path.stem}.{kind}"
 
 
 def make_all(folder: Path) -> dict[str, Path]:
@@ -203,7 +204,8 @@ def make_all(folder: Path) -> dict[str, Path]:
     notes_txt(out["notes.txt"])
     table_html(out["table.html"])
     table_csv(out["table.csv"])
-    out["county.pdf"] = to_pdf(out["county.docx"], folder)
+    out["county.pdf"] = convert(out["county.docx"], folder, "pdf")
+    out["county.doc"] = convert(out["county.docx"], folder, "doc")
     return out
 
 

@@ -55,6 +55,7 @@ COUNTY_META = ("青河县科技创新“十五五”规划", "青河县人民政
 CASES = [
     ("county.docx", COUNTY, COUNTY_META),
     ("county.pdf", COUNTY, COUNTY_META),
+    ("county.doc", COUNTY, COUNTY_META),
     ("action.docx", ACTION, ("青河县科技创新能力提升行动方案", "", "青河县", 2026, 2030)),
     ("column.docx", COLUMN, ("青河县“十五五”科技服务业发展规划", "", "青河县", 2025, 2030)),
     ("split.xlsx", SPLIT, (None, "", "青河县", 2025, 2030)),
@@ -104,7 +105,7 @@ def test_every_field_found_and_nothing_wrong_is_sure(
 
 
 def test_merged_category_cells_fill_down(plan_docs: dict[str, Path]) -> None:
-    for name in ("county.docx", "county.pdf"):
+    for name in ("county.docx", "county.pdf", "county.doc"):
         cats = [i.category for i in draft_plan(plan_docs[name]).indicators]
         assert cats == ["创新投入"] * 2 + ["创新主体"] * 3 + ["创新产出"] * 2, name
 
@@ -140,3 +141,14 @@ def test_unreadable_file_is_one_clear_line(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as err:
         draft_plan(bad)
     assert "plan.docx" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_doc_without_libreoffice_is_a_clear_message(
+    plan_docs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planmonitor.exchange.plandocs import readers
+
+    monkeypatch.setattr(readers.shutil, "which", lambda _name: None)
+    with pytest.raises(readers.DocumentError) as err:
+        draft_plan(plan_docs["county.doc"])
+    assert "county.doc" in str(err.value) and "LibreOffice" in str(err.value)

@@ -1,8 +1,8 @@
 """Plan documents made the way county offices make them, generated for the tests.
 
-Word files by python-docx (tables with vertically merged category cells), the same converted to
-PDF and .doc by LibreOffice, a prose-only 行动方案, an Excel 指标分解表 with sub-regions, a text table
-with [累计] notes and 左右/以上, a document with 专栏 targets, an HTML page and a CSV table.
+Word files by python-docx (tables with vertically merged category cells), the same converted
+to PDF and .doc by LibreOffice, a prose-only 行动方案, an Excel 指标分解表 with sub-regions, a
+text table with [累计] notes and 左右/以上, a document with 专栏 targets, an HTML page, a CSV.
 Run ``python make_plan_docs.py DIR`` to look at them; the tests call :func:`make_all`.
 """
 

@@ -1401,6 +1401,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../planmonitor/gui/plan_editor/columns.py" line="234"/>
+        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="15"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
@@ -1414,88 +1415,130 @@ Database: {path}</source>
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="14"/>
+        <source>Key task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="16"/>
+        <source>Indicators (codes)</source>
+        <translation>相关指标（编码）</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditorDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="97"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="107"/>
         <source>Edit plan — {title}</source>
         <translation>编辑规划 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="109"/>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="248"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="119"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="278"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="110"/>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="262"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="120"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="313"/>
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="111"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="121"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="112"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="122"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="113"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="123"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="114"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="124"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="121"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="126"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="291"/>
+        <source>Add key task</source>
+        <translation>添加重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="127"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="300"/>
+        <source>Delete key task</source>
+        <translation>删除重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="135"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="122"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="136"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="228"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="158"/>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="159"/>
+        <source>Key tasks</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="258"/>
         <source>Change {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="241"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="271"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="264"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="284"/>
+        <source>Edit key tasks</source>
+        <translation>修改重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="289"/>
+        <source>New key task</source>
+        <translation>新的重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="315"/>
         <source>“{name}” has {n} recorded values. They stay in the history but the indicator leaves the plan. Delete it?</source>
         <translation>“{name}”已有 {n} 个录入值。删除后这些数值保留在历史记录中，但该指标不再属于本规划。确定删除？</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="271"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="322"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="272"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="323"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="275"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="326"/>
         <source>Delete {code}</source>
         <translation>删除 {code}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="293"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="344"/>
         <source>Move indicator</source>
         <translation>移动指标</translation>
     </message>

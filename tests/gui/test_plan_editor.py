@@ -117,3 +117,41 @@ def test_a_save_problem_names_indicator_and_field_and_saves_nothing(cangzhou_win
     assert dialog.isVisible()
     assert "01" in dialog.error.text() and "rate" in dialog.error.text()
     assert PlanService(w.context.db).get("cangzhou").indicator("01").target.form is TargetForm.LEVEL
+
+
+def test_key_tasks_edited_with_undo_and_saved(cangzhou_window, qtbot) -> None:
+    from planmonitor.domain.plan import Task
+
+    w = cangzhou_window
+    assert PlanService(w.context.db).get("cangzhou").tasks == ()  # none yet
+    dialog = w.plan_actions.edit_plan()
+    dialog.tabs.setCurrentIndex(1)
+    tasks = dialog.tasks_table
+    qtbot.mouseClick(dialog.add_task_button, Qt.MouseButton.LeftButton)
+    assert tasks.rowCount() == 1
+    for col, text in ((0, "实施高新技术企业倍增行动"), (1, "市科技局、市财政局")):
+        tasks.setFocus()
+        tasks.setCurrentCell(0, col)
+        qtbot.keyClick(tasks, Qt.Key.Key_F2)
+        editor = tasks.focusWidget()
+        editor.selectAll()
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(editor, event)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: tasks.state() != tasks.State.EditingState)
+    tasks.setCurrentCell(0, 2)
+    qtbot.keyClick(tasks, Qt.Key.Key_F2)
+    editor = tasks.focusWidget()
+    qtbot.keyClicks(editor, "05,99")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tasks.state() != tasks.State.EditingState)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert "99" in dialog.error.text()  # no such indicator: nothing saved
+    qtbot.keyClick(tasks, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tasks.item(0, 2).text() == ""
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == ""
+    saved = PlanService(w.context.db).get("cangzhou").tasks
+    assert saved == (Task("实施高新技术企业倍增行动", ("市科技局", "市财政局"), (), 1),)

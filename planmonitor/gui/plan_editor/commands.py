@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QUndoCommand
 
 from planmonitor.domain.indicator import Indicator
+from planmonitor.domain.plan import Task
 
 
 @dataclass
@@ -15,6 +16,7 @@ class EditState:
 
     rows: list[Indicator]
     deleted: list[str] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
 
 
 class SetRow(QUndoCommand):
@@ -79,3 +81,17 @@ class MoveRow(QUndoCommand):
 
     def undo(self) -> None:
         self._swap()
+
+
+class SetTasks(QUndoCommand):
+    """Replace the key tasks (a typed change, an added or a deleted task)."""
+
+    def __init__(self, state: EditState, tasks: list[Task], text: str) -> None:
+        super().__init__(text)
+        self.state, self.new, self.old = state, list(tasks), list(state.tasks)
+
+    def redo(self) -> None:
+        self.state.tasks = list(self.new)
+
+    def undo(self) -> None:
+        self.state.tasks = list(self.old)

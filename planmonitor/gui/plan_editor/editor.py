@@ -23,14 +23,24 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from planmonitor.domain.indicator import Indicator, PlanError, Target, TargetForm
+from planmonitor.domain.plan import Task
 from planmonitor.gui.context import MonitorContext
 from planmonitor.gui.plan_editor.columns import COLUMNS, tr
-from planmonitor.gui.plan_editor.commands import AddRow, DeleteRow, EditState, MoveRow, SetRow
+from planmonitor.gui.plan_editor.commands import (
+    AddRow,
+    DeleteRow,
+    EditState,
+    MoveRow,
+    SetRow,
+    SetTasks,
+)
+from planmonitor.gui.plan_editor.tasks_table import TasksTable
 from planmonitor.services.errors import UserError
 from planmonitor.services.plan_editing import PlanEditService
 
@@ -92,7 +102,7 @@ class PlanEditorDialog(QDialog):
         self.context = context
         self.plan = context.plan
         self.service = PlanEditService(context.db)
-        self.state = EditState(list(self.plan.indicators))
+        self.state = EditState(list(self.plan.indicators), tasks=list(self.plan.tasks))
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(self.tr("Edit plan — {title}").format(title=self.plan.title))
         self.resize(1200, 600)
@@ -112,6 +122,10 @@ class PlanEditorDialog(QDialog):
         self.down_button = QPushButton(self.tr("Move down"))
         self.undo_button = QPushButton(self.tr("Undo"))
         self.redo_button = QPushButton(self.tr("Redo"))
+        self.tasks_table = TasksTable()
+        self.add_task_button = QPushButton(self.tr("Add key task"))
+        self.delete_task_button = QPushButton(self.tr("Delete key task"))
+        self.tabs = QTabWidget()
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
@@ -133,7 +147,17 @@ class PlanEditorDialog(QDialog):
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(self.table, 1)
+        tasks_page = QWidget()
+        tasks_layout = QVBoxLayout(tasks_page)
+        task_buttons = QHBoxLayout()
+        task_buttons.addWidget(self.add_task_button)
+        task_buttons.addWidget(self.delete_task_button)
+        task_buttons.addStretch(1)
+        tasks_layout.addLayout(task_buttons)
+        tasks_layout.addWidget(self.tasks_table, 1)
+        self.tabs.addTab(self.table, self.tr("Indicators"))
+        self.tabs.addTab(tasks_page, self.tr("Key tasks"))
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self)
@@ -153,7 +177,8 @@ class PlanEditorDialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z / Ctrl+Y pressed in the table (when no shortcut took them first)."""
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+        tables = (self.table, self.tasks_table)
+        if watched in tables and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.matches(QKeySequence.StandardKey.Undo):
                 self.undo()
@@ -168,6 +193,10 @@ class PlanEditorDialog(QDialog):
 
     def _connect_signals(self) -> None:
         self.table.installEventFilter(self)
+        self.tasks_table.installEventFilter(self)
+        self.tasks_table.edited.connect(self._on_tasks_edited)
+        self.add_task_button.clicked.connect(self.add_task)
+        self.delete_task_button.clicked.connect(self.delete_task)
         self.table.itemChanged.connect(self._on_item_changed)
         self.add_button.clicked.connect(self.add_indicator)
         self.delete_button.clicked.connect(self.delete_indicator)
@@ -199,6 +228,7 @@ class PlanEditorDialog(QDialog):
                 item.setData(VALUE_ROLE, value)
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
+        self.tasks_table.show_tasks(self.state.tasks)
         self.undo_button.setEnabled(self.undo_stack.canUndo())
         self.redo_button.setEnabled(self.undo_stack.canRedo())
         if 0 <= current[0] < self.table.rowCount():
@@ -247,6 +277,27 @@ class PlanEditorDialog(QDialog):
         index = len(self.state.rows)
         self.undo_stack.push(AddRow(self.state, index, ind, self.tr("Add indicator")))
         self.table.setCurrentCell(index, 1)
+
+    @Slot(object)
+    def _on_tasks_edited(self, tasks: object) -> None:
+        assert isinstance(tasks, list)
+        self.undo_stack.push(SetTasks(self.state, tasks, self.tr("Edit key tasks")))
+
+    @Slot()
+    def add_task(self) -> None:
+        """Append a key task for the user to name."""
+        task = Task(self.tr("New key task"), position=len(self.state.tasks) + 1)
+        tasks = [*self.state.tasks, task]
+        self.undo_stack.push(SetTasks(self.state, tasks, self.tr("Add key task")))
+        self.tasks_table.setCurrentCell(len(tasks) - 1, 0)
+
+    @Slot()
+    def delete_task(self) -> None:
+        """Delete the current key task."""
+        r = self.tasks_table.currentRow()
+        if 0 <= r < len(self.state.tasks):
+            tasks = [t for k, t in enumerate(self.state.tasks) if k != r]
+            self.undo_stack.push(SetTasks(self.state, tasks, self.tr("Delete key task")))
 
     @Slot()
     def delete_indicator(self) -> None:
@@ -303,13 +354,23 @@ class PlanEditorDialog(QDialog):
         """Redo the last undone edit."""
         self.undo_stack.redo()
 
+    def _tasks(self) -> list[Task]:
+        codes = {i.code for i in self.state.rows}
+        for t in self.state.tasks:
+            unknown = [c for c in t.indicators if c not in codes]
+            if unknown:
+                raise UserError(
+                    f"重点任务“{t.title[:20]}”：指标编码 {'、'.join(unknown)} 不在本规划中"
+                )
+        return [replace(t, position=k) for k, t in enumerate(self.state.tasks, start=1)]
+
     @Slot()
     def save(self) -> None:
         """Save everything in one transaction; a problem names the indicator and field."""
         self.error.clear()
         rows = [replace(ind, position=k) for k, ind in enumerate(self.state.rows, start=1)]
         try:
-            self.service.save(self.plan.id, rows, list(self.state.deleted))
+            self.service.save(self.plan.id, rows, list(self.state.deleted), self._tasks())
         except (UserError, PlanError) as exc:
             self.error.setText(str(exc))
             return

@@ -1265,153 +1265,158 @@ Database: {path}</source>
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="29"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="30"/>
         <source>level</source>
         <translation>达到水平</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="30"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="31"/>
         <source>cumulative increase</source>
         <translation>累计增加</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="31"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="32"/>
         <source>points a year</source>
         <translation>年均提高百分点</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="32"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="33"/>
         <source>average annual growth</source>
         <translation>年均增长</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="33"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="34"/>
         <source>growth rate</source>
         <translation>增长率指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="34"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="35"/>
         <source>yearly quota</source>
         <translation>每年定额</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="35"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="36"/>
         <source>qualitative milestone</source>
         <translation>定性节点</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="39"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="40"/>
         <source>cumulative flow</source>
         <translation>累计流量</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="40"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="41"/>
         <source>batch</source>
         <translation>分批认定</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="41"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="42"/>
         <source>annual, published late</source>
         <translation>年度（滞后发布）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="42"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="43"/>
         <source>smooth stock</source>
         <translation>平稳存量</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="43"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="44"/>
         <source>annual count</source>
         <translation>年度重新计数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="140"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="160"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="146"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="166"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="152"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="172"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="158"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="178"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="164"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="184"/>
         <source>Attribute</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="171"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="191"/>
         <source>Target form</source>
         <translation>目标形式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="178"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="198"/>
         <source>Comparator</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="185"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="205"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="191"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="211"/>
         <source>Target (or yearly quota)</source>
         <translation>目标（或每年定额）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="197"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="217"/>
         <source>Rate (% or points a year)</source>
         <translation>增长率（%或每年百分点）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="203"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="223"/>
         <source>Cumulative increase</source>
         <translation>累计增加</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="209"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="229"/>
         <source>Milestones (2026:95；2027:108)</source>
         <translation>节点（2026:95；2027:108）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="215"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="235"/>
         <source>Due year</source>
         <translation>完成年份</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="221"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="241"/>
         <source>Cadence</source>
         <translation>发布方式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="228"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="248"/>
         <source>Release profile</source>
         <translation>发布节奏</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="234"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="254"/>
         <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="15"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="240"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="260"/>
+        <source>Ratio parts (numerator|denominator|scale)</source>
+        <translation>分子分母（分子|分母|倍数）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="266"/>
         <source>Decimals</source>
         <translation>小数位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="246"/>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="272"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>

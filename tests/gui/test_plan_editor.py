@@ -70,6 +70,7 @@ def test_add_change_form_delete_with_values_undo_and_save(cangzhou_window, qtbot
     assert table.item(6, COL["form"]).data(Qt.ItemDataRole.UserRole) == "points"
     _type(qtbot, table, 6, "rate", "2")
     _type(qtbot, table, 6, "increase", "")
+    _type(qtbot, table, 6, "ratio", "gxjs|gs|100")
     # a field that cannot be read is refused with the indicator and field named
     _type(qtbot, table, 0, "baseline", "abc")
     assert "01" in dialog.error.text() and "baseline" in dialog.error.text()
@@ -97,6 +98,7 @@ def test_add_change_form_delete_with_values_undo_and_save(cangzhou_window, qtbot
     assert (new.name, new.unit, new.target.value) == ("人工智能企业", "家", 50)
     seven = plan.indicator("07")
     assert (seven.target.form, seven.target.rate) == (TargetForm.POINTS, 2)
+    assert seven.ratio is not None and (seven.ratio.numerator, seven.ratio.scale) == ("gxjs", 100)
     retired = PlanEditService(db).retired("cangzhou")
     assert [(r.code, r.values) for r in retired] == [("05", 1)]  # the value stays in the history
     assert w.context.plan is not None and "05" not in [i.code for i in w.context.plan.indicators]

@@ -20,6 +20,7 @@ from planmonitor.domain.indicator import (
     Milestone,
     Nature,
     PlanError,
+    RatioSpec,
     ReleaseProfile,
     TargetForm,
 )
@@ -108,6 +109,25 @@ def _decimals(ind: Indicator, text: str) -> Indicator:
     if not t.isdigit() or int(t) > 6:
         raise PlanError(f"指标 {ind.code}“{ind.name}”：小数位 decimals 应为 0—6，实际为“{t}”")
     return replace(ind, decimals=int(t))
+
+
+def _ratio_text(ind: Indicator) -> str:
+    r = ind.ratio
+    return "" if r is None else f"{r.numerator}|{r.denominator}|{format(r.scale, '.10g')}"
+
+
+def _ratio(ind: Indicator, text: str) -> Indicator:
+    """ "分子|分母|100" (scale optional, 100 by default); empty for no ratio parts."""
+    t = text.strip()
+    if not t:
+        return replace(ind, ratio=None)
+    parts = [p.strip() for p in re.split(r"[|｜]", t)]
+    if len(parts) not in (2, 3) or not all(parts[:2]):
+        raise PlanError(
+            f"指标 {ind.code}“{ind.name}”：分子分母 ratio 应写作“分子|分母|100”，实际为“{t}”"
+        )
+    scale = _num(ind, "倍数 scale", parts[2]) if len(parts) == 3 else None
+    return replace(ind, ratio=RatioSpec(parts[0], parts[1], 100.0 if scale is None else scale))
 
 
 def _cadence(ind: Indicator, value: str) -> Indicator:
@@ -234,6 +254,12 @@ COLUMNS: list[Column] = [
         str(QT_TRANSLATE_NOOP("PlanEditor", "Responsible units")),
         lambda i: "、".join(i.responsible),
         lambda i, t: replace(i, responsible=tuple(u for u in re.split(r"[、,，;；\s]+", t) if u)),
+    ),
+    Column(
+        "ratio",
+        str(QT_TRANSLATE_NOOP("PlanEditor", "Ratio parts (numerator|denominator|scale)")),
+        _ratio_text,
+        _ratio,
     ),
     Column(
         "decimals",

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from planmonitor.domain.draft import DraftPlan
+from planmonitor.domain.draft import DraftIndicator, DraftPlan
 from planmonitor.domain.plan import Plan
 from planmonitor.exchange.plandocs.document import draft_plan
 from planmonitor.exchange.plandocs.drafter import draft_from_blocks
@@ -62,6 +62,22 @@ def draft_steps(path: Path) -> Generator[Progress, None, DraftResult]:
     return DraftResult(draft, time.perf_counter() - start)
 
 
+def final_target(ind: DraftIndicator, base: int | None, target: int | None) -> float | None:
+    """The value due by the target year, as ``indicators --json`` gives it (None if unknown)."""
+    if ind.form == "level":
+        return ind.milestones[-1][1] if ind.milestones and ind.target is None else ind.target
+    if ind.target is not None or ind.baseline is None:
+        return ind.target
+    years = (target or 0) - (base or 0)
+    if ind.form == "increase" and ind.increase is not None:
+        return ind.baseline + ind.increase
+    if ind.form == "points" and ind.rate is not None:
+        return ind.baseline + ind.rate * years
+    if ind.form == "cagr" and ind.rate is not None:
+        return ind.baseline * (1 + ind.rate / 100) ** years
+    return None
+
+
 def draft_json(draft: DraftPlan) -> dict[str, Any]:
     """The ``draft-plan --json`` record: the plan's fields, indicators, tasks, questions."""
     inds = []
@@ -71,6 +87,11 @@ def draft_json(draft: DraftPlan) -> dict[str, Any]:
         d["profile"] = "/".join(str(p) for p in ind.profile)
         d["baseline_year"] = draft.baseline_year
         d["target_year"] = draft.target_year
+        d["target"] = final_target(ind, draft.baseline_year, draft.target_year)
+        flow = ind.form == "quota" or ind.cadence in ("cumulative_flow", "annual_restart")
+        d["nature"] = "flow" if flow else "stock"
+        d["source"] = ""
+        d["decimals"] = 0 if ind.unit in ("家", "个", "件", "人", "项", "名", "所") else 2
         inds.append(d)
     return {
         "title": draft.title,

@@ -19,7 +19,7 @@ INDICATOR_KEYS = {
     "code", "name", "unit", "category", "attribute", "form", "comparator", "baseline",
     "baseline_year", "target", "target_year", "rate", "increase", "milestones", "due",
     "target_text", "cadence", "profile", "responsible", "sure", "source_text", "where",
-    "questions", "split",
+    "questions", "split", "nature", "source", "decimals",
 }  # fmt: skip
 
 
@@ -43,6 +43,15 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     assert first["name"] == "全社会研发经费投入强度"
     assert (first["comparator"], first["target"], first["sure"]) == ("~", 2.3, True)
     assert "2.3左右" in first["source_text"]
+    small = next(i for i in data["indicators"] if i["name"] == "科技型中小企业")
+    assert (small["form"], small["increase"], small["target"]) == ("increase", 200, 520)
+    hi = next(i for i in data["indicators"] if i["name"] == "高新技术企业")
+    assert (hi["nature"], hi["decimals"], hi["cadence"], hi["profile"]) == (
+        "stock",
+        0,
+        "batch",
+        "0/0/0/100",
+    )
     assert data["tasks"][0]["title"] == "实施创新主体倍增工程"
     assert data["tasks"][0]["responsible"][:1] == ["县科技局"]
 

@@ -20,8 +20,8 @@ _REGION_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:区|县|市|镇|乡|街道|�
 _ROLE_WORDS = (
     ("seq", ("序号", "编号")),
     ("attribute", ("属性", "性质")),
-    ("unit", ("单位",)),
     ("responsible", ("责任", "牵头", "负责")),
+    ("unit", ("单位",)),
     ("note", ("备注", "说明")),
     ("growth", ("年均", "累计", "增量", "增幅")),
     ("category", ("类别", "分类", "领域", "一级")),
@@ -57,6 +57,18 @@ def _header_row(table: Table) -> int:
         if any("指标" in tidy(c) for c in row) and sum(1 for c in row if tidy(c)) >= 3:
             return i
     return 0
+
+
+def _continues_header(header: list[str], row: list[str]) -> bool:
+    """True for the second row of a two-row header (基数/目标 under 2025年/2030年)."""
+    texts = [tidy(c) for c in row if tidy(c)]
+    if not texts or any(number_and_unit(t)[0] is not None for t in texts):
+        return False
+    words = ("基数", "目标", "完成", "预期", "属性", "单位", "累计", "年均", "值")
+    repeats = sum(1 for c, t in enumerate(row) if c < len(header) and tidy(t) == tidy(header[c]))
+    return all(any(w in t for w in words) or t in (tidy(x) for x in header) for t in texts) and (
+        repeats > 0 or len(texts) <= len(header) // 2
+    )
 
 
 def _roles(header: list[str], data: list[list[str]]) -> dict[int, str]:
@@ -103,7 +115,14 @@ def _year_of(text: str) -> int | None:
 def read_indicator_table(table: Table, notes: str = "") -> TableReading:
     """Read ``table``; ``notes`` is the text around it (注：[ ]内为累计数)."""
     h = _header_row(table)
-    header = table.rows[h]
+    header = list(table.rows[h])
+    if h + 1 < len(table.rows) and _continues_header(header, table.rows[h + 1]):
+        below = table.rows[h + 1]  # a two-row header: 2025年 over 基数
+        header = [
+            a if (b := below[c] if c < len(below) else "") in ("", a) else a + b
+            for c, a in enumerate(header)
+        ]
+        h += 1
     data_rows = [
         (i, r)
         for i, r in enumerate(table.rows)

@@ -76,6 +76,33 @@ def county_docx(path: Path, note: bool = True) -> None:
     d.save(str(path))
 
 
+def two_row_header_docx(path: Path) -> None:
+    """A table whose header has two rows (2025年 over 基数) and a 责任单位 column."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("青河县科技创新“十五五”规划")
+    d.add_paragraph("二、发展目标")
+    top = ["序号", "指标", "单位", "2025年", "2030年", "属性", "责任单位"]
+    rows = [
+        ["1", "高新技术企业数量", "家", "86", "150以上", "预期性", "县科技局"],
+        ["2", "全社会研发经费投入强度", "%", "1.8", "2.3左右", "预期性", "县统计局、县科技局"],
+        ["3", "技术合同成交额", "亿元", "4.5", "年均增长12%", "预期性", "县科技局"],
+    ]
+    t = d.add_table(rows=2 + len(rows), cols=len(top))
+    t.style = "Table Grid"
+    for c, v in enumerate(top):
+        t.cell(0, c).text = v
+    t.cell(1, 3).text, t.cell(1, 4).text = "基数", "目标"
+    for c in (0, 1, 2, 5, 6):
+        merged = t.cell(0, c).merge(t.cell(1, c))
+        merged.text = top[c]
+    for r, row in enumerate(rows, start=2):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    d.save(str(path))
+
+
 def action_docx(path: Path) -> None:
     import docx
 
@@ -192,6 +219,7 @@ def make_all(folder: Path) -> dict[str, Path]:
         "county.docx": folder / "county.docx",
         "action.docx": folder / "action.docx",
         "column.docx": folder / "column.docx",
+        "two-row-header.docx": folder / "two-row-header.docx",
         "split.xlsx": folder / "split.xlsx",
         "notes.txt": folder / "notes.txt",
         "table.html": folder / "table.html",
@@ -200,6 +228,7 @@ def make_all(folder: Path) -> dict[str, Path]:
     county_docx(out["county.docx"])
     action_docx(out["action.docx"])
     column_docx(out["column.docx"])
+    two_row_header_docx(out["two-row-header.docx"])
     split_xlsx(out["split.xlsx"])
     notes_txt(out["notes.txt"])
     table_html(out["table.html"])

@@ -32,6 +32,11 @@ COLUMN = {
     "技术合同成交额": ("亿元", None, "level", ">=", 8.0),
     "规上工业企业研发机构覆盖率": ("%", None, "level", ">=", 60.0),
 }
+TWO_ROWS = {
+    "高新技术企业数量": ("家", 86.0, "level", ">=", 150.0),
+    "全社会研发经费投入强度": ("%", 1.8, "level", "~", 2.3),
+    "技术合同成交额": ("亿元", 4.5, "cagr", ">=", 12.0),
+}
 SPLIT = {
     "高新技术企业": ("家", 86.0, "level", ">=", 150.0),
     "技术合同成交额": ("亿元", 4.5, "level", ">=", 8.0),
@@ -58,6 +63,7 @@ CASES = [
     ("county.doc", COUNTY, COUNTY_META),
     ("action.docx", ACTION, ("青河县科技创新能力提升行动方案", "", "青河县", 2026, 2030)),
     ("column.docx", COLUMN, ("青河县“十五五”科技服务业发展规划", "", "青河县", 2025, 2030)),
+    ("two-row-header.docx", TWO_ROWS, ("青河县科技创新“十五五”规划", "", "青河县", 2025, 2030)),
     ("split.xlsx", SPLIT, (None, "", "青河县", 2025, 2030)),
     ("notes.txt", NOTES, ("青河县科技创新“十五五”规划", "", "青河县", 2025, 2030)),
     ("table.html", HTML, ("青河县科技创新“十五五”规划", "", "青河县", 2025, 2030)),
@@ -122,6 +128,11 @@ def test_split_by_sub_region(plan_docs: dict[str, Path]) -> None:
     assert draft.sub_regions == ["城关镇", "河西镇", "青河经济开发区"]
     hi = _by_name(draft)["高新技术企业"]
     assert hi.split == {"城关镇": 60.0, "河西镇": 40.0, "青河经济开发区": 50.0}
+
+
+def test_responsible_unit_column(plan_docs: dict[str, Path]) -> None:
+    found = _by_name(draft_plan(plan_docs["two-row-header.docx"]))
+    assert found["全社会研发经费投入强度"].responsible == ["县统计局", "县科技局"]
 
 
 def test_tasks_with_responsible_units(plan_docs: dict[str, Path]) -> None:

@@ -72,7 +72,7 @@ class PlanEditService:
             stamp = datetime.now().strftime("%Y%m%d%H%M%S")
             for code in deleted:
                 row = rows.pop(code, None)
-                if row is None or code in seen:
+                if row is None:
                     continue
                 if self._count(s, row.id):
                     row.code = f"{code[:9]}{RETIRED_MARK}{stamp}"  # fits String(32)

@@ -52,3 +52,14 @@ def test_a_problem_names_indicator_and_field_and_writes_nothing(cangzhou) -> Non
         edit.save("cangzhou", inds, deleted=[])
     assert "03" in str(err.value) and "rate" in str(err.value)
     assert plans.get("cangzhou").indicator("01").name == "全社会研发经费支出占GDP比重"
+
+
+def test_a_deleted_code_used_again_starts_afresh(cangzhou) -> None:
+    plans, edit = PlanService(cangzhou), PlanEditService(cangzhou)
+    inds = list(plans.get("cangzhou").indicators)
+    k = next(i for i, ind in enumerate(inds) if ind.code == "05")
+    inds[k] = replace(inds[k], name="新的05指标", baseline=None)
+    edit.save("cangzhou", inds, deleted=["05"])
+    assert plans.get("cangzhou").indicator("05").name == "新的05指标"
+    assert [r.name for r in edit.retired("cangzhou")] == ["高新技术企业数量"]
+    assert ObservationService(cangzhou).current("cangzhou") == []  # the old value stays old

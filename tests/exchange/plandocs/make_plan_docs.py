@@ -235,6 +235,7 @@ def make_all(folder: Path) -> dict[str, Path]:
     table_csv(out["table.csv"])
     out["county.pdf"] = convert(out["county.docx"], folder, "pdf")
     out["county.doc"] = convert(out["county.docx"], folder, "doc")
+    out["action.pdf"] = convert(out["action.docx"], folder, "pdf")  # prose broken into lines
     return out
 
 

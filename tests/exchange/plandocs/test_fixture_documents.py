@@ -62,6 +62,7 @@ CASES = [
     ("county.pdf", COUNTY, COUNTY_META),
     ("county.doc", COUNTY, COUNTY_META),
     ("action.docx", ACTION, ("青河县科技创新能力提升行动方案", "", "青河县", 2026, 2030)),
+    ("action.pdf", ACTION, ("青河县科技创新能力提升行动方案", "", "青河县", 2026, 2030)),
     ("column.docx", COLUMN, ("青河县“十五五”科技服务业发展规划", "", "青河县", 2025, 2030)),
     ("two-row-header.docx", TWO_ROWS, ("青河县科技创新“十五五”规划", "", "青河县", 2025, 2030)),
     ("split.xlsx", SPLIT, (None, "", "青河县", 2025, 2030)),
@@ -135,8 +136,9 @@ def test_responsible_unit_column(plan_docs: dict[str, Path]) -> None:
     assert found["全社会研发经费投入强度"].responsible == ["县统计局", "县科技局"]
 
 
-def test_tasks_with_responsible_units(plan_docs: dict[str, Path]) -> None:
-    draft = draft_plan(plan_docs["action.docx"])
+@pytest.mark.parametrize("name", ["action.docx", "action.pdf"])
+def test_tasks_with_responsible_units(plan_docs: dict[str, Path], name: str) -> None:
+    draft = draft_plan(plan_docs[name])
     titles = {t.title: t for t in draft.tasks}
     assert titles["强化科技投入"].responsible == ["县财政局", "县科技局"]
     quota = _by_name(draft)["财政科技资金"]

@@ -12,9 +12,10 @@ import tempfile
 from pathlib import Path
 
 from planmonitor.exchange.plandocs.blocks import Block, Paragraph, Table, text_blocks
-from planmonitor.exchange.sheets.limits import FileRejected
+from planmonitor.exchange.sheets.limits import DEFAULT_LIMITS, FileRejected
 from planmonitor.exchange.sheets.readers import load_bytes, read_bytes
 from planmonitor.exchange.sheets.textfile import decode_text
+from planmonitor.exchange.sheets.zipguard import CheckedZip
 
 SPREADSHEETS = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
 TEXTS = {".txt", ".md", ".text"}
@@ -68,6 +69,12 @@ def _docx(name: str, data: bytes) -> list[Block]:
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    try:  # zip and XML bombs are refused before python-docx unpacks anything
+        box = CheckedZip(name, data, DEFAULT_LIMITS)
+        box.verify_all()
+        box.close()
+    except FileRejected as exc:
+        raise DocumentError(str(exc)) from None
     try:
         document = docx.Document(io.BytesIO(data))
     except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:

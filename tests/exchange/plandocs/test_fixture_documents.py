@@ -165,3 +165,20 @@ def test_doc_without_libreoffice_is_a_clear_message(
     with pytest.raises(readers.DocumentError) as err:
         draft_plan(plan_docs["county.doc"])
     assert "county.doc" in str(err.value) and "LibreOffice" in str(err.value)
+
+
+def test_docx_with_an_xml_bomb_is_refused(plan_docs: dict[str, Path], tmp_path: Path) -> None:
+    import zipfile
+
+    from planmonitor.exchange.plandocs.readers import DocumentError
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(plan_docs["county.docx"]) as src, zipfile.ZipFile(bomb, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE d [<!ENTITY a "aaaa">]>', 1)
+            dst.writestr(item, data)
+    with pytest.raises(DocumentError) as err:
+        draft_plan(bomb)
+    assert "bomb.docx" in str(err.value) and "DTD" in str(err.value)

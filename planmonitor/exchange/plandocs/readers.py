@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from planmonitor.exchange.plandocs.blocks import Block, Paragraph, Table, text_blocks
 from planmonitor.exchange.sheets.limits import DEFAULT_LIMITS, FileRejected
@@ -17,6 +18,7 @@ from planmonitor.exchange.sheets.readers import load_bytes, read_bytes
 from planmonitor.exchange.sheets.textfile import decode_text
 from planmonitor.exchange.sheets.zipguard import CheckedZip
 
+MAX_PDF_PAGES = 500
 SPREADSHEETS = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
 TEXTS = {".txt", ".md", ".text"}
 SUFFIXES = {".docx", ".pdf", ".html", ".htm", ".doc", ".wps", *SPREADSHEETS, *TEXTS}
@@ -124,13 +126,27 @@ def _pdf(name: str, data: bytes) -> list[Block]:
 
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
 
-    out: list[Block] = []
-    n_par = n_tab = 0
+    unreadable = (PDFSyntaxError, PSException, PdfminerException, ValueError, KeyError, TypeError)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFSyntaxError, ValueError) as exc:
-        raise DocumentError(f"{name}：不是可读的 PDF 文件（{exc}）") from None
+        pages = len(pdf.pages)
+        if pages > MAX_PDF_PAGES:
+            pdf.close()
+            raise DocumentError(f"{name}：PDF 共 {pages} 页，超过上限 {MAX_PDF_PAGES} 页")
+        out = _pdf_blocks(pdf)
+    except unreadable as exc:
+        raise DocumentError(f"{name}：不是可读的 PDF 文件（{str(exc)[:80]}）") from None
+    if not out:
+        raise DocumentError(f"{name}：PDF 没有文字层（可能是扫描件），请提供 Word 或文字版 PDF")
+    return out
+
+
+def _pdf_blocks(pdf: Any) -> list[Block]:
+    out: list[Block] = []
+    n_par = n_tab = 0
     with pdf:
         for page_no, page in enumerate(pdf.pages, start=1):
             tables = page.find_tables()
@@ -148,8 +164,6 @@ def _pdf(name: str, data: bytes) -> list[Block]:
                 n_par += 1
                 blocks.append((top, Paragraph(line, f"第{page_no}页第{n_par}段")))
             out.extend(b for _, b in sorted(blocks, key=lambda x: x[0]))
-    if not out:
-        raise DocumentError(f"{name}：PDF 没有文字层（可能是扫描件），请提供 Word 或文字版 PDF")
     return out
 
 

@@ -182,3 +182,18 @@ def test_docx_with_an_xml_bomb_is_refused(plan_docs: dict[str, Path], tmp_path: 
     with pytest.raises(DocumentError) as err:
         draft_plan(bomb)
     assert "bomb.docx" in str(err.value) and "DTD" in str(err.value)
+
+
+def test_truncated_or_fake_pdf_is_one_clear_line(
+    plan_docs: dict[str, Path], tmp_path: Path
+) -> None:
+    from planmonitor.exchange.plandocs.readers import DocumentError
+
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(plan_docs["county.pdf"].read_bytes()[:3000])
+    fake = tmp_path / "fake.pdf"
+    fake.write_bytes(b"%PDF-1.4 not really")
+    for f in (cut, fake):
+        with pytest.raises(DocumentError) as err:
+            draft_plan(f)
+        assert str(err.value).startswith(f.name) and "\n" not in str(err.value)

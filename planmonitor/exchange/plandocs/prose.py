@@ -37,6 +37,10 @@ _GROWTH = re.compile(
 _QUOTA = re.compile(
     rf"^每年(?:力争|至少|争取)?(?P<verb>[\u4e00-\u9fff].{{1,30}}?)(?:不少于|不低于|至少|达到)?\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<cmp>以上|左右)?(?:资金)?(?P<tail>.*)$"
 )
+_CUMULATIVE = re.compile(
+    rf"^(?:力争)?(?P<pre>.{{0,30}}?)累计(?:新增|增加|新培育|新认定)(?P<subj>[\u4e00-\u9fff、（）()]{{0,30}}?)"
+    rf"\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<cmp>以上|左右)?$"
+)
 _NEW = re.compile(
     rf"^(?P<verb>新建|建成|新增|引进|培育|创建)\s*(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})(?P<obj>[\u4e00-\u9fff、]{{2,20}})$"
 )
@@ -145,6 +149,14 @@ def _read_clause(
             return None
         num, unit = with_multiplier(parse_number(m.group("num")) or 0, m.group("unit"))
         return _made(name, unit, "quota", num, clause, comparator=">=")
+    m = _CUMULATIVE.match(clause)
+    if m and parse_number(m.group("num")) is not None:
+        subj = _subject(m.group("subj") or m.group("pre"))
+        if subj and not _BAD_SUBJ.search(subj):
+            num, unit = with_multiplier(parse_number(m.group("num")) or 0.0, m.group("unit"))
+            ind = _made(subj, unit, "increase", None, clause)
+            ind.increase = num
+            return ind
     m = _ENTER.match(clause)
     if m and year is not None:
         name = _subject(m.group("what")) + m.group("verb") + m.group("goal")

@@ -136,6 +136,7 @@ def column_docx(path: Path) -> None:
     d.add_paragraph("1.到2030年，省级以上科技企业孵化器达到6家。")
     d.add_paragraph("2.到2030年，技术合同成交额达到8亿元以上。")
     d.add_paragraph("3.到2030年，规上工业企业研发机构覆盖率控制在不低于60%。")
+    d.add_paragraph("4.“十五五”期间，累计新增科技型中小企业200家。")
     d.save(str(path))
 
 

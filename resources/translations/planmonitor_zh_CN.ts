@@ -287,12 +287,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="57"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="58"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="59"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="60"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -830,6 +830,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../planmonitor/gui/main_window.py" line="43"/>
+        <location filename="../../planmonitor/gui/startup.py" line="52"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>

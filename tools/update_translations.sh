@@ -3,7 +3,8 @@
 # the program loads (pyside6-lrelease). Translate new entries in the .ts (Qt Linguist or by hand).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-sources=(planmonitor/gui/*.py planmonitor/app.py)
+mapfile -t sources < <(find planmonitor/gui -name '*.py' | sort)
+sources+=(planmonitor/app.py)
 uv run pyside6-lupdate "${sources[@]}" -no-obsolete -target-language zh_CN \
     -ts resources/translations/planmonitor_zh_CN.ts
 uv run pyside6-lrelease resources/translations/planmonitor_zh_CN.ts \

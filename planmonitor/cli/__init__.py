@@ -59,6 +59,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("planmonitor.cli.round", "数据审核：需要情况说明的可疑数值"),
     "close-quarter": ("planmonitor.cli.round", "锁定季度（本季度报送完成）"),
     "reopen-quarter": ("planmonitor.cli.round", "重新打开已锁定的季度（须说明原因）"),
+    "draft-plan": (
+        "planmonitor.cli.plandocs",
+        "从规划文本（Word、PDF、文本或表格）起草规划",
+    ),
+    "final-report": (
+        "planmonitor.cli.plandocs",
+        "生成规划总结评估报告（各指标完成/未完成，xlsx 或 docx）",
+    ),
 }
 
 # Commands that only read the database: on a read-only file or folder they open it read-only.

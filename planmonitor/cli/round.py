@@ -139,7 +139,7 @@ def cmd_missing(args: argparse.Namespace, db: Database) -> int:
         if u.complete:
             print(f"  ✔ {u.unit}：已全部报送（{len(u.done)}项）")
             continue
-        print(f"  ✘ {u.unit}：缺 {len(u.missing)} 项，已报 {len(u.done)} 项")
+        print(f"  ✘ {u.unit}：缺{len(u.missing)}项，已报{len(u.done)}项")
         for i in u.missing:
             what = "指标" if i.kind == "indicator" else "任务"
             print(f"      {what} {i.code} {i.name}（{i.period.label_zh()}）")

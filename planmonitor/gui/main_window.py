@@ -29,6 +29,7 @@ from planmonitor.gui.exchange_actions import ExchangeActions
 from planmonitor.gui.i18n import period_text
 from planmonitor.gui.live_refresh import ChangeWatcher
 from planmonitor.gui.overview import OverviewView
+from planmonitor.gui.plan_actions import PlanActions
 from planmonitor.gui.report_export import ReportExporter
 from planmonitor.gui.review_dialog import ReviewDialog
 from planmonitor.gui.round_hook import RoundViews
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.exporter = ReportExporter(context, self)
         self.exchange = ExchangeActions(context, self)
         self.watcher = ChangeWatcher(context.db, self)  # live refresh: others' changes
+        self.plan_actions = PlanActions(context, self)
         self._toolbar()
         self._menus()
         self.round = RoundViews(self, self.tabs, context)  # 重点任务, 报送情况, 数据审核
@@ -98,6 +100,8 @@ class MainWindow(QMainWindow):
         self.act_add_plan = self._action(
             file_menu, self.tr("Add a plan…"), QKeySequence.StandardKey.New
         )
+        self.act_new_plan = self._action(file_menu, self.tr("New plan…"), "Ctrl+Shift+N")
+        self.act_export_plan = self._action(file_menu, self.tr("Export plan file…"))
         file_menu.addSeparator()
         self.act_import = self._action(file_menu, self.tr("Import a spreadsheet…"), "Ctrl+I")
         self.act_template = self._action(file_menu, self.tr("Fill-in workbook for units…"))
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         self.act_region = self._action(edit, self.tr("Add sub-region…"))
         edit.addSeparator()
         self.act_review = self._action(edit, self.tr("Submission and review…"))
+        self.act_edit_plan = self._action(edit, self.tr("Edit plan…"), "Ctrl+Shift+P")
         view = menu.addMenu(self.tr("&View"))
         self.act_views = [
             self._action(view, self.tr("Overview"), "Ctrl+1"),
@@ -175,6 +180,9 @@ class MainWindow(QMainWindow):
         self.act_edit_indicator.triggered.connect(lambda: self.edit_indicator(self._current_code()))
         self.act_revise.triggered.connect(lambda: self.revise_target(self._current_code()))
         self.act_region.triggered.connect(self.add_region)
+        self.act_new_plan.triggered.connect(self.plan_actions.new_plan)
+        self.act_edit_plan.triggered.connect(self.plan_actions.edit_plan)
+        self.act_export_plan.triggered.connect(self.plan_actions.ask_export_plan)
         for i, act in enumerate(self.act_views):
             act.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
         self.act_prev.triggered.connect(lambda: self._step_period(-1))

@@ -23,6 +23,7 @@ from planmonitor.services.stale import CURRENT_BASE, Race, is_current_clash, sta
 from planmonitor.store import server_access
 from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, ObservationRow, PlanRow, RegionRow
+from planmonitor.store.plan_rows import RETIRED_MARK
 
 ANNUAL_MONTH = 0  # how an annual value's month is stored
 _REGION_LOOKUPS = 8  # distinct regions looked up one by one before all are read at once
@@ -327,7 +328,7 @@ class ObservationService:
         with self.db.session() as s:
             ctx = _PlanContext(s, plan_id)
             reg = ctx.region(region)
-            codes = {r.id: r.code for r in ctx.plan.indicators}
+            codes = {r.id: r.code for r in ctx.plan.indicators if RETIRED_MARK not in r.code}
             query = select(ObservationRow).where(
                 ObservationRow.indicator_id.in_(list(codes)),
                 ObservationRow.region_id == reg.id,

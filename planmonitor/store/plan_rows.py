@@ -25,6 +25,11 @@ from planmonitor.store.models import IndicatorRow, MilestoneRow, PlanRow, Region
 SEP = "、"
 
 
+# An indicator deleted from the plan while it had values keeps its row (and the values) under
+# the code "CODE~retired-…" (services/plan_editing.py); the plan no longer lists it.
+RETIRED_MARK = "~retired-"
+
+
 def _split(text: str) -> tuple[str, ...]:
     return tuple(s for s in text.split(SEP) if s)
 
@@ -188,7 +193,9 @@ def plan_from_row(row: PlanRow, sub_regions: tuple[Region, ...] | None = None) -
         region=row.region_name,
         baseline_year=row.baseline_year,
         target_year=row.target_year,
-        indicators=tuple(indicator_from_row(i) for i in row.indicators),
+        indicators=tuple(
+            indicator_from_row(i) for i in row.indicators if RETIRED_MARK not in i.code
+        ),
         issuer=row.issuer,
         outlook_year=row.outlook_year,
         categories=tuple(c for c in row.categories.split("\n") if c),

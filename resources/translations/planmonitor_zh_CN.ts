@@ -4,8 +4,9 @@
 <context>
     <name>App</name>
     <message>
+        <location filename="../../planmonitor/gui/excepthook.py" line="39"/>
         <location filename="../../planmonitor/app.py" line="86"/>
-        <location filename="../../planmonitor/app.py" line="118"/>
+        <location filename="../../planmonitor/app.py" line="120"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
@@ -71,6 +72,57 @@
         <location filename="../../planmonitor/gui/server_dialogs.py" line="202"/>
         <source>{n} changes shown (newest first).</source>
         <translation>显示 {n} 条修改记录（最新的在前）。</translation>
+    </message>
+</context>
+<context>
+    <name>BaselineOffers</name>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="21"/>
+        <source>Take</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="22"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="23"/>
+        <source>Matched in the earlier plan</source>
+        <translation>上期规划中对应的指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="24"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="25"/>
+        <source>Standing</source>
+        <translation>数据性质</translation>
+    </message>
+</context>
+<context>
+    <name>BaselineOffersDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="39"/>
+        <source>Baselines from the earlier plan</source>
+        <translation>从上期规划取基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="61"/>
+        <source>Take ticked</source>
+        <translation>采用所勾选的</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="65"/>
+        <source>Unsure pairings start unticked; 预计 values should be updated later.</source>
+        <translation>不确定的对应关系默认不勾选；预计数在正式数据发布后应更新。</translation>
     </message>
 </context>
 <context>
@@ -424,6 +476,74 @@
         <location filename="../../planmonitor/gui/dialogs.py" line="253"/>
         <source>Add sub-region</source>
         <translation>添加下级地区</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTable</name>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="25"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="26"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="27"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="28"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="29"/>
+        <source>Baseline</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="30"/>
+        <source>Target form</source>
+        <translation>目标形式</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="31"/>
+        <source>Comparator</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="32"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="33"/>
+        <source>Rate</source>
+        <translation>增长率</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="34"/>
+        <source>Increase</source>
+        <translation>累计增加</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="35"/>
+        <source>Milestones</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="36"/>
+        <source>Questions</source>
+        <translation>待确认的问题</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/draft_table.py" line="37"/>
+        <source>Source text</source>
+        <translation>原文</translation>
     </message>
 </context>
 <context>
@@ -895,172 +1015,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="48"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
         <location filename="../../planmonitor/gui/startup.py" line="53"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="55"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="127"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="56"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="132"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="56"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="128"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="57"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="133"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="57"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="129"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="58"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="134"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="72"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="74"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="73"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="75"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="81"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="83"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="84"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="86"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="87"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="89"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="90"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="92"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="97"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="106"/>
         <source>Import a spreadsheet…</source>
         <translation>导入填报数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
         <source>Fill-in workbook for units…</source>
         <translation>生成填报表…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
         <source>Export all values…</source>
         <translation>导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="106"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="110"/>
         <source>Export the quarterly report…</source>
         <translation>导出季度报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="110"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="115"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="124"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="121"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="126"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="130"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="132"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="137"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="133"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="138"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="135"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="140"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="145"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="150"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="146"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="357"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="151"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="365"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="252"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="260"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="293"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="301"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="349"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="357"/>
         <source>The language changes when PlanMonitor is started again.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="359"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="367"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -1069,29 +1189,212 @@ Database: {path}</source>
 数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="124"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="128"/>
         <source>Submission and review…</source>
         <translation>报送与审核…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="138"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="143"/>
         <source>&amp;Server</source>
         <translation>服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="139"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="144"/>
         <source>User management…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="140"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="145"/>
         <source>Audit log…</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="302"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="310"/>
         <source>The database cannot be reached just now.</source>
         <translation>暂时无法连接数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
+        <source>New plan…</source>
+        <translation>新建规划…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
+        <source>Export plan file…</source>
+        <translation>导出规划文件…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="129"/>
+        <source>Edit plan…</source>
+        <translation>编辑规划…</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="63"/>
+        <source>New plan</source>
+        <translation>新建规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="65"/>
+        <source>From a plan document</source>
+        <translation>从规划文本</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="66"/>
+        <source>Empty plan</source>
+        <translation>空白规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="67"/>
+        <source>Successor of a plan in the database</source>
+        <translation>接续数据库中的规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="74"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="75"/>
+        <source>Read the document</source>
+        <translation>读取文本</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="79"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="80"/>
+        <source>Baselines from the earlier plan…</source>
+        <translation>从上期规划取基数…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="83"/>
+        <source>Cancel reading</source>
+        <translation>取消读取</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="95"/>
+        <source>Mark selected rows as checked</source>
+        <translation>所选行标为已核对</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="104"/>
+        <source>Save plan</source>
+        <translation>保存规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="105"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="123"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="124"/>
+        <source>Issuing body</source>
+        <translation>印发单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="125"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="127"/>
+        <source>Baseline year</source>
+        <translation>基期年</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="129"/>
+        <source>Target year</source>
+        <translation>目标年</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="132"/>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="133"/>
+        <source>Plan id (letters and digits)</source>
+        <translation>规划标识（字母和数字）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="140"/>
+        <source>Indicators (yellow rows have questions: edit to answer, untick to drop)</source>
+        <translation>指标（黄色行有待确认的问题：直接修改即为回答，取消勾选即不保留）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="189"/>
+        <source>Source ({where}): {text}</source>
+        <translation>原文（{where}）：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="190"/>
+        <source>Question: {q}</source>
+        <translation>问题：{q}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="204"/>
+        <source>Choose the plan document</source>
+        <translation>选择规划文本</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="206"/>
+        <source>Plan documents ({patterns})</source>
+        <translation>规划文本（{patterns}）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="219"/>
+        <source>Choose a plan document first.</source>
+        <translation>请先选择规划文本。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="254"/>
+        <source>Reading was cancelled.</source>
+        <translation>已取消读取。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="270"/>
+        <source>There is no plan in the database to continue.</source>
+        <translation>数据库中没有可接续的规划。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="278"/>
+        <source>New indicator</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="300"/>
+        <source>Read a document and choose the earlier plan first.</source>
+        <translation>请先读取规划文本并选择上期规划。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="356"/>
+        <source>The plan id may hold only letters, digits, - and _.</source>
+        <translation>规划标识只能包含字母、数字、- 和 _。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="360"/>
+        <source>Fill in the plan&apos;s title and region.</source>
+        <translation>请填写规划标题和地区。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="363"/>
+        <source>Keep at least one indicator.</source>
+        <translation>请至少保留一项指标。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="371"/>
+        <source>A plan with this id is already in the database.</source>
+        <translation>数据库中已有此标识的规划。</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1453,311 @@ Database: {path}</source>
         <location filename="../../planmonitor/gui/overview.py" line="108"/>
         <source>Other indicators</source>
         <translation>其他指标</translation>
+    </message>
+</context>
+<context>
+    <name>PlanActions</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="60"/>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="77"/>
+        <source>Export plan file</source>
+        <translation>导出规划文件</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="62"/>
+        <source>Plan files (*.toml)</source>
+        <translation>规划文件（*.toml）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="80"/>
+        <source>Plan file written: {path}</source>
+        <translation>已写出规划文件：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="30"/>
+        <source>level</source>
+        <translation>达到水平</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="31"/>
+        <source>cumulative increase</source>
+        <translation>累计增加</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="32"/>
+        <source>points a year</source>
+        <translation>年均提高百分点</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="33"/>
+        <source>average annual growth</source>
+        <translation>年均增长</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="34"/>
+        <source>growth rate</source>
+        <translation>增长率指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="35"/>
+        <source>yearly quota</source>
+        <translation>每年定额</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="36"/>
+        <source>qualitative milestone</source>
+        <translation>定性节点</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="40"/>
+        <source>cumulative flow</source>
+        <translation>累计流量</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="41"/>
+        <source>batch</source>
+        <translation>分批认定</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="42"/>
+        <source>annual, published late</source>
+        <translation>年度（滞后发布）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="43"/>
+        <source>smooth stock</source>
+        <translation>平稳存量</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="44"/>
+        <source>annual count</source>
+        <translation>年度重新计数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="160"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="166"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="172"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="178"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="184"/>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="191"/>
+        <source>Target form</source>
+        <translation>目标形式</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="198"/>
+        <source>Comparator</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="205"/>
+        <source>Baseline</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="211"/>
+        <source>Target (or yearly quota)</source>
+        <translation>目标（或每年定额）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="217"/>
+        <source>Rate (% or points a year)</source>
+        <translation>增长率（%或每年百分点）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="223"/>
+        <source>Cumulative increase</source>
+        <translation>累计增加</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="229"/>
+        <source>Milestones (2026:95；2027:108)</source>
+        <translation>节点（2026:95；2027:108）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="235"/>
+        <source>Due year</source>
+        <translation>完成年份</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="241"/>
+        <source>Cadence</source>
+        <translation>发布方式</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="248"/>
+        <source>Release profile</source>
+        <translation>发布节奏</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="254"/>
+        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="15"/>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="260"/>
+        <source>Ratio parts (numerator|denominator|scale)</source>
+        <translation>分子分母（分子|分母|倍数）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="266"/>
+        <source>Decimals</source>
+        <translation>小数位</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="272"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="14"/>
+        <source>Key task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="16"/>
+        <source>Indicators (codes)</source>
+        <translation>相关指标（编码）</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditorDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="107"/>
+        <source>Edit plan — {title}</source>
+        <translation>编辑规划 — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="119"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="278"/>
+        <source>Add indicator</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="120"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="313"/>
+        <source>Delete indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="121"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="122"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="123"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="124"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="126"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="291"/>
+        <source>Add key task</source>
+        <translation>添加重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="127"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="300"/>
+        <source>Delete key task</source>
+        <translation>删除重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="135"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="136"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="158"/>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="159"/>
+        <source>Key tasks</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="258"/>
+        <source>Change {field} of {code}</source>
+        <translation>修改 {code} 的{field}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="271"/>
+        <source>New indicator</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="284"/>
+        <source>Edit key tasks</source>
+        <translation>修改重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="289"/>
+        <source>New key task</source>
+        <translation>新的重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="315"/>
+        <source>“{name}” has {n} recorded values. They stay in the history but the indicator leaves the plan. Delete it?</source>
+        <translation>“{name}”已有 {n} 个录入值。删除后这些数值保留在历史记录中，但该指标不再属于本规划。确定删除？</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="322"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="323"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="326"/>
+        <source>Delete {code}</source>
+        <translation>删除 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="344"/>
+        <source>Move indicator</source>
+        <translation>移动指标</translation>
     </message>
 </context>
 <context>

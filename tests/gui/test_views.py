@@ -180,7 +180,7 @@ def test_english_by_setting(demo_window, qapp, qtbot) -> None:
 def test_every_visible_string_has_a_chinese_translation(tmp_path) -> None:
     """Extract the strings from the code now and check each has a finished translation."""
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (REPO / "planmonitor" / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (REPO / "planmonitor" / "gui").rglob("*.py"))
     subprocess.run(
         ["pyside6-lupdate", *sources, str(REPO / "planmonitor" / "app.py"), "-ts", str(fresh)],
         check=True,

@@ -1,0 +1,1 @@
+"""新建规划: from a plan document, from an empty plan, or as the successor of a plan."""

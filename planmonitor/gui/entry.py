@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.values import NumberError
 from planmonitor.gui.context import MonitorContext
+from planmonitor.gui.entry_grid import EntryGrid
 from planmonitor.gui.entry_model import GUI_SOURCE, CellValue, EntryModel
 from planmonitor.gui.i18n import period_text
 from planmonitor.services.errors import UserError
@@ -65,28 +64,6 @@ class SaveValues(QUndoCommand):
             self.bases = self._now()
 
 
-class EntryGrid(QTableView):
-    """A table view where Enter moves on to the next row after committing.
-
-    Signals:
-        editorClosed(): a cell editor was closed (a deferred refresh may run now).
-    """
-
-    editorClosed = Signal()
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
-        self.editorClosed.emit()
-        if hint in (
-            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
-            QAbstractItemDelegate.EndEditHint.NoHint,
-        ):
-            current = self.currentIndex()
-            below = current.siblingAtRow(current.row() + 1)
-            if below.isValid():
-                self.setCurrentIndex(below)
-
-
 class EntryView(QWidget):
     """The grid, the year chooser, the standing/comment editor of the current cell, messages."""
 
@@ -118,8 +95,10 @@ class EntryView(QWidget):
         ):
             self.standing.addItem(label, s.value)
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText(self.tr("Comment on this value (情况说明)"))
-        self.save_note = QPushButton(self.tr("Save standing and comment"))
+        self.comment.setPlaceholderText(
+            self.tr("Comment on this value (情况说明); saved when you leave the field")
+        )
+        self.note_key: tuple[str, Period] | None = None  # the value the two fields belong to
         self.message = QLabel()
         self.message.setObjectName("entryMessage")
         self.message.setWordWrap(True)
@@ -144,7 +123,6 @@ class EntryView(QWidget):
         note.addWidget(self.cell_label)
         note.addWidget(self.standing)
         note.addWidget(self.comment, 1)
-        note.addWidget(self.save_note)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.grid, 1)
@@ -162,7 +140,11 @@ class EntryView(QWidget):
         self.model.refused.connect(self.show_error)
         self.year.valueChanged.connect(self._on_year)
         self.grid.selectionModel().currentChanged.connect(self._on_current)
-        self.save_note.clicked.connect(self._on_save_note)
+        self.comment.editingFinished.connect(self.save_note)
+        self.standing.activated.connect(self.save_note)
+        self.grid.delegate.refused.connect(self.show_error)
+        self.grid.keyRefused.connect(self.show_error)
+        self.grid.clearRequested.connect(self.clear_selected)
         QShortcut(QKeySequence.StandardKey.Paste, self.grid, self.paste)
         self.context.planChanged.connect(self.reload)
         self.context.periodChanged.connect(self.reload)
@@ -325,10 +307,8 @@ class EntryView(QWidget):
                 if not raw.strip() and not self.model.is_input(r, c):
                     continue
                 if not self.model.is_input(r, c):
-                    msg = self.tr(
-                        "Row {row}, column {col} takes no value here; nothing was pasted."
-                    )
-                    self.show_error(msg.format(row=r + 1, col=c + 1))
+                    msg = self.tr("Nothing was pasted: {reason}")
+                    self.show_error(msg.format(reason=self.model.refusal(r, c)))
                     return
                 ind = self.model.indicators[r]
                 period = self.model.period_at(c)
@@ -358,35 +338,64 @@ class EntryView(QWidget):
             text_ = self.tr("Paste {n} values").format(n=len(edits))
             self.undo_stack.push(SaveValues(self, edits, text_))
 
+    @Slot()
+    def clear_selected(self) -> None:
+        """Delete: clear the selected values (one undo step); greyed cells are left alone."""
+        edits: list[Edit] = []
+        for index in sorted(self.grid.selectedIndexes(), key=lambda i: (i.row(), i.column())):
+            cell = self.model.cell(index.row(), index.column())
+            period = self.model.period_at(index.column())
+            if cell is not None and period is not None:
+                edits.append((self.model.indicators[index.row()].code, period, cell, None))
+        if not edits:
+            return
+        if len(edits) == 1:
+            code, period = edits[0][0], edits[0][1]
+            text = self.tr("Clear {name} {period}").format(
+                name=self._name(code), period=period_text(period)
+            )
+        else:
+            text = self.tr("Clear {n} values").format(n=len(edits))
+        self.undo_stack.push(SaveValues(self, edits, text))
+
+    def _name(self, code: str) -> str:
+        plan = self.context.plan
+        return plan.indicator(code).name if plan is not None else code
+
     # -- standing and comment ----------------------------------------------------------------
     @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         cell = self.model.cell(current.row(), current.column()) if current.isValid() else None
         period = self.model.period_at(current.column()) if current.isValid() else None
         enabled = cell is not None
-        for w in (self.standing, self.comment, self.save_note):
+        for w in (self.standing, self.comment):
             w.setEnabled(enabled)
         if cell is None or period is None:
+            self.note_key = None
             self.cell_label.setText(self.tr("Select a value to set its standing and comment"))
             self.comment.clear()
             return
         ind = self.model.indicators[current.row()]
+        self.note_key = (ind.code, period)
         self.cell_label.setText(f"{ind.name} {period_text(period)}")
         self.standing.setCurrentIndex(self.standing.findData(cell.standing.value))
         self.comment.setText(cell.comment)
 
     @Slot()
-    def _on_save_note(self) -> None:
-        index = self.grid.currentIndex()
-        cell = self.model.cell(index.row(), index.column())
-        period = self.model.period_at(index.column())
-        if cell is None or period is None:
+    def save_note(self) -> None:
+        """Save the standing and comment of the value the fields show (Enter or leaving them)."""
+        if self.note_key is None:
             return
-        code = self.model.indicators[index.row()].code
+        code, period = self.note_key
+        cell = self.model.cells.get((code, period))
+        if cell is None:
+            return
         standing = Standing(self.standing.currentData())
         new = CellValue(cell.value, standing, self.comment.text().strip())
         if new != cell:
-            text = self.tr("Standing and comment of {period}").format(period=period_text(period))
+            text = self.tr("Standing and comment of {name} {period}").format(
+                name=self._name(code), period=period_text(period)
+            )
             self.undo_stack.push(SaveValues(self, [(code, period, cell, new)], text))
 
 

@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setWindowTitle(self.tr("PlanMonitor"))
-        self.resize(1280, 800)
+        self._fit_screen()
         self.welcome = WelcomePage()
         self.overview = OverviewView(context)
         self.entry = EntryView(context)
@@ -73,6 +73,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._connect_signals()
         self.show_plans()
+
+    def _fit_screen(self) -> None:
+        """1280×800, or less where the screen is smaller (a 1366×768 laptop)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1280, 800
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height() - 32)
+        self.resize(width, height)
 
     # -- building -----------------------------------------------------------------------------
     def _toolbar(self) -> None:

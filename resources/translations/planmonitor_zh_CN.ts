@@ -4,96 +4,9 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../planmonitor/app.py" line="86"/>
-        <location filename="../../planmonitor/app.py" line="118"/>
+        <location filename="../../planmonitor/app.py" line="70"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
-    </message>
-</context>
-<context>
-    <name>AuditDialog</name>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="155"/>
-        <source>Audit log</source>
-        <translation>审计记录</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="159"/>
-        <source>all users</source>
-        <translation>全部用户</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
-        <source>Change</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
-        <source>Table</source>
-        <translation>数据表</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="165"/>
-        <source>User:</source>
-        <translation>用户：</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="182"/>
-        <source>added</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="183"/>
-        <source>changed</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="184"/>
-        <source>deleted</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="202"/>
-        <source>{n} changes shown (newest first).</source>
-        <translation>显示 {n} 条修改记录（最新的在前）。</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectDialog</name>
-    <message>
-        <location filename="../../planmonitor/gui/connect_dialog.py" line="30"/>
-        <source>Connect to the server</source>
-        <translation>连接服务器</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/connect_dialog.py" line="37"/>
-        <source>Server:</source>
-        <translation>服务器：</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/connect_dialog.py" line="38"/>
-        <source>Account:</source>
-        <translation>账户：</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/connect_dialog.py" line="39"/>
-        <source>Password:</source>
-        <translation>密码：</translation>
     </message>
 </context>
 <context>
@@ -323,27 +236,27 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="58"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="57"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="60"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="59"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="82"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="81"/>
         <source>Edit indicator</source>
         <translation>编辑指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="189"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="183"/>
         <source>Revise target</source>
         <translation>调整目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="253"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="230"/>
         <source>Add sub-region</source>
         <translation>添加下级地区</translation>
     </message>
@@ -351,72 +264,84 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="120"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="153"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="227"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="128"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="263"/>
         <source>Published once a year: enter the annual value in the Year column</source>
         <translation>按年发布的指标：请在“全年”列填写年度值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="230"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="126"/>
+        <source>this column is the plan&apos;s, not a value</source>
+        <translation>此列是规划信息，不填数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry_model.py" line="132"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="266"/>
         <source>Quarterly indicator: the Q4 value is the year&apos;s value</source>
         <translation>按季填报的指标：第四季度的值即全年值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="233"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="133"/>
+        <source>{cell} takes no value: {why}</source>
+        <translation>{cell}不填数值：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry_model.py" line="269"/>
         <source>{period}: no value yet</source>
         <translation>{period}：尚未填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="246"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="282"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="247"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="283"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="248"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="284"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="249"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="285"/>
         <source>Target this year</source>
         <translation>本年目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="250"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="286"/>
         <source>Q1 (Jan–Mar)</source>
         <translation>一季度（1—3月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="251"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="287"/>
         <source>Q2 (Jan–Jun)</source>
         <translation>二季度（1—6月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="252"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="288"/>
         <source>Q3 (Jan–Sep)</source>
         <translation>三季度（1—9月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="253"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="289"/>
         <source>Q4 (Jan–Dec)</source>
         <translation>四季度（1—12月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="258"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="294"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="258"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="294"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -424,104 +349,89 @@
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="111"/>
+        <location filename="../../planmonitor/gui/entry.py" line="70"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="115"/>
+        <location filename="../../planmonitor/gui/entry.py" line="74"/>
         <source>Estimate (预计)</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="116"/>
+        <location filename="../../planmonitor/gui/entry.py" line="75"/>
         <source>Preliminary (初步)</source>
         <translation>初步</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="117"/>
+        <location filename="../../planmonitor/gui/entry.py" line="76"/>
         <source>Final (正式)</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="121"/>
-        <source>Comment on this value (情况说明)</source>
-        <translation>该数值的情况说明</translation>
+        <location filename="../../planmonitor/gui/entry.py" line="81"/>
+        <source>Comment on this value (情况说明); saved when you leave the field</source>
+        <translation>该数值的情况说明（离开输入框或按回车即保存）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="122"/>
-        <source>Save standing and comment</source>
-        <translation>保存状态和说明</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/entry.py" line="137"/>
+        <location filename="../../planmonitor/gui/entry.py" line="92"/>
         <source>Values of</source>
         <translation>填报年度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="140"/>
+        <location filename="../../planmonitor/gui/entry.py" line="95"/>
         <source>Type and press Enter; paste a block copied from Excel or WPS</source>
         <translation>输入数值后按回车；可直接粘贴从 Excel 或 WPS 复制的区域</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="219"/>
+        <location filename="../../planmonitor/gui/entry.py" line="144"/>
         <source>Enter {name} {period}</source>
         <translation>录入 {name} {period}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="274"/>
+        <location filename="../../planmonitor/gui/entry.py" line="170"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="322"/>
+        <location filename="../../planmonitor/gui/entry.py" line="197"/>
         <source>The pasted block does not fit the grid; nothing was pasted.</source>
         <translation>粘贴的区域超出表格范围，未粘贴任何数据。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="329"/>
-        <source>Row {row}, column {col} takes no value here; nothing was pasted.</source>
-        <translation>第 {row} 行第 {col} 列不能填写数值，未粘贴任何数据。</translation>
+        <location filename="../../planmonitor/gui/entry.py" line="203"/>
+        <source>Nothing was pasted: {reason}</source>
+        <translation>未粘贴任何数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="340"/>
+        <location filename="../../planmonitor/gui/entry.py" line="289"/>
+        <source>Standing and comment of {name} {period}</source>
+        <translation>{name}{period}的数据状态和说明</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="213"/>
         <source>Nothing was pasted: {name} {period}: {reason}</source>
         <translation>未粘贴任何数据：{name} {period}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="358"/>
+        <location filename="../../planmonitor/gui/entry.py" line="231"/>
         <source>Paste {n} values</source>
         <translation>粘贴 {n} 个数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="370"/>
+        <location filename="../../planmonitor/gui/entry.py" line="247"/>
+        <source>Clear {name} {period}</source>
+        <translation>清除{name}{period}的值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="251"/>
+        <source>Clear {n} values</source>
+        <translation>清除{n}个值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="268"/>
         <source>Select a value to set its standing and comment</source>
         <translation>选中一个数值，可设置数据状态和情况说明</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/entry.py" line="389"/>
-        <source>Standing and comment of {period}</source>
-        <translation>{period} 的数据状态和说明</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/entry.py" line="126"/>
-        <source>Reload</source>
-        <translation>重新载入</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/entry.py" line="127"/>
-        <source>Reload and save my values again</source>
-        <translation>重新载入并再次保存我的数值</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/entry.py" line="285"/>
-        <source>Reloaded: the values are as saved in the database now.</source>
-        <translation>已重新载入：显示的是数据库中现在保存的数值。</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/entry.py" line="298"/>
-        <source>Save my values again</source>
-        <translation>再次保存我的数值</translation>
     </message>
 </context>
 <context>
@@ -671,112 +581,112 @@
 <context>
     <name>IndicatorDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="95"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="94"/>
         <source>Cumulative flow (1—N月累计)</source>
         <translation>累计数（1—N月累计）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="96"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="95"/>
         <source>Batch step (认定批次)</source>
         <translation>分批认定（批次）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="97"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="96"/>
         <source>Annual, published late (年度统计)</source>
         <translation>年度统计（次年发布）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="98"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="97"/>
         <source>Smooth stock (时点数)</source>
         <translation>时点数（平稳变化）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="99"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="98"/>
         <source>Annual count that restarts (每年重新计数)</source>
         <translation>每年重新计数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="110"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="109"/>
         <source>Q{n}</source>
         <translation>{n}季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="112"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="111"/>
         <source>Q4 100%</source>
         <translation>四季度 100%</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="123"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="122"/>
         <source>Use the plan&apos;s thresholds</source>
         <translation>使用规划的阈值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="124"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="123"/>
         <source>Own thresholds</source>
         <translation>单独设置阈值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="127"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="126"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="128"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="127"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="129"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="128"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="130"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="129"/>
         <source>Attribute</source>
         <translation>指标属性</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="131"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="130"/>
         <source>Cadence</source>
         <translation>数据发布方式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="132"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="131"/>
         <source>Release profile (share due by quarter end)</source>
         <translation>发布节奏（各季度末应完成比例）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="133"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="132"/>
         <source>Decimals</source>
         <translation>小数位数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="134"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="133"/>
         <source>Responsible units (、-separated)</source>
         <translation>责任单位（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="135"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="134"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="136"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="135"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="137"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="136"/>
         <source>Light thresholds</source>
         <translation>亮灯阈值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="138"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="137"/>
         <source>Green from progress</source>
         <translation>绿灯：完成序时进度不低于</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="139"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="138"/>
         <source>Yellow from progress</source>
         <translation>黄灯：完成序时进度不低于</translation>
     </message>
@@ -817,121 +727,120 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="47"/>
-        <location filename="../../planmonitor/gui/startup.py" line="53"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="42"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="54"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
         <location filename="../../planmonitor/gui/main_window.py" line="125"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="55"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="50"/>
         <location filename="../../planmonitor/gui/main_window.py" line="126"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="56"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="51"/>
         <location filename="../../planmonitor/gui/main_window.py" line="127"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="70"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="64"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="71"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="65"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="79"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="81"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="82"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="84"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="85"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="87"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="88"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="90"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="95"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="97"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="97"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
         <source>Import a spreadsheet…</source>
         <translation>导入填报数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
         <source>Fill-in workbook for units…</source>
         <translation>生成填报表…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
         <source>Export all values…</source>
         <translation>导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="106"/>
         <source>Export the quarterly report…</source>
         <translation>导出季度报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="110"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="121"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
@@ -956,33 +865,33 @@
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="143"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="136"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="144"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="355"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="137"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="330"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="250"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="239"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="291"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="280"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="347"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="322"/>
         <source>The language changes when PlanMonitor is started again.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="357"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="332"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -990,86 +899,69 @@ Database: {path}</source>
 科技创新五年规划指标的季度监测。
 数据库：{path}</translation>
     </message>
+</context>
+<context>
+    <name>OverviewSummary</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
-        <source>Submission and review…</source>
-        <translation>报送与审核…</translation>
+        <location filename="../../planmonitor/gui/overview_summary.py" line="83"/>
+        <source>All {n} indicators</source>
+        <translation>全部{n}项指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="136"/>
-        <source>&amp;Server</source>
-        <translation>服务器(&amp;S)</translation>
+        <location filename="../../planmonitor/gui/overview_summary.py" line="103"/>
+        <source>No indicator is behind schedule.</source>
+        <translation>没有滞后的指标。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="137"/>
-        <source>User management…</source>
-        <translation>用户管理…</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="138"/>
-        <source>Audit log…</source>
-        <translation>审计记录…</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="300"/>
-        <source>The database cannot be reached just now.</source>
-        <translation>暂时无法连接数据库。</translation>
+        <location filename="../../planmonitor/gui/overview_summary.py" line="113"/>
+        <source>Behind or slightly behind:</source>
+        <translation>滞后和略滞后：</translation>
     </message>
 </context>
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="37"/>
+        <location filename="../../planmonitor/gui/overview.py" line="46"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="38"/>
+        <location filename="../../planmonitor/gui/overview.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="39"/>
+        <location filename="../../planmonitor/gui/overview.py" line="48"/>
         <source>Actual</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="40"/>
+        <location filename="../../planmonitor/gui/overview.py" line="49"/>
         <source>Expected</source>
         <translation>序时目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="41"/>
+        <location filename="../../planmonitor/gui/overview.py" line="50"/>
         <source>Progress</source>
         <translation>完成序时进度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="42"/>
+        <location filename="../../planmonitor/gui/overview.py" line="51"/>
         <source>Data period</source>
         <translation>数据期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="43"/>
+        <location filename="../../planmonitor/gui/overview.py" line="52"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="92"/>
+        <location filename="../../planmonitor/gui/overview.py" line="109"/>
         <source>{title} — {region}, report period {period}</source>
         <translation>《{title}》 — {region}，报告期 {period}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="100"/>
-        <source>Needs attention (behind schedule)</source>
-        <translation>需关注（滞后）</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/overview.py" line="105"/>
-        <source>Indicators</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/overview.py" line="108"/>
+        <location filename="../../planmonitor/gui/overview.py" line="126"/>
         <source>Other indicators</source>
         <translation>其他指标</translation>
     </message>
@@ -1077,12 +969,12 @@ Database: {path}</source>
 <context>
     <name>RegionDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="256"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="233"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="257"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="234"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1131,189 +1023,41 @@ Database: {path}</source>
     </message>
 </context>
 <context>
-    <name>Review</name>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="30"/>
-        <source>Not submitted</source>
-        <translation>未报送</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="31"/>
-        <source>Submitted</source>
-        <translation>已报送</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="32"/>
-        <source>Approved (locked)</source>
-        <translation>审核通过（已锁定）</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="33"/>
-        <source>Returned</source>
-        <translation>退回</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewDialog</name>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="46"/>
-        <source>Submission and review — {quarter}</source>
-        <translation>报送与审核 — {quarter}</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="55"/>
-        <source>Region</source>
-        <translation>地区</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="56"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="57"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="58"/>
-        <source>Submitted by</source>
-        <translation>报送人</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="59"/>
-        <source>Reviewed by</source>
-        <translation>审核人</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="66"/>
-        <source>Reason for returning (the county sees it)</source>
-        <translation>退回原因（县区可见）</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="67"/>
-        <source>Submit</source>
-        <translation>报送</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="68"/>
-        <source>Approve</source>
-        <translation>审核通过</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="69"/>
-        <source>Return</source>
-        <translation>退回</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/review_dialog.py" line="117"/>
-        <source>Select a region first.</source>
-        <translation>请先选择地区。</translation>
-    </message>
-</context>
-<context>
     <name>ReviseDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="212"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="194"/>
         <source>e.g. 中期评估调整</source>
         <translation>例如：中期评估调整</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="217"/>
-        <location filename="../../planmonitor/gui/dialogs.py" line="218"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="195"/>
         <source>New yearly growth rate (%)</source>
         <translation>新的年均增长率（%）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="214"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="195"/>
         <source>New target</source>
         <translation>新目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="215"/>
-        <source>New cumulative increase</source>
-        <translation>新的累计增加值</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="216"/>
-        <source>New percentage points a year</source>
-        <translation>新的每年提高百分点</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="219"/>
-        <source>New yearly quota</source>
-        <translation>新的每年额度</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="220"/>
-        <source>New due date (YYYY-MM-DD)</source>
-        <translation>新的完成期限（YYYY-MM-DD）</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="222"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="196"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="223"/>
-        <source>Current target</source>
-        <translation>现行目标</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="225"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="198"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="226"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="199"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="235"/>
-        <source>Enter the new due date as YYYY-MM-DD</source>
-        <translation>请按 YYYY-MM-DD 填写新的完成期限</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="239"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="206"/>
         <source>Enter the new target</source>
         <translation>请填写新的目标值</translation>
-    </message>
-</context>
-<context>
-    <name>Server</name>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="31"/>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="32"/>
-        <source>Reviewer (city staff)</source>
-        <translation>审核（市局）</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="33"/>
-        <source>Filler (a county)</source>
-        <translation>填报（县区）</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="34"/>
-        <source>Read only</source>
-        <translation>只读</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="35"/>
-        <source>Owner</source>
-        <translation>所有者</translation>
-    </message>
-</context>
-<context>
-    <name>StartupShell</name>
-    <message>
-        <location filename="../../planmonitor/gui/startup.py" line="55"/>
-        <source>Opening the database…</source>
-        <translation>正在打开数据库…</translation>
     </message>
 </context>
 <context>
@@ -1337,89 +1081,6 @@ Database: {path}</source>
         <location filename="../../planmonitor/gui/plot.py" line="68"/>
         <source>Forecast</source>
         <translation>趋势预测</translation>
-    </message>
-</context>
-<context>
-    <name>UsersDialog</name>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="58"/>
-        <source>User management</source>
-        <translation>用户管理</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="61"/>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="61"/>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="61"/>
-        <source>Regions</source>
-        <translation>地区</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="63"/>
-        <source>login name, e.g. cangxian</source>
-        <translation>登录名，如 cangxian</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="68"/>
-        <source>region codes, separated by commas (fillers)</source>
-        <translation>地区编码，多个用逗号分隔（填报账户）</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="71"/>
-        <source>Add account</source>
-        <translation>添加账户</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="72"/>
-        <source>Remove selected account</source>
-        <translation>删除所选账户</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="77"/>
-        <source>Account:</source>
-        <translation>账户：</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="78"/>
-        <source>Role:</source>
-        <translation>角色：</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="79"/>
-        <source>Regions:</source>
-        <translation>地区：</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="80"/>
-        <source>Password:</source>
-        <translation>密码：</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="106"/>
-        <source>all regions</source>
-        <translation>全部地区</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="124"/>
-        <source>Account {name} added.</source>
-        <translation>已添加账户 {name}。</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="131"/>
-        <source>Select the account to remove.</source>
-        <translation>请先选择要删除的账户。</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/server_dialogs.py" line="141"/>
-        <source>Account {name} removed.</source>
-        <translation>已删除账户 {name}。</translation>
     </message>
 </context>
 <context>

@@ -126,8 +126,9 @@ def test_a_cell_with_a_comment_shows_a_mark(cangzhou_window, qtbot) -> None:
         ],
     )
     w.entry.reload()
-    _go(w, 0, 0)
+    _go(w, 4, FIXED + 2)
     grid = w.entry.grid
+    grid.scrollTo(w.entry.model.index(5, FIXED + 2))
     image = grid.viewport().grab().toImage()
 
     def corner(row: int) -> QColor:

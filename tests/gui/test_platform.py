@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-
 from pathlib import Path
 
 from planmonitor.app import XCB_LIBRARIES, missing_xcb_packages

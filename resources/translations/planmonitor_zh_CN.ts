@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../planmonitor/app.py" line="70"/>
+        <location filename="../../planmonitor/app.py" line="109"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
@@ -12,223 +12,223 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="55"/>
+        <location filename="../../planmonitor/gui/detail.py" line="56"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="56"/>
+        <location filename="../../planmonitor/gui/detail.py" line="57"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="67"/>
+        <location filename="../../planmonitor/gui/detail.py" line="68"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="68"/>
+        <location filename="../../planmonitor/gui/detail.py" line="69"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="69"/>
+        <location filename="../../planmonitor/gui/detail.py" line="70"/>
         <source>Standing</source>
         <translation>数据状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="70"/>
+        <location filename="../../planmonitor/gui/detail.py" line="71"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="71"/>
+        <location filename="../../planmonitor/gui/detail.py" line="72"/>
         <source>Recorded</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="72"/>
-        <location filename="../../planmonitor/gui/detail.py" line="83"/>
+        <location filename="../../planmonitor/gui/detail.py" line="73"/>
+        <location filename="../../planmonitor/gui/detail.py" line="84"/>
         <source>By</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="73"/>
+        <location filename="../../planmonitor/gui/detail.py" line="74"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="74"/>
+        <location filename="../../planmonitor/gui/detail.py" line="75"/>
         <source>Comment</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="79"/>
+        <location filename="../../planmonitor/gui/detail.py" line="80"/>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="80"/>
+        <location filename="../../planmonitor/gui/detail.py" line="81"/>
         <source>Old target</source>
         <translation>原目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="81"/>
+        <location filename="../../planmonitor/gui/detail.py" line="82"/>
         <source>New target</source>
         <translation>新目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="82"/>
+        <location filename="../../planmonitor/gui/detail.py" line="83"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="91"/>
+        <location filename="../../planmonitor/gui/detail.py" line="92"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="101"/>
+        <location filename="../../planmonitor/gui/detail.py" line="102"/>
         <source>Definition</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="102"/>
+        <location filename="../../planmonitor/gui/detail.py" line="103"/>
         <source>Value history</source>
         <translation>录入记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="103"/>
+        <location filename="../../planmonitor/gui/detail.py" line="104"/>
         <source>Target revisions</source>
         <translation>目标调整记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="200"/>
+        <location filename="../../planmonitor/gui/detail.py" line="216"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="201"/>
+        <location filename="../../planmonitor/gui/detail.py" line="217"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="202"/>
+        <location filename="../../planmonitor/gui/detail.py" line="218"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="203"/>
+        <location filename="../../planmonitor/gui/detail.py" line="219"/>
         <source>Attribute</source>
         <translation>指标属性</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="204"/>
+        <location filename="../../planmonitor/gui/detail.py" line="220"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="206"/>
+        <location filename="../../planmonitor/gui/detail.py" line="222"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="209"/>
+        <location filename="../../planmonitor/gui/detail.py" line="225"/>
         <source>Target form</source>
         <translation>目标形式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="210"/>
+        <location filename="../../planmonitor/gui/detail.py" line="226"/>
         <source>Cadence</source>
         <translation>数据发布方式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="211"/>
+        <location filename="../../planmonitor/gui/detail.py" line="227"/>
         <source>Release profile</source>
         <translation>发布节奏</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="212"/>
+        <location filename="../../planmonitor/gui/detail.py" line="228"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="213"/>
+        <location filename="../../planmonitor/gui/detail.py" line="229"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="214"/>
+        <location filename="../../planmonitor/gui/detail.py" line="230"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="225"/>
+        <location filename="../../planmonitor/gui/detail.py" line="241"/>
         <source>Level to reach</source>
         <translation>达到目标值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="226"/>
+        <location filename="../../planmonitor/gui/detail.py" line="242"/>
         <source>Cumulative increase</source>
         <translation>累计增加</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="227"/>
+        <location filename="../../planmonitor/gui/detail.py" line="243"/>
         <source>Percentage points a year</source>
         <translation>年均提高百分点</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="228"/>
+        <location filename="../../planmonitor/gui/detail.py" line="244"/>
         <source>Average annual growth</source>
         <translation>年均增长</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="229"/>
+        <location filename="../../planmonitor/gui/detail.py" line="245"/>
         <source>Growth rate as the indicator</source>
         <translation>增长率指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="230"/>
+        <location filename="../../planmonitor/gui/detail.py" line="246"/>
         <source>Annual quota</source>
         <translation>年度任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="231"/>
+        <location filename="../../planmonitor/gui/detail.py" line="247"/>
         <source>Qualitative milestone</source>
         <translation>定性节点目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="236"/>
+        <location filename="../../planmonitor/gui/detail.py" line="252"/>
         <source>Cumulative flow</source>
         <translation>累计数（1—N月累计）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="237"/>
+        <location filename="../../planmonitor/gui/detail.py" line="253"/>
         <source>Batch step</source>
         <translation>分批认定</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="238"/>
+        <location filename="../../planmonitor/gui/detail.py" line="254"/>
         <source>Annual, published late</source>
         <translation>年度统计（次年发布）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="239"/>
+        <location filename="../../planmonitor/gui/detail.py" line="255"/>
         <source>Smooth stock</source>
         <translation>时点数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="240"/>
+        <location filename="../../planmonitor/gui/detail.py" line="256"/>
         <source>Annual count that restarts</source>
         <translation>每年重新计数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="250"/>
+        <location filename="../../planmonitor/gui/detail.py" line="266"/>
         <source>current</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="250"/>
+        <location filename="../../planmonitor/gui/detail.py" line="266"/>
         <source>corrected</source>
         <translation>已更正</translation>
     </message>
@@ -1063,24 +1063,29 @@ Database: {path}</source>
 <context>
     <name>TrendPlot</name>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="54"/>
+        <location filename="../../planmonitor/gui/plot.py" line="83"/>
         <source>Schedule (序时进度)</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="59"/>
+        <location filename="../../planmonitor/gui/plot.py" line="89"/>
         <source>Actual (▲ estimate ● preliminary ■ final)</source>
         <translation>实际值（▲预计 ●初步 ■正式）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="64"/>
+        <location filename="../../planmonitor/gui/plot.py" line="99"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="68"/>
+        <location filename="../../planmonitor/gui/plot.py" line="104"/>
         <source>Forecast</source>
         <translation>趋势预测</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plot.py" line="198"/>
+        <source>Schedule before the revision</source>
+        <translation>调整前的序时进度</translation>
     </message>
 </context>
 <context>

@@ -91,12 +91,12 @@ def test_detail_plots_actuals_schedule_target_and_forecast(demo_window, qtbot) -
     assert w.detail.plot is not None
     data = w.detail.plot.data()
     xs, ys = data["actual"]
-    assert len(xs) == 15 and xs[0] == 2021.25 and ys[-1] == 267
+    assert len(xs) == 15 and xs[0] == 2021.125 and ys[-1] == 267  # 2021 Q1, mid-quarter
     assert data["target"][1] == [300, 300]
     path_x, path_y = data["path"]
     assert path_y[0] == 221 and path_y[-1] == 300
-    assert path_y[path_x.index(2024.75)] == 268.4  # 2023 year end held until the Q4 batch
-    assert data["forecast"][0][0] == 2024.75
+    assert path_y[path_x.index(2024.625)] == 268.4  # 2023 year end held until the Q4 batch
+    assert data["forecast"][0][0] == 2024.625
     assert w.detail.history.rowCount() == 15
     assert "略滞后" in w.detail.status_label.text() or "滞后" in w.detail.status_label.text()
 

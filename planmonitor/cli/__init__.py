@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "server": ("planmonitor.cli.server", "城市服务器：设置数据库、管理账户"),
     "audit": ("planmonitor.cli.server", "服务器审计记录：谁在何时改了什么"),
     "review": ("planmonitor.cli.server", "季度报送与审核：报送、审核通过、退回、报送情况"),
+    "region-target": ("planmonitor.cli.regions", "设置下级地区的分解目标（任务分解）"),
 }
 
 

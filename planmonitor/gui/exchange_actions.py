@@ -9,13 +9,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QMainWindow,
     QMessageBox,
 )
 
 from planmonitor.gui.context import MonitorContext
+from planmonitor.gui.file_dialogs import open_file, save_file
 from planmonitor.gui.i18n import period_text
 from planmonitor.gui.import_dialog import ImportDialog
 from planmonitor.gui.workers import GeneratorTask, Pool, default_pool
@@ -37,11 +37,11 @@ class ExchangeActions(QObject):
     @Slot()
     def ask_import(self) -> None:
         """Choose a spreadsheet and open the import preview."""
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self.window,
             self.tr("Import a spreadsheet"),
-            str(Path.home()),
             self.tr("Spreadsheets ({patterns})").format(patterns=SPREADSHEETS),
+            "import",
         )
         if path:
             self.import_file(path).exec()
@@ -82,11 +82,8 @@ class ExchangeActions(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name = f"{plan.title}-{self.context.quarter.key}-{unit.currentData() or '全部'}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self.window,
-            self.tr("Save the fill-in workbook"),
-            str(Path.home() / name),
-            "Excel (*.xlsx)",
+        path = save_file(
+            self.window, self.tr("Save the fill-in workbook"), name, "Excel (*.xlsx)", "template"
         )
         if path:
             self.write_template(Path(path), unit.currentData() or None)
@@ -113,11 +110,12 @@ class ExchangeActions(QObject):
         plan = self.context.plan
         if plan is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file(
             self.window,
             self.tr("Export all values"),
-            str(Path.home() / f"{plan.title}-数据.xlsx"),
+            f"{plan.title}-数据.xlsx",
             "Excel (*.xlsx)",
+            "export",
         )
         if path:
             self.export(Path(path))

@@ -41,7 +41,7 @@ class ValueDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
         if not index.data(COMMENT_ROLE):
             return
-        r = option.rect  # type: ignore[attr-defined]
+        r = option.rect
         right, top = float(r.right()), float(r.top())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)

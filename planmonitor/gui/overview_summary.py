@@ -38,7 +38,7 @@ class ProgressDelegate(QStyledItemDelegate):
         light = index.data(BAR_LIGHT_ROLE)
         if progress is None or light is None:
             return
-        r: QRect = option.rect  # type: ignore[attr-defined]
+        r: QRect = option.rect
         bar = QRect(r.left() + 4, r.bottom() - 4, r.width() - 8, 3)
         painter.save()
         painter.fillRect(bar, QColor("#e0e0e0"))
@@ -137,8 +137,8 @@ class ElidedDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText  # type: ignore[attr-defined]
-        option.textElideMode = Qt.TextElideMode.ElideRight  # type: ignore[attr-defined]
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 class WrappedDelegate(QStyledItemDelegate):
@@ -167,7 +167,7 @@ class WrappedDelegate(QStyledItemDelegate):
         text = str(index.data() or "")
         if width <= 0 or not text:
             return hint
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        metrics = QFontMetrics(option.font)
         box = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
         return QSize(hint.width(), max(hint.height(), box.height() + 6))
 

@@ -10,6 +10,85 @@
     </message>
 </context>
 <context>
+    <name>BaselineDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="61"/>
+        <source>e.g. 3</source>
+        <translation>例如 3</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="62"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="63"/>
+        <source>Baseline now</source>
+        <translation>现有基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="78"/>
+        <source>missing</source>
+        <translation>空缺</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="81"/>
+        <source>Baseline {year} ({unit})</source>
+        <translation>{year}年基数（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="92"/>
+        <source>Enter the {year} baseline of {name}</source>
+        <translation>请填写{name}的{year}年基数</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseActions</name>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="66"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="80"/>
+        <source>Open another database</source>
+        <translation>打开其他数据库</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="67"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="99"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="124"/>
+        <source>PlanMonitor databases ({patterns})</source>
+        <translation>PlanMonitor 数据库（{patterns}）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="97"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="113"/>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="115"/>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="123"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="131"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="150"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="133"/>
+        <source>Replace everything in {current} with the backup {backup}?
+The current file is backed up beside it first.</source>
+        <translation>用备份 {backup} 替换 {current} 中的全部数据吗？
+恢复前会先把当前文件另存一份，放在它旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="155"/>
+        <source>Restored from {backup}; the previous data are kept in {kept}</source>
+        <translation>已从 {backup} 恢复；原来的数据另存在 {kept}</translation>
+    </message>
+</context>
+<context>
     <name>DetailView</name>
     <message>
         <location filename="../../planmonitor/gui/detail.py" line="56"/>
@@ -256,9 +335,29 @@
         <translation>调整目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="230"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="234"/>
         <source>Add sub-region</source>
         <translation>添加下级地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="53"/>
+        <source>Enter a baseline</source>
+        <translation>补录基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="107"/>
+        <source>Sub-region targets</source>
+        <translation>地区目标分解</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="195"/>
+        <source>Plan settings</source>
+        <translation>规划设置</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="246"/>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
     </message>
 </context>
 <context>
@@ -437,49 +536,34 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="42"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="80"/>
         <source>Import a spreadsheet</source>
         <translation>导入填报数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="44"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="81"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>电子表格 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="66"/>
-        <source>Fill-in workbook for {period}</source>
-        <translation>{period}填报表</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="71"/>
-        <source>All indicators</source>
-        <translation>全部指标</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="75"/>
-        <source>Responsible unit</source>
-        <translation>责任单位</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="87"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="107"/>
         <source>Save the fill-in workbook</source>
         <translation>保存填报表</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="105"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="123"/>
         <source>Fill-in workbook</source>
         <translation>填报表</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="107"/>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="135"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="125"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="154"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="118"/>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="139"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="136"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="158"/>
         <source>Export all values</source>
         <translation>导出全部数据</translation>
     </message>
@@ -727,177 +811,236 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="42"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="76"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="83"/>
+        <location filename="../../planmonitor/gui/menus.py" line="95"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="50"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="126"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="84"/>
+        <location filename="../../planmonitor/gui/menus.py" line="96"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="51"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="127"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="85"/>
+        <location filename="../../planmonitor/gui/menus.py" line="97"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="64"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="65"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="81"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="84"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="87"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="126"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="90"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="129"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="97"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="321"/>
+        <source>This is the language in use.</source>
+        <translation>当前正在使用该语言。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="325"/>
+        <source>The interface will be in {language} when PlanMonitor is started again.</source>
+        <translation>重新启动本程序后，界面语言将切换为{language}。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="50"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
+        <location filename="../../planmonitor/gui/menus.py" line="52"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="102"/>
+        <location filename="../../planmonitor/gui/menus.py" line="56"/>
+        <source>Open another database…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="58"/>
+        <source>Recent databases</source>
+        <translation>最近使用的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="59"/>
+        <source>Back up the database…</source>
+        <translation>备份数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="60"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="62"/>
         <source>Import a spreadsheet…</source>
         <translation>导入填报数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
+        <location filename="../../planmonitor/gui/menus.py" line="63"/>
         <source>Fill-in workbook for units…</source>
         <translation>生成填报表…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
+        <location filename="../../planmonitor/gui/menus.py" line="64"/>
         <source>Export all values…</source>
         <translation>导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="106"/>
+        <location filename="../../planmonitor/gui/menus.py" line="66"/>
         <source>Export the quarterly report…</source>
         <translation>导出季度报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="109"/>
+        <location filename="../../planmonitor/gui/menus.py" line="70"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="110"/>
+        <location filename="../../planmonitor/gui/menus.py" line="73"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="111"/>
+        <location filename="../../planmonitor/gui/menus.py" line="74"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
+        <location filename="../../planmonitor/gui/menus.py" line="76"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
+        <location filename="../../planmonitor/gui/menus.py" line="81"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="121"/>
+        <location filename="../../planmonitor/gui/menus.py" line="82"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="122"/>
+        <location filename="../../planmonitor/gui/menus.py" line="83"/>
+        <source>Enter a missing baseline…</source>
+        <translation>补录基数…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="84"/>
+        <source>Sub-region targets…</source>
+        <translation>地区目标分解…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="85"/>
+        <source>Responsible units…</source>
+        <translation>责任单位…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="87"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
+        <location filename="../../planmonitor/gui/menus.py" line="89"/>
+        <source>Plan settings (thresholds, 左右 tolerance)…</source>
+        <translation>规划设置（亮灯阈值、“左右”容差）…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="93"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="130"/>
+        <location filename="../../planmonitor/gui/menus.py" line="100"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="131"/>
+        <location filename="../../planmonitor/gui/menus.py" line="101"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="133"/>
+        <location filename="../../planmonitor/gui/menus.py" line="114"/>
+        <source>User manual</source>
+        <translation>使用手册</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="328"/>
+        <location filename="../../planmonitor/gui/menus.py" line="103"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="136"/>
+        <location filename="../../planmonitor/gui/menus.py" line="112"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="137"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="330"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="382"/>
+        <location filename="../../planmonitor/gui/menus.py" line="116"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="239"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="237"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="280"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="278"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="322"/>
-        <source>The language changes when PlanMonitor is started again.</source>
-        <translation>界面语言将在下次启动时生效。</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="332"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="384"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
         <translation>规划监测 {version}
 科技创新五年规划指标的季度监测。
 数据库：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ManualWindow</name>
+    <message>
+        <location filename="../../planmonitor/gui/manual.py" line="25"/>
+        <source>PlanMonitor user manual</source>
+        <translation>规划监测使用手册</translation>
     </message>
 </context>
 <context>
@@ -967,59 +1110,178 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>PlanSettingsDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="207"/>
+        <source> percentage points</source>
+        <translation>个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="210"/>
+        <source>Expected (预期性) indicators</source>
+        <translation>预期性指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="211"/>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="214"/>
+        <source>On schedule (green) from progress</source>
+        <translation>完成序时进度达到此比例为绿灯</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="212"/>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="215"/>
+        <source>Slightly behind (yellow) from progress</source>
+        <translation>完成序时进度达到此比例为黄灯</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="213"/>
+        <source>Binding (约束性) indicators</source>
+        <translation>约束性指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="216"/>
+        <source>Tolerance of 左右 (≈) targets</source>
+        <translation>“左右”目标的容差</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="18"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="19"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="20"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="16"/>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="46"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="17"/>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="48"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RegionDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="233"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="237"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="234"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="238"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
 </context>
 <context>
+    <name>RegionTargetDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="114"/>
+        <source>Sub-region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="114"/>
+        <source>Baseline</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="114"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="123"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="124"/>
+        <source>Whole plan</source>
+        <translation>全规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="127"/>
+        <source>The plan has no sub-regions yet: add them with 编辑 → 添加下级地区 first.</source>
+        <translation>本规划还没有下级地区：请先用“编辑 → 添加下级地区”添加。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="146"/>
+        <source>baseline {baseline}, target {target} {unit} ({year})</source>
+        <translation>基数{baseline}，目标{target}{unit}（{year}年）</translation>
+    </message>
+</context>
+<context>
     <name>ReportExporter</name>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="41"/>
-        <location filename="../../planmonitor/gui/report_export.py" line="67"/>
-        <location filename="../../planmonitor/gui/report_export.py" line="93"/>
-        <location filename="../../planmonitor/gui/report_export.py" line="102"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="42"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="69"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="95"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="104"/>
         <source>Export the quarterly report</source>
         <translation>导出季度报告</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="43"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="44"/>
         <source>Report (*.xlsx *.pdf *.docx)</source>
         <translation>季度报告 (*.xlsx *.pdf *.docx)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="61"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="63"/>
         <source>Writing the report for {period}…</source>
         <translation>正在生成{period}报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="62"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="64"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="90"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="92"/>
         <source>Report written</source>
         <translation>报告已生成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="94"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="96"/>
         <source>The report was written:
 {files}</source>
         <translation>报告已生成：
 {files}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="99"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="101"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsibleUnitsDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="252"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="252"/>
+        <source>Responsible units (、-separated)</source>
+        <translation>责任单位（用、分隔）</translation>
     </message>
 </context>
 <context>
@@ -1055,9 +1317,37 @@ Database: {path}</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="206"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="201"/>
+        <source>Type the date (2024-07-01) or pick it from the calendar</source>
+        <translation>可直接输入日期（如 2024-07-01），也可从日历中选择</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/dialogs.py" line="210"/>
         <source>Enter the new target</source>
         <translation>请填写新的目标值</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="40"/>
+        <source>Fill-in workbook for {period}</source>
+        <translation>{period}填报表</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="42"/>
+        <source>All indicators</source>
+        <translation>全部指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="47"/>
+        <source>A workbook for {period} that a responsible unit fills in and sends back. Units are set per indicator (编辑 → 责任单位).</source>
+        <translation>生成{period}的填报表，由责任单位填写后交回。各指标的责任单位在“编辑 → 责任单位”中设置。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="54"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
     </message>
 </context>
 <context>
@@ -1126,12 +1416,12 @@ Database: {path}</source>
         <translation>内置规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="101"/>
+        <location filename="../../planmonitor/gui/welcome.py" line="100"/>
         <source>Load a plan file</source>
         <translation>载入规划文件</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="101"/>
+        <location filename="../../planmonitor/gui/welcome.py" line="100"/>
         <source>Plan files (*.toml)</source>
         <translation>规划文件 (*.toml)</translation>
     </message>

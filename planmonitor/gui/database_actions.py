@@ -52,6 +52,8 @@ class DatabaseActions(QObject):
         menu = self.window.recent_menu
         menu.clear()
         current = self.context.db.location
+        if self.context.db.is_sqlite and Path(current).is_file():
+            remember_database(current)
         files = [p for p in recent_databases() if p != str(Path(current).resolve())]
         for path in files:
             act = menu.addAction(path)

@@ -427,16 +427,12 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if state is not None:
             self.restoreState(state)
-        tab = store.value("window/tab")
-        if tab is not None and str(tab).isdigit():
-            self.tabs.setCurrentIndex(int(str(tab)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.watcher.close()
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
-        store.setValue("window/tab", self.tabs.currentIndex())
         self.context.db.close()
         super().closeEvent(event)
 

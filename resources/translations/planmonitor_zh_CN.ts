@@ -45,45 +45,45 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="66"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="80"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="68"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="82"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="67"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="99"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="124"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="69"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="101"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="126"/>
         <source>PlanMonitor databases ({patterns})</source>
         <translation>PlanMonitor 数据库（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="97"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="113"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="99"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="115"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="115"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="117"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="123"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="131"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="150"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="125"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="133"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="152"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="133"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="135"/>
         <source>Replace everything in {current} with the backup {backup}?
 The current file is backed up beside it first.</source>
         <translation>用备份 {backup} 替换 {current} 中的全部数据吗？
 恢复前会先把当前文件另存一份，放在它旁边。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="155"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="157"/>
         <source>Restored from {backup}; the previous data are kept in {kept}</source>
         <translation>已从 {backup} 恢复；原来的数据另存在 {kept}</translation>
     </message>

@@ -118,8 +118,8 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._check_language(i18n.lang())
         self.databases.fill_recent()
+        self.restore_layout()  # before show_plans: the toolbar shows only with a plan
         self.show_plans()
-        self.restore_layout()
 
     def _fit_screen(self) -> None:
         """1280×800, or less where the screen is smaller (a 1366×768 laptop)."""

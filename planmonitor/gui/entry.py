@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
-from planmonitor.domain.values import NumberError
+from planmonitor.domain.values import NumberError, parse_number
 from planmonitor.gui.context import MonitorContext
 from planmonitor.gui.entry_grid import EntryGrid
 from planmonitor.gui.entry_model import GUI_SOURCE, CellValue, EntryModel
@@ -99,6 +99,10 @@ class EntryView(QWidget):
             self.tr("Comment on this value (情况说明); saved when you leave the field")
         )
         self.note_key: tuple[str, Period] | None = None  # the value the two fields belong to
+        self.numerator = QLineEdit()
+        self.denominator = QLineEdit()
+        self.parts_label = QLabel(self.tr("By its parts:"))
+        self.parts_key: tuple[str, Period] | None = None  # the ratio cell the parts belong to
         self.message = QLabel()
         self.message.setObjectName("entryMessage")
         self.message.setWordWrap(True)
@@ -123,10 +127,19 @@ class EntryView(QWidget):
         note.addWidget(self.cell_label)
         note.addWidget(self.standing)
         note.addWidget(self.comment, 1)
+        parts = QHBoxLayout()
+        parts.addWidget(self.parts_label)
+        parts.addWidget(self.numerator, 1)
+        parts.addWidget(QLabel("÷"))
+        parts.addWidget(self.denominator, 1)
+        self.parts_row = QWidget()
+        self.parts_row.setLayout(parts)
+        parts.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.grid, 1)
         layout.addLayout(note)
+        layout.addWidget(self.parts_row)
         layout.addWidget(self.message)
         bar = QHBoxLayout(self.reload_bar)
         bar.setContentsMargins(0, 0, 0, 0)
@@ -142,6 +155,8 @@ class EntryView(QWidget):
         self.grid.selectionModel().currentChanged.connect(self._on_current)
         self.comment.editingFinished.connect(self.save_note)
         self.standing.activated.connect(self.save_note)
+        self.numerator.returnPressed.connect(self.save_parts)
+        self.denominator.returnPressed.connect(self.save_parts)
         self.grid.delegate.refused.connect(self.show_error)
         self.grid.keyRefused.connect(self.show_error)
         self.grid.clearRequested.connect(self.clear_selected)
@@ -222,10 +237,12 @@ class EntryView(QWidget):
             Entry(
                 code,
                 period,
-                cell.value,
+                None if cell.denominator is not None else cell.value,  # parts: computed
                 region,
                 cell.standing,
                 cell.comment,
+                numerator=cell.numerator,
+                denominator=cell.denominator,
                 source=GUI_SOURCE,
                 base=shown.get((code, period)),
             )
@@ -363,8 +380,66 @@ class EntryView(QWidget):
         return plan.indicator(code).name if plan is not None else code
 
     # -- standing and comment ----------------------------------------------------------------
+    def _show_parts(self, current: QModelIndex) -> None:
+        """The numerator and denominator fields, for a ratio indicator's enterable cell."""
+        ok = current.isValid() and self.model.is_input(current.row(), current.column())
+        ind = self.model.indicators[current.row()] if ok else None
+        period = self.model.period_at(current.column()) if ok else None
+        if ind is None or ind.ratio is None or period is None:
+            self.parts_key = None
+            self.parts_row.hide()
+            return
+        self.parts_key = (ind.code, period)
+        self.numerator.setPlaceholderText(ind.ratio.numerator)
+        self.denominator.setPlaceholderText(ind.ratio.denominator)
+        cell = self.model.cells.get((ind.code, period))
+        for box, v in (
+            (self.numerator, cell and cell.numerator),
+            (self.denominator, cell and cell.denominator),
+        ):
+            box.setText("" if v is None else f"{v:g}")
+        self.parts_row.show()
+
+    @Slot()
+    def save_parts(self) -> None:
+        """Record the ratio from its numerator and denominator (one undo step)."""
+        if self.parts_key is None or self.context.plan is None:
+            return
+        code, period = self.parts_key
+        ind = self.context.plan.indicator(code)
+        assert ind.ratio is not None
+        where = f"{ind.code} {ind.name} {period_text(period)}"
+        try:
+            num = parse_number(self.numerator.text())
+            den = parse_number(self.denominator.text())
+        except NumberError as exc:
+            self.show_error(f"{where}：{exc}")
+            return
+        if num is None or den is None:
+            self.show_error(
+                self.tr("{cell}: enter both the numerator and the denominator").format(cell=where)
+            )
+            return
+        if den == 0:
+            self.show_error(self.tr("{cell}: the denominator is zero").format(cell=where))
+            return
+        old = self.model.cells.get((code, period))
+        new = CellValue(
+            num / den * ind.ratio.scale,
+            old.standing if old else Standing.PRELIMINARY,
+            old.comment if old else "",
+            num,
+            den,
+        )
+        if new != old:
+            text = self.tr("Enter {name} {period}").format(
+                name=ind.name, period=period_text(period)
+            )
+            self.undo_stack.push(SaveValues(self, [(code, period, old, new)], text))
+
     @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_parts(current)
         cell = self.model.cell(current.row(), current.column()) if current.isValid() else None
         period = self.model.period_at(current.column()) if current.isValid() else None
         enabled = cell is not None
@@ -391,7 +466,7 @@ class EntryView(QWidget):
         if cell is None:
             return
         standing = Standing(self.standing.currentData())
-        new = CellValue(cell.value, standing, self.comment.text().strip())
+        new = replace(cell, standing=standing, comment=self.comment.text().strip())
         if new != cell:
             text = self.tr("Standing and comment of {name} {period}").format(
                 name=self._name(code), period=period_text(period)

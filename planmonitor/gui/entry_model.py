@@ -37,12 +37,15 @@ COMMENT_ROLE = Qt.ItemDataRole.UserRole + 7  # the comment of the cell's value (
 
 @dataclass(frozen=True)
 class CellValue:
-    """What a cell holds: the value and its standing and comment; ``version`` is the stored
-    row an edit of this cell is based on (not part of equality)."""
+    """What a cell holds: the value, its standing and comment (and, for a ratio recorded by its
+    parts, the numerator and denominator); ``version`` is the stored row an edit of this cell
+    is based on (not part of equality)."""
 
     value: float
     standing: Standing
     comment: str
+    numerator: float | None = None
+    denominator: float | None = None
     version: int | None = field(default=None, compare=False)
 
 
@@ -277,7 +280,9 @@ class EntryModel(QAbstractTableModel):
 
 def _cell(o: Observation) -> CellValue:
     assert o.value is not None
-    return CellValue(o.value, o.standing, o.comment, o.version)
+    return CellValue(
+        o.value, o.standing, o.comment, o.numerator, o.denominator, version=o.version
+    )
 
 
 _HEADERS = (

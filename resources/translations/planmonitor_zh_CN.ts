@@ -363,84 +363,84 @@ The current file is backed up beside it first.</source>
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="153"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="156"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="128"/>
-        <location filename="../../planmonitor/gui/entry_model.py" line="263"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="131"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="266"/>
         <source>Published once a year: enter the annual value in the Year column</source>
         <translation>按年发布的指标：请在“全年”列填写年度值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="126"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="129"/>
         <source>this column is the plan&apos;s, not a value</source>
         <translation>此列是规划信息，不填数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="132"/>
-        <location filename="../../planmonitor/gui/entry_model.py" line="266"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="135"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="269"/>
         <source>Quarterly indicator: the Q4 value is the year&apos;s value</source>
         <translation>按季填报的指标：第四季度的值即全年值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="133"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="136"/>
         <source>{cell} takes no value: {why}</source>
         <translation>{cell}不填数值：{why}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="269"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="272"/>
         <source>{period}: no value yet</source>
         <translation>{period}：尚未填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="282"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="285"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="283"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="286"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="284"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="287"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="285"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="288"/>
         <source>Target this year</source>
         <translation>本年目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="286"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="289"/>
         <source>Q1 (Jan–Mar)</source>
         <translation>一季度（1—3月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="287"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="290"/>
         <source>Q2 (Jan–Jun)</source>
         <translation>二季度（1—6月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="288"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="291"/>
         <source>Q3 (Jan–Sep)</source>
         <translation>三季度（1—9月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="289"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="292"/>
         <source>Q4 (Jan–Dec)</source>
         <translation>四季度（1—12月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="294"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="297"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="294"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="297"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -448,87 +448,103 @@ The current file is backed up beside it first.</source>
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="70"/>
+        <location filename="../../planmonitor/gui/entry.py" line="72"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="74"/>
+        <location filename="../../planmonitor/gui/entry.py" line="76"/>
         <source>Estimate (预计)</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="75"/>
+        <location filename="../../planmonitor/gui/entry.py" line="77"/>
         <source>Preliminary (初步)</source>
         <translation>初步</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="76"/>
+        <location filename="../../planmonitor/gui/entry.py" line="78"/>
         <source>Final (正式)</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="81"/>
+        <location filename="../../planmonitor/gui/entry.py" line="83"/>
         <source>Comment on this value (情况说明); saved when you leave the field</source>
         <translation>该数值的情况说明（离开输入框或按回车即保存）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="92"/>
+        <location filename="../../planmonitor/gui/entry.py" line="88"/>
+        <source>By its parts:</source>
+        <translation>按分子、分母填报：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="98"/>
         <source>Values of</source>
         <translation>填报年度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="95"/>
+        <location filename="../../planmonitor/gui/entry.py" line="101"/>
         <source>Type and press Enter; paste a block copied from Excel or WPS</source>
         <translation>输入数值后按回车；可直接粘贴从 Excel 或 WPS 复制的区域</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="144"/>
+        <location filename="../../planmonitor/gui/entry.py" line="161"/>
+        <location filename="../../planmonitor/gui/entry.py" line="338"/>
         <source>Enter {name} {period}</source>
         <translation>录入 {name} {period}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="170"/>
+        <location filename="../../planmonitor/gui/entry.py" line="197"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="197"/>
+        <location filename="../../planmonitor/gui/entry.py" line="224"/>
         <source>The pasted block does not fit the grid; nothing was pasted.</source>
         <translation>粘贴的区域超出表格范围，未粘贴任何数据。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="203"/>
+        <location filename="../../planmonitor/gui/entry.py" line="230"/>
         <source>Nothing was pasted: {reason}</source>
         <translation>未粘贴任何数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="289"/>
+        <location filename="../../planmonitor/gui/entry.py" line="323"/>
+        <source>{cell}: enter both the numerator and the denominator</source>
+        <translation>{cell}：请同时填写分子和分母</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="327"/>
+        <source>{cell}: the denominator is zero</source>
+        <translation>{cell}：分母为零</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="374"/>
         <source>Standing and comment of {name} {period}</source>
         <translation>{name}{period}的数据状态和说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="213"/>
+        <location filename="../../planmonitor/gui/entry.py" line="240"/>
         <source>Nothing was pasted: {name} {period}: {reason}</source>
         <translation>未粘贴任何数据：{name} {period}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="231"/>
+        <location filename="../../planmonitor/gui/entry.py" line="258"/>
         <source>Paste {n} values</source>
         <translation>粘贴 {n} 个数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="247"/>
+        <location filename="../../planmonitor/gui/entry.py" line="274"/>
         <source>Clear {name} {period}</source>
         <translation>清除{name}{period}的值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="251"/>
+        <location filename="../../planmonitor/gui/entry.py" line="278"/>
         <source>Clear {n} values</source>
         <translation>清除{n}个值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="268"/>
+        <location filename="../../planmonitor/gui/entry.py" line="353"/>
         <source>Select a value to set its standing and comment</source>
         <translation>选中一个数值，可设置数据状态和情况说明</translation>
     </message>

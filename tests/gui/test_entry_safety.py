@@ -170,3 +170,26 @@ def test_standing_and_comment_saved_on_leaving_the_field(cangzhou_window, qtbot)
     qtbot.keyClick(e.comment, Qt.Key.Key_Return)
     assert _current(w, "05").comment == "final list"
     assert e.undo_stack.count() == 3
+
+
+def test_a_ratio_is_entered_by_its_numerator_and_denominator(cangzhou_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = cangzhou_window
+    e = w.entry
+    _go(w, 0, FIXED + 4)  # 01 研发经费支出占GDP比重, 2023 annual value
+    assert e.parts_row.isVisible()
+    assert e.numerator.placeholderText() == "全社会研发经费支出（亿元）"
+    qtbot.mouseClick(e.numerator, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(e.numerator, "45.6")
+    qtbot.keyClick(e.numerator, Qt.Key.Key_Return)
+    assert "分母" in e.message.text() or "denominator" in e.message.text()
+    qtbot.mouseClick(e.denominator, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(e.denominator, "2400")
+    qtbot.keyClick(e.denominator, Qt.Key.Key_Return)
+    saved = _current(w, "01", Period.annual(2023))
+    assert saved is not None and abs(saved.value - 1.9) < 1e-9
+    assert (saved.numerator, saved.denominator) == (45.6, 2400)
+    assert e.model.index(0, FIXED + 4).data() == "1.90"
+    _go(w, 4, FIXED + 2)
+    assert not e.parts_row.isVisible()  # 05 is a count, not a ratio
+    qtbot.keyClick(e.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _current(w, "01", Period.annual(2023)) is None

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../planmonitor/app.py" line="109"/>
+        <location filename="../../planmonitor/app.py" line="140"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
@@ -315,27 +315,27 @@ The current file is backed up beside it first.</source>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="57"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="58"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="59"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="60"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="81"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="82"/>
         <source>Edit indicator</source>
         <translation>编辑指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="183"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="189"/>
         <source>Revise target</source>
         <translation>调整目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="234"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="257"/>
         <source>Add sub-region</source>
         <translation>添加下级地区</translation>
     </message>
@@ -696,112 +696,112 @@ The current file is backed up beside it first.</source>
 <context>
     <name>IndicatorDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="94"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="95"/>
         <source>Cumulative flow (1—N月累计)</source>
         <translation>累计数（1—N月累计）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="95"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="96"/>
         <source>Batch step (认定批次)</source>
         <translation>分批认定（批次）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="96"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="97"/>
         <source>Annual, published late (年度统计)</source>
         <translation>年度统计（次年发布）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="97"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="98"/>
         <source>Smooth stock (时点数)</source>
         <translation>时点数（平稳变化）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="98"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="99"/>
         <source>Annual count that restarts (每年重新计数)</source>
         <translation>每年重新计数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="109"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="110"/>
         <source>Q{n}</source>
         <translation>{n}季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="111"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="112"/>
         <source>Q4 100%</source>
         <translation>四季度 100%</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="122"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="123"/>
         <source>Use the plan&apos;s thresholds</source>
         <translation>使用规划的阈值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="123"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="124"/>
         <source>Own thresholds</source>
         <translation>单独设置阈值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="126"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="127"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="127"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="128"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="128"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="129"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="129"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="130"/>
         <source>Attribute</source>
         <translation>指标属性</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="130"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="131"/>
         <source>Cadence</source>
         <translation>数据发布方式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="131"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="132"/>
         <source>Release profile (share due by quarter end)</source>
         <translation>发布节奏（各季度末应完成比例）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="132"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="133"/>
         <source>Decimals</source>
         <translation>小数位数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="133"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="134"/>
         <source>Responsible units (、-separated)</source>
         <translation>责任单位（用“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="134"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="135"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="135"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="136"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="136"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="137"/>
         <source>Light thresholds</source>
         <translation>亮灯阈值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="137"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="138"/>
         <source>Green from progress</source>
         <translation>绿灯：完成序时进度不低于</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="138"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="139"/>
         <source>Yellow from progress</source>
         <translation>黄灯：完成序时进度不低于</translation>
     </message>
@@ -843,6 +843,7 @@ The current file is backed up beside it first.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../planmonitor/gui/main_window.py" line="76"/>
+        <location filename="../../planmonitor/gui/startup.py" line="52"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
@@ -1211,12 +1212,12 @@ Database: {path}</source>
 <context>
     <name>RegionDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="237"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="260"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="238"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="261"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1318,44 +1319,83 @@ Database: {path}</source>
 <context>
     <name>ReviseDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="194"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="212"/>
         <source>e.g. 中期评估调整</source>
         <translation>例如：中期评估调整</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="195"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="217"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="218"/>
         <source>New yearly growth rate (%)</source>
         <translation>新的年均增长率（%）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="195"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="214"/>
         <source>New target</source>
         <translation>新目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="196"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="215"/>
+        <source>New cumulative increase</source>
+        <translation>新的累计增加值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/dialogs.py" line="216"/>
+        <source>New percentage points a year</source>
+        <translation>新的每年提高百分点</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/dialogs.py" line="219"/>
+        <source>New yearly quota</source>
+        <translation>新的每年额度</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/dialogs.py" line="220"/>
+        <source>New due date (YYYY-MM-DD)</source>
+        <translation>新的完成期限（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/dialogs.py" line="222"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="198"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="223"/>
+        <source>Current target</source>
+        <translation>现行目标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/dialogs.py" line="225"/>
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="199"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="226"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="201"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="228"/>
         <source>Type the date (2024-07-01) or pick it from the calendar</source>
         <translation>可直接输入日期（如 2024-07-01），也可从日历中选择</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="210"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="239"/>
+        <source>Enter the new due date as YYYY-MM-DD</source>
+        <translation>请按 YYYY-MM-DD 填写新的完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/dialogs.py" line="243"/>
         <source>Enter the new target</source>
         <translation>请填写新的目标值</translation>
+    </message>
+</context>
+<context>
+    <name>StartupShell</name>
+    <message>
+        <location filename="../../planmonitor/gui/startup.py" line="54"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
 </context>
 <context>

@@ -96,7 +96,7 @@ def _dialogs(window, shot, tmp, pool, names) -> None:  # type: ignore[no-untyped
     sample = Path(tmp) / "区科技局.csv"
     sample.write_text(
         "指标名称,期间,数值\n高新技术企业数量,2024年1-9月,271\n技术合同成交总额（亿元）,"
-        "2024年1-9月,\"22.6\"\n省级研发平台,2024年1-9月,136\n院士工作站,2024年1-9月,3\n"
+        '2024年1-9月,"22.6"\n省级研发平台,2024年1-9月,136\n院士工作站,2024年1-9月,3\n'
         "科技领军企业,2024年1-9月,三家\n",
         encoding="utf-8-sig",
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QMessageBox
@@ -14,9 +15,8 @@ from planmonitor.gui.file_dialogs import open_file, save_file, settings
 from planmonitor.services.errors import UserError
 from planmonitor.store.database import DatabaseError, open_database
 
-if TYPE_CHECKING:
-    from planmonitor.gui.main_window import MainWindow
-
+# The main window (it imports this module, so it is not named here: no import cycle).
+MainWindow = Any
 DATABASES = "*.sqlite *.sqlite3 *.db"
 RECENT_KEY = "recentDatabases"
 RECENT_MAX = 8
@@ -38,14 +38,17 @@ def remember_database(path: str) -> None:
 class DatabaseActions(QObject):
     """Open, back up and restore for one window; a new database opens in a new window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, make_window: Callable[[MonitorContext], Any]) -> None:
         super().__init__(window)
         self.window = window
+        self.make_window = make_window  # a new main window on a context
         self.successor: MainWindow | None = None
 
     @property
     def context(self) -> MonitorContext:
-        return self.window.context
+        context = self.window.context
+        assert isinstance(context, MonitorContext)
+        return context
 
     def fill_recent(self) -> None:
         """Rebuild the 最近使用的数据库 menu."""
@@ -74,8 +77,6 @@ class DatabaseActions(QObject):
 
     def open_path(self, path: str) -> MainWindow | None:
         """Open ``path`` in a new window and close this one; a message if it cannot be used."""
-        from planmonitor.gui.main_window import MainWindow
-
         try:
             db = open_database(path)
         except (DatabaseError, UserError) as exc:
@@ -83,7 +84,7 @@ class DatabaseActions(QObject):
             return None
         if db.is_sqlite:
             remember_database(db.location)
-        successor = MainWindow(MonitorContext(db))
+        successor = self.make_window(MonitorContext(db))
         successor.show()
         self.successor = successor
         self.window.close()

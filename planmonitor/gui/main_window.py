@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.exporter = ReportExporter(context, self)
         self.exchange = ExchangeActions(context, self)
         self.watcher = ChangeWatcher(context.db, self)  # live refresh: others' changes
-        self.databases = DatabaseActions(self)
+        self.databases = DatabaseActions(self, type(self))
         self._toolbar()
         build_menus(self)
         account = AccountService(self.context.db).me()

@@ -7,15 +7,15 @@ touching the rest — e.g. "connect to a server" goes into ``file.database``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-if TYPE_CHECKING:
-    from planmonitor.gui.main_window import MainWindow
-
+# The window is the main window (gui/main_window.py imports this module, so it is not named
+# here: no import cycle); the functions set its ``act_…`` attributes.
+MainWindow = Any
 Shortcut = str | QKeySequence.StandardKey | None
 
 

@@ -126,6 +126,18 @@ class OverviewView(QWidget):
             self._group(self.tr("Other indicators"), others)
         self.tree.expandAll()
 
+    def indicator_rows(self) -> list[QTreeWidgetItem]:
+        """The rows that stand for an indicator (not the category rows)."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
+            if top.data(0, CODE_ROLE):
+                out.append(top)
+            out.extend(c for j in range(top.childCount()) if (c := top.child(j)) is not None)
+        return out
+
     def _period_label(self) -> str:
         return period_text(self.context.quarter)
 

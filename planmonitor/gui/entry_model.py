@@ -280,9 +280,7 @@ class EntryModel(QAbstractTableModel):
 
 def _cell(o: Observation) -> CellValue:
     assert o.value is not None
-    return CellValue(
-        o.value, o.standing, o.comment, o.numerator, o.denominator, version=o.version
-    )
+    return CellValue(o.value, o.standing, o.comment, o.numerator, o.denominator, version=o.version)
 
 
 _HEADERS = (

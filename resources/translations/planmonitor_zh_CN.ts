@@ -4,9 +4,73 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../planmonitor/app.py" line="140"/>
+        <location filename="../../planmonitor/app.py" line="125"/>
+        <location filename="../../planmonitor/app.py" line="157"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="155"/>
+        <source>Audit log</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="159"/>
+        <source>all users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="161"/>
+        <source>What</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="165"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="182"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="183"/>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="184"/>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="202"/>
+        <source>{n} changes shown (newest first).</source>
+        <translation>显示 {n} 条修改记录（最新的在前）。</translation>
     </message>
 </context>
 <context>
@@ -43,47 +107,70 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/connect_dialog.py" line="30"/>
+        <source>Connect to the server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/connect_dialog.py" line="37"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/connect_dialog.py" line="38"/>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/connect_dialog.py" line="39"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="68"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="82"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="71"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="83"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="69"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="101"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="126"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="72"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="102"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="127"/>
         <source>PlanMonitor databases ({patterns})</source>
         <translation>PlanMonitor 数据库（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="99"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="115"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="100"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="116"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="117"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="118"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="125"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="133"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="152"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="126"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="134"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="153"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="135"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="136"/>
         <source>Replace everything in {current} with the backup {backup}?
 The current file is backed up beside it first.</source>
         <translation>用备份 {backup} 替换 {current} 中的全部数据吗？
 恢复前会先把当前文件另存一份，放在它旁边。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="157"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="158"/>
         <source>Restored from {backup}; the previous data are kept in {kept}</source>
         <translation>已从 {backup} 恢复；原来的数据另存在 {kept}</translation>
     </message>
@@ -363,84 +450,84 @@ The current file is backed up beside it first.</source>
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="156"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="158"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="131"/>
-        <location filename="../../planmonitor/gui/entry_model.py" line="266"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="133"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="268"/>
         <source>Published once a year: enter the annual value in the Year column</source>
         <translation>按年发布的指标：请在“全年”列填写年度值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="129"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="131"/>
         <source>this column is the plan&apos;s, not a value</source>
         <translation>此列是规划信息，不填数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="135"/>
-        <location filename="../../planmonitor/gui/entry_model.py" line="269"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="137"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="271"/>
         <source>Quarterly indicator: the Q4 value is the year&apos;s value</source>
         <translation>按季填报的指标：第四季度的值即全年值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="136"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="138"/>
         <source>{cell} takes no value: {why}</source>
         <translation>{cell}不填数值：{why}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="272"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="274"/>
         <source>{period}: no value yet</source>
         <translation>{period}：尚未填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="285"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="289"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="286"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="290"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="287"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="291"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="288"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="292"/>
         <source>Target this year</source>
         <translation>本年目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="289"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="293"/>
         <source>Q1 (Jan–Mar)</source>
         <translation>一季度（1—3月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="290"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="294"/>
         <source>Q2 (Jan–Jun)</source>
         <translation>二季度（1—6月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="291"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="295"/>
         <source>Q3 (Jan–Sep)</source>
         <translation>三季度（1—9月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="292"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="296"/>
         <source>Q4 (Jan–Dec)</source>
         <translation>四季度（1—12月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="297"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="301"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="297"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="301"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -448,103 +535,123 @@ The current file is backed up beside it first.</source>
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="72"/>
+        <location filename="../../planmonitor/gui/entry.py" line="88"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="76"/>
+        <location filename="../../planmonitor/gui/entry.py" line="92"/>
         <source>Estimate (预计)</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="77"/>
+        <location filename="../../planmonitor/gui/entry.py" line="93"/>
         <source>Preliminary (初步)</source>
         <translation>初步</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="78"/>
+        <location filename="../../planmonitor/gui/entry.py" line="94"/>
         <source>Final (正式)</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="83"/>
+        <location filename="../../planmonitor/gui/entry.py" line="99"/>
         <source>Comment on this value (情况说明); saved when you leave the field</source>
         <translation>该数值的情况说明（离开输入框或按回车即保存）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="88"/>
+        <location filename="../../planmonitor/gui/entry.py" line="104"/>
         <source>By its parts:</source>
         <translation>按分子、分母填报：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="98"/>
+        <location filename="../../planmonitor/gui/entry.py" line="109"/>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="110"/>
+        <source>Reload and save my values again</source>
+        <translation>重新载入并再次保存我的数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="120"/>
         <source>Values of</source>
         <translation>填报年度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="101"/>
+        <location filename="../../planmonitor/gui/entry.py" line="123"/>
         <source>Type and press Enter; paste a block copied from Excel or WPS</source>
         <translation>输入数值后按回车；可直接粘贴从 Excel 或 WPS 复制的区域</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="161"/>
-        <location filename="../../planmonitor/gui/entry.py" line="338"/>
+        <location filename="../../planmonitor/gui/entry.py" line="216"/>
+        <location filename="../../planmonitor/gui/entry.py" line="435"/>
         <source>Enter {name} {period}</source>
         <translation>录入 {name} {period}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="197"/>
+        <location filename="../../planmonitor/gui/entry.py" line="273"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="224"/>
+        <location filename="../../planmonitor/gui/entry.py" line="284"/>
+        <source>Reloaded: the values are as saved in the database now.</source>
+        <translation>已重新载入：显示的是数据库中现在保存的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="297"/>
+        <source>Save my values again</source>
+        <translation>再次保存我的数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="321"/>
         <source>The pasted block does not fit the grid; nothing was pasted.</source>
         <translation>粘贴的区域超出表格范围，未粘贴任何数据。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="230"/>
+        <location filename="../../planmonitor/gui/entry.py" line="327"/>
         <source>Nothing was pasted: {reason}</source>
         <translation>未粘贴任何数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="323"/>
+        <location filename="../../planmonitor/gui/entry.py" line="420"/>
         <source>{cell}: enter both the numerator and the denominator</source>
         <translation>{cell}：请同时填写分子和分母</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="327"/>
+        <location filename="../../planmonitor/gui/entry.py" line="424"/>
         <source>{cell}: the denominator is zero</source>
         <translation>{cell}：分母为零</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="374"/>
+        <location filename="../../planmonitor/gui/entry.py" line="471"/>
         <source>Standing and comment of {name} {period}</source>
         <translation>{name}{period}的数据状态和说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="240"/>
+        <location filename="../../planmonitor/gui/entry.py" line="337"/>
         <source>Nothing was pasted: {name} {period}: {reason}</source>
         <translation>未粘贴任何数据：{name} {period}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="258"/>
+        <location filename="../../planmonitor/gui/entry.py" line="355"/>
         <source>Paste {n} values</source>
         <translation>粘贴 {n} 个数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="274"/>
+        <location filename="../../planmonitor/gui/entry.py" line="371"/>
         <source>Clear {name} {period}</source>
         <translation>清除{name}{period}的值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="278"/>
+        <location filename="../../planmonitor/gui/entry.py" line="375"/>
         <source>Clear {n} values</source>
         <translation>清除{n}个值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="353"/>
+        <location filename="../../planmonitor/gui/entry.py" line="450"/>
         <source>Select a value to set its standing and comment</source>
         <translation>选中一个数值，可设置数据状态和情况说明</translation>
     </message>
@@ -842,66 +949,71 @@ The current file is backed up beside it first.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="76"/>
-        <location filename="../../planmonitor/gui/startup.py" line="52"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="85"/>
+        <location filename="../../planmonitor/gui/startup.py" line="53"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="83"/>
-        <location filename="../../planmonitor/gui/menus.py" line="95"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="92"/>
+        <location filename="../../planmonitor/gui/menus.py" line="97"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="84"/>
-        <location filename="../../planmonitor/gui/menus.py" line="96"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="93"/>
+        <location filename="../../planmonitor/gui/menus.py" line="98"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="85"/>
-        <location filename="../../planmonitor/gui/menus.py" line="97"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="94"/>
+        <location filename="../../planmonitor/gui/menus.py" line="99"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="120"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="134"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="137"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="126"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="140"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="129"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="143"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="321"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="305"/>
+        <source>The database cannot be reached just now.</source>
+        <translation>暂时无法连接数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="353"/>
         <source>This is the language in use.</source>
         <translation>当前正在使用该语言。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="325"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="357"/>
         <source>The interface will be in {language} when PlanMonitor is started again.</source>
         <translation>重新启动本程序后，界面语言将切换为{language}。</translation>
     </message>
@@ -1011,54 +1123,74 @@ The current file is backed up beside it first.</source>
         <translation>规划设置（亮灯阈值、“左右”容差）…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/menus.py" line="93"/>
+        <location filename="../../planmonitor/gui/menus.py" line="92"/>
+        <source>Submission and review…</source>
+        <translation>报送与审核…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="95"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/menus.py" line="100"/>
+        <location filename="../../planmonitor/gui/menus.py" line="102"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/menus.py" line="101"/>
+        <location filename="../../planmonitor/gui/menus.py" line="103"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/menus.py" line="114"/>
+        <source>&amp;Server</source>
+        <translation>服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="115"/>
+        <source>User management…</source>
+        <translation>用户管理…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="116"/>
+        <source>Audit log…</source>
+        <translation>审计记录…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="120"/>
         <source>User manual</source>
         <translation>使用手册</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="328"/>
-        <location filename="../../planmonitor/gui/menus.py" line="103"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="360"/>
+        <location filename="../../planmonitor/gui/menus.py" line="105"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/menus.py" line="112"/>
+        <location filename="../../planmonitor/gui/menus.py" line="118"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="382"/>
-        <location filename="../../planmonitor/gui/menus.py" line="116"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="414"/>
+        <location filename="../../planmonitor/gui/menus.py" line="122"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="237"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="255"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="278"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="296"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="384"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="416"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -1317,6 +1449,87 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="30"/>
+        <source>Not submitted</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="31"/>
+        <source>Submitted</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="32"/>
+        <source>Approved (locked)</source>
+        <translation>审核通过（已锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="33"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="46"/>
+        <source>Submission and review — {quarter}</source>
+        <translation>报送与审核 — {quarter}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="55"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="56"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="57"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="58"/>
+        <source>Submitted by</source>
+        <translation>报送人</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="59"/>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="66"/>
+        <source>Reason for returning (the county sees it)</source>
+        <translation>退回原因（县区可见）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="67"/>
+        <source>Submit</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="68"/>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="69"/>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/review_dialog.py" line="117"/>
+        <source>Select a region first.</source>
+        <translation>请先选择地区。</translation>
+    </message>
+</context>
+<context>
     <name>ReviseDialog</name>
     <message>
         <location filename="../../planmonitor/gui/dialogs.py" line="212"/>
@@ -1391,9 +1604,37 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>Server</name>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="31"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="32"/>
+        <source>Reviewer (city staff)</source>
+        <translation>审核（市局）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="33"/>
+        <source>Filler (a county)</source>
+        <translation>填报（县区）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="34"/>
+        <source>Read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="35"/>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+</context>
+<context>
     <name>StartupShell</name>
     <message>
-        <location filename="../../planmonitor/gui/startup.py" line="54"/>
+        <location filename="../../planmonitor/gui/startup.py" line="62"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1447,6 +1688,89 @@ Database: {path}</source>
         <location filename="../../planmonitor/gui/plot.py" line="198"/>
         <source>Schedule before the revision</source>
         <translation>调整前的序时进度</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="58"/>
+        <source>User management</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="61"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="61"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="61"/>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="63"/>
+        <source>login name, e.g. cangxian</source>
+        <translation>登录名，如 cangxian</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="68"/>
+        <source>region codes, separated by commas (fillers)</source>
+        <translation>地区编码，多个用逗号分隔（填报账户）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="71"/>
+        <source>Add account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="72"/>
+        <source>Remove selected account</source>
+        <translation>删除所选账户</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="77"/>
+        <source>Account:</source>
+        <translation>账户：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="78"/>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="79"/>
+        <source>Regions:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="80"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="106"/>
+        <source>all regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="124"/>
+        <source>Account {name} added.</source>
+        <translation>已添加账户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="131"/>
+        <source>Select the account to remove.</source>
+        <translation>请先选择要删除的账户。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/server_dialogs.py" line="141"/>
+        <source>Account {name} removed.</source>
+        <translation>已删除账户 {name}。</translation>
     </message>
 </context>
 <context>

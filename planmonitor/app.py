@@ -6,10 +6,42 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+
+
+# Qt's xcb platform plugin loads these libraries; a fresh desktop may lack some of them.
+XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-image": "libxcb-image0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-shape": "libxcb-shape0",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+}
+
+
+def missing_xcb_packages(find: Callable[[str], str | None] | None = None) -> list[str]:
+    """The Debian/Ubuntu packages Qt's xcb platform needs and this machine lacks ([] where
+    the xcb platform is not going to be used: Windows, macOS, Wayland or offscreen)."""
+    import os
+
+    if not sys.platform.startswith("linux"):
+        return []
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return []
+    if not platform and (os.environ.get("WAYLAND_DISPLAY") or not os.environ.get("DISPLAY")):
+        return []
+    if find is None:
+        from ctypes.util import find_library
+
+        find = find_library
+    return [pkg for lib, pkg in XCB_LIBRARIES.items() if not find(lib)]
 
 
 def settings_language() -> str | None:
@@ -43,6 +75,13 @@ def create_application(lang: str | None):  # type: ignore[no-untyped-def]
     from planmonitor.gui.style import apply_style
 
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        missing = missing_xcb_packages()
+        if missing:
+            raise SystemExit(
+                "planmonitor: 错误：图形界面（Qt xcb）缺少系统库，请安装："
+                f"sudo apt-get install {' '.join(missing)}"
+            )
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("PlanMonitor")
     app.setOrganizationName("PlanMonitor")

@@ -212,8 +212,7 @@ def _show(window: Any, app: Any) -> str:
 
 
 def _overview(window: Any, lang: str) -> str:
-    tree = window.overview.tree
-    rows = sum(tree.topLevelItem(i).childCount() for i in range(tree.topLevelItemCount()))
+    rows = len(window.overview.indicator_rows())
     check(rows > 0, "the overview shows no indicators")
     tab = window.tabs.tabText(0)
     if lang == "zh":

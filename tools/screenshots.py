@@ -15,14 +15,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-def render(out: Path, lang: str) -> list[Path]:
-    """Welcome, overview, entry, detail and the dialogs in ``lang``; returns the files."""
+SIZES = ((1366, 768), (1920, 1080))
+
+
+def render(out: Path, lang: str, sizes: tuple[tuple[int, int], ...] = SIZES) -> list[Path]:
+    """Welcome, overview, entry, detail (a stock and a flow), the import dialog with a question
+    and every dialog, in ``lang`` at each window size; returns the files."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from planmonitor.app import create_application
     from planmonitor.gui import i18n
     from planmonitor.gui.context import MonitorContext
-    from planmonitor.gui.dialogs import IndicatorDialog, ReviseDialog
     from planmonitor.gui.main_window import MainWindow
     from planmonitor.gui.workers import SynchronousPool
     from planmonitor.services.demo import create_demo
@@ -34,52 +38,79 @@ def render(out: Path, lang: str) -> list[Path]:
 
     def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
         QApplication.processEvents()
+        QApplication.processEvents()
         path = out / f"{name}-{lang}.png"
         widget.grab().save(str(path))
         files.append(path)
 
     with tempfile.TemporaryDirectory() as tmp:
-        empty = open_database(Path(tmp) / "empty.sqlite")
-        window = MainWindow(MonitorContext(empty))
-        window.resize(1280, 800)
-        window.show()
-        shot(window, "welcome")
-        window.close()
-        db = open_database(Path(tmp) / "demo.sqlite")
-        create_demo(db)
-        window = MainWindow(MonitorContext(db))
-        window.resize(1280, 800)
-        window.show()
-        shot(window, "overview")
-        window.tabs.setCurrentWidget(window.entry)
-        window.entry.grid.setCurrentIndex(window.entry.model.index(5, 6))
-        shot(window, "entry")
-        window.tabs.setCurrentWidget(window.detail)
-        window.detail.show_indicator("06")
-        shot(window, "detail")
-        for name, dialog in (
-            ("dialog-indicator", IndicatorDialog(window.context, "06", window)),
-            ("dialog-revise", ReviseDialog(window.context, "06", window)),
-        ):
-            dialog.show()
-            shot(dialog, name)
-            dialog.close()
-        sample = Path(tmp) / "区科技局.csv"
-        sample.write_text(
-            "指标名称,期间,数值\n高新技术企业数量,2024年1-9月,271\n技术合同成交总额（亿元）,"
-            "2024年1-9月,\"22.6\"\n省级研发平台,2024年1-9月,136\n院士工作站,2024年1-9月,3\n"
-            "科技领军企业,2024年1-9月,三家\n",
-            encoding="utf-8-sig",
-        )
-        window.exchange.pool = SynchronousPool()
-        dialog = window.exchange.import_file(str(sample))
-        dialog.show()
-        shot(dialog, "dialog-import")
-        dialog.close()
-        window.close()
-        db.close()
-        empty.close()
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
+        for width, height in sizes:
+            tag = f"{width}x{height}"
+            empty = open_database(Path(tmp) / f"empty-{tag}.sqlite")
+            window = MainWindow(MonitorContext(empty))
+            window.resize(width, height)
+            window.show()
+            shot(window, f"welcome-{tag}")
+            window.close()
+            db = open_database(Path(tmp) / f"demo-{tag}.sqlite")
+            create_demo(db)
+            window = MainWindow(MonitorContext(db))
+            window.resize(width, height)
+            window.show()
+            shot(window, f"overview-{tag}")
+            window.tabs.setCurrentWidget(window.entry)
+            window.entry.grid.setCurrentIndex(window.entry.model.index(5, 6))
+            shot(window, f"entry-{tag}")
+            window.tabs.setCurrentWidget(window.detail)
+            window.detail.show_indicator("06")
+            shot(window, f"detail-stock-{tag}")
+            window.detail.show_indicator("09")
+            shot(window, f"detail-flow-{tag}")
+            if (width, height) == sizes[0]:
+                _dialogs(window, shot, tmp, SynchronousPool, locals())
+            window.close()
+            db.close()
+            empty.close()
     return files
+
+
+def _dialogs(window, shot, tmp, pool, names) -> None:  # type: ignore[no-untyped-def]
+    """Every dialog once (they size themselves to their content)."""
+    ctx = window.context
+    window.context.plans.add_region(ctx.plan.id, "shuangqiao", "双桥区")
+    ctx.reload_plan()
+    for name, dialog in (
+        ("dialog-indicator", names["IndicatorDialog"](ctx, "06", window)),
+        ("dialog-revise", names["ReviseDialog"](ctx, "06", window)),
+        ("dialog-region", names["RegionDialog"](ctx, window)),
+        ("dialog-baseline", names["BaselineDialog"](ctx, "06", window)),
+        ("dialog-region-targets", names["RegionTargetDialog"](ctx, "06", window)),
+        ("dialog-units", names["ResponsibleUnitsDialog"](ctx, window)),
+        ("dialog-plan-settings", names["PlanSettingsDialog"](ctx, window)),
+        ("dialog-template", names["TemplateDialog"](ctx, window)),
+    ):
+        dialog.show()
+        shot(dialog, name)
+        dialog.close()
+    sample = Path(tmp) / "区科技局.csv"
+    sample.write_text(
+        "指标名称,期间,数值\n高新技术企业数量,2024年1-9月,271\n技术合同成交总额（亿元）,"
+        '2024年1-9月,"22.6"\n省级研发平台,2024年1-9月,136\n院士工作站,2024年1-9月,3\n'
+        "科技领军企业,2024年1-9月,三家\n",
+        encoding="utf-8-sig",
+    )
+    window.exchange.pool = pool()
+    dialog = window.exchange.import_file(str(sample))
+    dialog.show()
+    shot(dialog, "dialog-import")
+    dialog.close()
+    from planmonitor.gui.manual import ManualWindow
+
+    manual = ManualWindow(window)
+    manual.show()
+    shot(manual, "manual")
+    manual.close()
 
 
 def main() -> None:

@@ -11,6 +11,9 @@ APT_PACKAGES=(
     # Qt offscreen (PySide6): GL/EGL, fonts, keyboard, D-Bus, GLib
     libgl1 libegl1 libfontconfig1 fontconfig libxkbcommon0 libxkbcommon-x11-0
     libdbus-1-3 libglib2.0-0
+    # Qt's xcb platform (the program on an X11 desktop, tools/run.sh; CI starts it under Xvfb)
+    libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+    libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-sync1 libxcb-xkb1 libxcb-xinerama0
     # Chinese fonts for rendering/report tests
     fonts-wqy-microhei fonts-wqy-zenhei
     # PDF -> PNG (pdftoppm) for report tests

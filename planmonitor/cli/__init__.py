@@ -67,6 +67,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "planmonitor.cli.plandocs",
         "生成规划总结评估报告（各指标完成/未完成，xlsx 或 docx）",
     ),
+    "region-target": ("planmonitor.cli.regions", "设置下级地区的分解目标（任务分解）"),
 }
 
 # Commands that only read the database: on a read-only file or folder they open it read-only.

@@ -27,12 +27,18 @@ def report_quarters(plan: Plan) -> list[Period]:
 
 
 def default_quarter(plan: Plan, latest_data: Period | None, today: date | None = None) -> Period:
-    """The last quarter that has ended, or the latest with data if that is earlier."""
+    """The report period a first start shows: the latest quarter with data (never one that has
+    not ended); without data the last quarter that has ended, or the last quarter of the plan's
+    target year once today is past it."""
     today = today or date.today()
     ended = Period.quarter(today.year, (today.month - 1) // 3 + 1).add_quarters(-1)
     choices = report_quarters(plan)
-    pick = min(ended, latest_data) if latest_data is not None else ended
-    pick = Period.quarter(pick.year, pick.quarter_number)
+    if latest_data is not None:
+        pick = min(ended, Period.quarter(latest_data.year, latest_data.quarter_number))
+    elif ended.year > plan.target_year:
+        pick = Period.quarter(plan.target_year, 4)
+    else:
+        pick = ended
     return min(max(pick, choices[0]), choices[-1])
 
 

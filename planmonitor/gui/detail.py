@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planmonitor.domain.formatting import fmt_num
-from planmonitor.domain.indicator import Cadence, Indicator, TargetForm
+from planmonitor.domain.indicator import Cadence, Indicator, Nature, TargetForm
 from planmonitor.domain.observation import Series
 from planmonitor.domain.trend import build_trend
 from planmonitor.gui.context import MonitorContext
@@ -184,6 +185,13 @@ class DetailView(QWidget):
         if self.plot is not None:
             cur = [h for h in history if h.is_current and h.value is not None]
             series = Series([(h.period, h.value) for h in cur if h.value is not None])
+            revs = [r for r in self.context.plans.revisions(plan.id) if r.indicator == self.code]
+            old_path, revised = None, None
+            if revs:
+                last = revs[-1]
+                current = replace(ind, target=last.new)
+                old_path = build_trend(replace(ind, target=last.old), series).path
+                revised = last.effective
             trend = build_trend(current, series, status)
             by_period = {h.period: h for h in cur}
             tips = [
@@ -192,7 +200,15 @@ class DetailView(QWidget):
                 for _x, v, p in trend.actual
             ]
             standings = [by_period[p].standing for _x, _v, p in trend.actual]
-            self.plot.show_trend(trend, tips, standings)
+            self.plot.show_trend(
+                trend,
+                tips,
+                standings,
+                unit=current.unit,
+                flow=current.nature is Nature.FLOW,
+                old_path=old_path,
+                revised=revised,
+            )
 
     def _definition(self, ind: Indicator) -> str:
         t = ind.target

@@ -38,7 +38,7 @@ from planmonitor.gui.context import MonitorContext
 from planmonitor.services.errors import UserError
 
 
-class _Dialog(QDialog):
+class FormDialog(QDialog):
     """OK/Cancel with an error line; subclasses implement ``save()`` raising UserError."""
 
     save: Callable[[], None]
@@ -75,7 +75,7 @@ class _Dialog(QDialog):
         self.accept()
 
 
-class IndicatorDialog(_Dialog):
+class IndicatorDialog(FormDialog):
     """Edit an indicator's metadata, release profile and thresholds."""
 
     def __init__(self, context: MonitorContext, code: str, parent: QWidget | None = None) -> None:
@@ -137,7 +137,7 @@ class IndicatorDialog(_Dialog):
         f.addRow(self.tr("Light thresholds"), self.own_thresholds)
         f.addRow(self.tr("Green from progress"), self.green)
         f.addRow(self.tr("Yellow from progress"), self.yellow)
-        self.resize(560, self.sizeHint().height())
+        fit_to_content(self, 560)
 
     def edited(self) -> Indicator:
         """The indicator as the form now describes it."""
@@ -177,7 +177,7 @@ class IndicatorDialog(_Dialog):
         self.context.reload_plan()
 
 
-class ReviseDialog(_Dialog):
+class ReviseDialog(FormDialog):
     """Revise a target (动态调整) in its own form: new number, effective date and reason.
 
     The number asked for follows the form: the level (a milestone path is redrawn to it), the
@@ -224,6 +224,10 @@ class ReviseDialog(_Dialog):
         self.form.addRow(what, self.value)
         self.form.addRow(self.tr("Effective from"), self.effective)
         self.form.addRow(self.tr("Reason"), self.reason)
+        self.effective.setToolTip(
+            self.tr("Type the date (2024-07-01) or pick it from the calendar")
+        )
+        fit_to_content(self, 480)
 
     def save(self) -> None:
         plan = self.context.plan
@@ -246,7 +250,7 @@ class ReviseDialog(_Dialog):
         self.context.reload_plan()
 
 
-class RegionDialog(_Dialog):
+class RegionDialog(FormDialog):
     """Add a sub-region (镇, 街道, 园区) to the plan."""
 
     def __init__(self, context: MonitorContext, parent: QWidget | None = None) -> None:
@@ -255,12 +259,23 @@ class RegionDialog(_Dialog):
         self.name = QLineEdit()
         self.form.addRow(self.tr("Code"), self.code)
         self.form.addRow(self.tr("Name"), self.name)
+        fit_to_content(self)
 
     def save(self) -> None:
         plan = self.context.plan
         assert plan is not None
         self.context.plans.add_region(plan.id, self.code.text(), self.name.text())
         self.context.reload_plan()
+
+
+def fit_to_content(dialog: QDialog, min_width: int = 420) -> None:
+    """Size a dialog to what it shows (never clipped; at least ``min_width`` wide)."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    hint = dialog.sizeHint()
+    dialog.setMinimumSize(dialog.minimumSizeHint())
+    dialog.resize(max(hint.width(), min_width), hint.height())
 
 
 def _percent_box(fraction: float) -> QDoubleSpinBox:

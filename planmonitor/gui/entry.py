@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -17,15 +16,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
-from planmonitor.domain.values import NumberError
+from planmonitor.domain.values import NumberError, parse_number
 from planmonitor.gui.context import MonitorContext
+from planmonitor.gui.entry_grid import EntryGrid
 from planmonitor.gui.entry_model import GUI_SOURCE, CellValue, EntryModel
 from planmonitor.gui.i18n import period_text
 from planmonitor.services.errors import UserError
@@ -65,28 +64,6 @@ class SaveValues(QUndoCommand):
             self.bases = self._now()
 
 
-class EntryGrid(QTableView):
-    """A table view where Enter moves on to the next row after committing.
-
-    Signals:
-        editorClosed(): a cell editor was closed (a deferred refresh may run now).
-    """
-
-    editorClosed = Signal()
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
-        self.editorClosed.emit()
-        if hint in (
-            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
-            QAbstractItemDelegate.EndEditHint.NoHint,
-        ):
-            current = self.currentIndex()
-            below = current.siblingAtRow(current.row() + 1)
-            if below.isValid():
-                self.setCurrentIndex(below)
-
-
 class EntryView(QWidget):
     """The grid, the year chooser, the standing/comment editor of the current cell, messages."""
 
@@ -118,8 +95,14 @@ class EntryView(QWidget):
         ):
             self.standing.addItem(label, s.value)
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText(self.tr("Comment on this value (情况说明)"))
-        self.save_note = QPushButton(self.tr("Save standing and comment"))
+        self.comment.setPlaceholderText(
+            self.tr("Comment on this value (情况说明); saved when you leave the field")
+        )
+        self.note_key: tuple[str, Period] | None = None  # the value the two fields belong to
+        self.numerator = QLineEdit()
+        self.denominator = QLineEdit()
+        self.parts_label = QLabel(self.tr("By its parts:"))
+        self.parts_key: tuple[str, Period] | None = None  # the ratio cell the parts belong to
         self.message = QLabel()
         self.message.setObjectName("entryMessage")
         self.message.setWordWrap(True)
@@ -144,11 +127,19 @@ class EntryView(QWidget):
         note.addWidget(self.cell_label)
         note.addWidget(self.standing)
         note.addWidget(self.comment, 1)
-        note.addWidget(self.save_note)
+        parts = QHBoxLayout()
+        parts.addWidget(self.parts_label)
+        parts.addWidget(self.numerator, 1)
+        parts.addWidget(QLabel("÷"))
+        parts.addWidget(self.denominator, 1)
+        self.parts_row = QWidget()
+        self.parts_row.setLayout(parts)
+        parts.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.grid, 1)
         layout.addLayout(note)
+        layout.addWidget(self.parts_row)
         layout.addWidget(self.message)
         bar = QHBoxLayout(self.reload_bar)
         bar.setContentsMargins(0, 0, 0, 0)
@@ -162,7 +153,13 @@ class EntryView(QWidget):
         self.model.refused.connect(self.show_error)
         self.year.valueChanged.connect(self._on_year)
         self.grid.selectionModel().currentChanged.connect(self._on_current)
-        self.save_note.clicked.connect(self._on_save_note)
+        self.comment.editingFinished.connect(self.save_note)
+        self.standing.activated.connect(self.save_note)
+        self.numerator.returnPressed.connect(self.save_parts)
+        self.denominator.returnPressed.connect(self.save_parts)
+        self.grid.delegate.refused.connect(self.show_error)
+        self.grid.keyRefused.connect(self.show_error)
+        self.grid.clearRequested.connect(self.clear_selected)
         QShortcut(QKeySequence.StandardKey.Paste, self.grid, self.paste)
         self.context.planChanged.connect(self.reload)
         self.context.periodChanged.connect(self.reload)
@@ -240,10 +237,12 @@ class EntryView(QWidget):
             Entry(
                 code,
                 period,
-                cell.value,
+                None if cell.denominator is not None else cell.value,  # parts: computed
                 region,
                 cell.standing,
                 cell.comment,
+                numerator=cell.numerator,
+                denominator=cell.denominator,
                 source=GUI_SOURCE,
                 base=shown.get((code, period)),
             )
@@ -325,10 +324,8 @@ class EntryView(QWidget):
                 if not raw.strip() and not self.model.is_input(r, c):
                     continue
                 if not self.model.is_input(r, c):
-                    msg = self.tr(
-                        "Row {row}, column {col} takes no value here; nothing was pasted."
-                    )
-                    self.show_error(msg.format(row=r + 1, col=c + 1))
+                    msg = self.tr("Nothing was pasted: {reason}")
+                    self.show_error(msg.format(reason=self.model.refusal(r, c)))
                     return
                 ind = self.model.indicators[r]
                 period = self.model.period_at(c)
@@ -358,35 +355,122 @@ class EntryView(QWidget):
             text_ = self.tr("Paste {n} values").format(n=len(edits))
             self.undo_stack.push(SaveValues(self, edits, text_))
 
+    @Slot()
+    def clear_selected(self) -> None:
+        """Delete: clear the selected values (one undo step); greyed cells are left alone."""
+        edits: list[Edit] = []
+        for index in sorted(self.grid.selectedIndexes(), key=lambda i: (i.row(), i.column())):
+            cell = self.model.cell(index.row(), index.column())
+            period = self.model.period_at(index.column())
+            if cell is not None and period is not None:
+                edits.append((self.model.indicators[index.row()].code, period, cell, None))
+        if not edits:
+            return
+        if len(edits) == 1:
+            code, period = edits[0][0], edits[0][1]
+            text = self.tr("Clear {name} {period}").format(
+                name=self._name(code), period=period_text(period)
+            )
+        else:
+            text = self.tr("Clear {n} values").format(n=len(edits))
+        self.undo_stack.push(SaveValues(self, edits, text))
+
+    def _name(self, code: str) -> str:
+        plan = self.context.plan
+        return plan.indicator(code).name if plan is not None else code
+
     # -- standing and comment ----------------------------------------------------------------
+    def _show_parts(self, current: QModelIndex) -> None:
+        """The numerator and denominator fields, for a ratio indicator's enterable cell."""
+        ok = current.isValid() and self.model.is_input(current.row(), current.column())
+        ind = self.model.indicators[current.row()] if ok else None
+        period = self.model.period_at(current.column()) if ok else None
+        if ind is None or ind.ratio is None or period is None:
+            self.parts_key = None
+            self.parts_row.hide()
+            return
+        self.parts_key = (ind.code, period)
+        self.numerator.setPlaceholderText(ind.ratio.numerator)
+        self.denominator.setPlaceholderText(ind.ratio.denominator)
+        cell = self.model.cells.get((ind.code, period))
+        for box, v in (
+            (self.numerator, cell and cell.numerator),
+            (self.denominator, cell and cell.denominator),
+        ):
+            box.setText("" if v is None else f"{v:g}")
+        self.parts_row.show()
+
+    @Slot()
+    def save_parts(self) -> None:
+        """Record the ratio from its numerator and denominator (one undo step)."""
+        if self.parts_key is None or self.context.plan is None:
+            return
+        code, period = self.parts_key
+        ind = self.context.plan.indicator(code)
+        assert ind.ratio is not None
+        where = f"{ind.code} {ind.name} {period_text(period)}"
+        try:
+            num = parse_number(self.numerator.text())
+            den = parse_number(self.denominator.text())
+        except NumberError as exc:
+            self.show_error(f"{where}：{exc}")
+            return
+        if num is None or den is None:
+            self.show_error(
+                self.tr("{cell}: enter both the numerator and the denominator").format(cell=where)
+            )
+            return
+        if den == 0:
+            self.show_error(self.tr("{cell}: the denominator is zero").format(cell=where))
+            return
+        old = self.model.cells.get((code, period))
+        new = CellValue(
+            num / den * ind.ratio.scale,
+            old.standing if old else Standing.PRELIMINARY,
+            old.comment if old else "",
+            num,
+            den,
+        )
+        if new != old:
+            text = self.tr("Enter {name} {period}").format(
+                name=ind.name, period=period_text(period)
+            )
+            self.undo_stack.push(SaveValues(self, [(code, period, old, new)], text))
+
     @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_parts(current)
         cell = self.model.cell(current.row(), current.column()) if current.isValid() else None
         period = self.model.period_at(current.column()) if current.isValid() else None
         enabled = cell is not None
-        for w in (self.standing, self.comment, self.save_note):
+        for w in (self.standing, self.comment):
             w.setEnabled(enabled)
         if cell is None or period is None:
+            self.note_key = None
             self.cell_label.setText(self.tr("Select a value to set its standing and comment"))
             self.comment.clear()
             return
         ind = self.model.indicators[current.row()]
+        self.note_key = (ind.code, period)
         self.cell_label.setText(f"{ind.name} {period_text(period)}")
         self.standing.setCurrentIndex(self.standing.findData(cell.standing.value))
         self.comment.setText(cell.comment)
 
     @Slot()
-    def _on_save_note(self) -> None:
-        index = self.grid.currentIndex()
-        cell = self.model.cell(index.row(), index.column())
-        period = self.model.period_at(index.column())
-        if cell is None or period is None:
+    def save_note(self) -> None:
+        """Save the standing and comment of the value the fields show (Enter or leaving them)."""
+        if self.note_key is None:
             return
-        code = self.model.indicators[index.row()].code
+        code, period = self.note_key
+        cell = self.model.cells.get((code, period))
+        if cell is None:
+            return
         standing = Standing(self.standing.currentData())
-        new = CellValue(cell.value, standing, self.comment.text().strip())
+        new = replace(cell, standing=standing, comment=self.comment.text().strip())
         if new != cell:
-            text = self.tr("Standing and comment of {period}").format(period=period_text(period))
+            text = self.tr("Standing and comment of {name} {period}").format(
+                name=self._name(code), period=period_text(period)
+            )
             self.undo_stack.push(SaveValues(self, [(code, period, cell, new)], text))
 
 

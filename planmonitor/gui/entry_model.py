@@ -32,16 +32,20 @@ FIXED = 4  # 指标, 单位, 基数, 本年目标
 ANNUAL_COL = FIXED + 4
 Index = QModelIndex | QPersistentModelIndex
 _DISABLED = QColor("#eeeeee")
+COMMENT_ROLE = Qt.ItemDataRole.UserRole + 7  # the comment of the cell's value ("" if none)
 
 
 @dataclass(frozen=True)
 class CellValue:
-    """What a cell holds: the value and its standing and comment; ``version`` is the stored
-    row an edit of this cell is based on (not part of equality)."""
+    """What a cell holds: the value, its standing and comment (and, for a ratio recorded by its
+    parts, the numerator and denominator); ``version`` is the stored row an edit of this cell
+    is based on (not part of equality)."""
 
     value: float
     standing: Standing
     comment: str
+    numerator: float | None = None
+    denominator: float | None = None
     version: int | None = field(default=None, compare=False)
 
 
@@ -101,6 +105,40 @@ class EntryModel(QAbstractTableModel):
         annual = is_annual_only(self.indicators[row])
         return period.is_annual == annual
 
+    def next_input_row(self, row: int, column: int) -> int | None:
+        """The first row below ``row`` whose cell in ``column`` takes a value."""
+        for r in range(row + 1, len(self.indicators)):
+            if self.is_input(r, column):
+                return r
+        return None
+
+    def cell_name(self, row: int, column: int) -> str:
+        """The indicator and period of a cell as a user names them ("05 高新… 2023年第三季度")."""
+        ind = self.indicators[row]
+        period = self.period_at(column)
+        where = (
+            period_text(period)
+            if period is not None
+            else str(self.headerData(column, Qt.Orientation.Horizontal))
+        )
+        return f"{ind.code} {ind.name} {where}"
+
+    def refusal(self, row: int, column: int) -> str:
+        """Why a cell takes no value, naming the indicator and period."""
+        translate = QApplication.translate
+        ind = self.indicators[row]
+        if self.period_at(column) is None:
+            why = translate("EntryModel", "this column is the plan's, not a value")
+        elif is_annual_only(ind):
+            why = translate(
+                "EntryModel", "Published once a year: enter the annual value in the Year column"
+            )
+        else:
+            why = translate("EntryModel", "Quarterly indicator: the Q4 value is the year's value")
+        return translate("EntryModel", "{cell} takes no value: {why}").format(
+            cell=self.cell_name(row, column), why=why
+        )
+
     # -- Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.indicators)
@@ -141,6 +179,9 @@ class EntryModel(QAbstractTableModel):
                     return ""
                 return None
             return self._shown(ind, cell.value)
+        if role == COMMENT_ROLE:
+            cell = self.cells.get((ind.code, period)) if period is not None else None
+            return cell.comment if cell is not None else ""
         disabled = period is not None and not self.is_input(index.row(), col)
         if role == Qt.ItemDataRole.BackgroundRole and disabled:
             return QBrush(_DISABLED)
@@ -239,7 +280,7 @@ class EntryModel(QAbstractTableModel):
 
 def _cell(o: Observation) -> CellValue:
     assert o.value is not None
-    return CellValue(o.value, o.standing, o.comment, o.version)
+    return CellValue(o.value, o.standing, o.comment, o.numerator, o.denominator, version=o.version)
 
 
 _HEADERS = (

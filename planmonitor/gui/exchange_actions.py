@@ -9,19 +9,56 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
+    QLabel,
     QMainWindow,
     QMessageBox,
+    QWidget,
 )
 
 from planmonitor.gui.context import MonitorContext
+from planmonitor.gui.file_dialogs import open_file, save_file
 from planmonitor.gui.i18n import period_text
 from planmonitor.gui.import_dialog import ImportDialog
 from planmonitor.gui.workers import GeneratorTask, Pool, default_pool
 from planmonitor.services.errors import UserError
 
 SPREADSHEETS = "*.xlsx *.xlsm *.xls *.ods *.csv"
+
+
+class TemplateDialog(QDialog):
+    """Which responsible unit's fill-in workbook to write (生成填报表)."""
+
+    def __init__(self, context: MonitorContext, parent: QWidget | None = None) -> None:
+        from planmonitor.gui.dialogs import fit_to_content
+        from planmonitor.services.templates import units_of
+
+        super().__init__(parent)
+        plan = context.plan
+        assert plan is not None
+        period = period_text(context.quarter)
+        self.setWindowTitle(self.tr("Fill-in workbook for {period}").format(period=period))
+        self.unit = QComboBox()
+        self.unit.addItem(self.tr("All indicators"), "")
+        for name in units_of(plan):
+            self.unit.addItem(name, name)
+        about = QLabel(
+            self.tr(
+                "A workbook for {period} that a responsible unit fills in and sends back. "
+                "Units are set per indicator (编辑 → 责任单位)."
+            ).format(period=period)
+        )
+        about.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(about)
+        form.addRow(self.tr("Responsible unit"), self.unit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        fit_to_content(self, 460)
 
 
 class ExchangeActions(QObject):
@@ -33,15 +70,16 @@ class ExchangeActions(QObject):
         self.window = window
         self.pool = pool or default_pool()
         self.last_dialog: ImportDialog | None = None
+        self.last_template_dialog: TemplateDialog | None = None
 
     @Slot()
     def ask_import(self) -> None:
         """Choose a spreadsheet and open the import preview."""
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self.window,
             self.tr("Import a spreadsheet"),
-            str(Path.home()),
             self.tr("Spreadsheets ({patterns})").format(patterns=SPREADSHEETS),
+            "import",
         )
         if path:
             self.import_file(path).exec()
@@ -56,37 +94,17 @@ class ExchangeActions(QObject):
     @Slot()
     def ask_template(self) -> None:
         """Choose the responsible unit and where to save its fill-in workbook."""
-        from planmonitor.services.templates import units_of
-
         plan = self.context.plan
         if plan is None:
             return
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(
-            self.tr("Fill-in workbook for {period}").format(
-                period=period_text(self.context.quarter)
-            )
-        )
-        unit = QComboBox()
-        unit.addItem(self.tr("All indicators"), "")
-        for name in units_of(plan):
-            unit.addItem(name, name)
-        form = QFormLayout(dialog)
-        form.addRow(self.tr("Responsible unit"), unit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
+        dialog = TemplateDialog(self.context, self.window)
+        self.last_template_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        unit = dialog.unit
         name = f"{plan.title}-{self.context.quarter.key}-{unit.currentData() or '全部'}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self.window,
-            self.tr("Save the fill-in workbook"),
-            str(Path.home() / name),
-            "Excel (*.xlsx)",
+        path = save_file(
+            self.window, self.tr("Save the fill-in workbook"), name, "Excel (*.xlsx)", "template"
         )
         if path:
             self.write_template(Path(path), unit.currentData() or None)
@@ -113,11 +131,12 @@ class ExchangeActions(QObject):
         plan = self.context.plan
         if plan is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file(
             self.window,
             self.tr("Export all values"),
-            str(Path.home() / f"{plan.title}-数据.xlsx"),
+            f"{plan.title}-数据.xlsx",
             "Excel (*.xlsx)",
+            "export",
         )
         if path:
             self.export(Path(path))

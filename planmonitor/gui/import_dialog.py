@@ -60,13 +60,14 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.outcome: object = None
         self.answers: dict[tuple[str, str], str] = {}
+        self.result_text = ""
         self.task: GeneratorTask | None = None
         self.setWindowTitle(self.tr("Import: {file}").format(file=Path(path).name))
         self.resize(1100, 680)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.bar = QProgressBar()
-        self.table = QTableWidget(0, 9)
+        self.table = QTableWidget(0, 10)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Import"),
@@ -74,6 +75,7 @@ class ImportDialog(QDialog):
                 self.tr("Cell"),
                 self.tr("Name in the file"),
                 self.tr("Indicator"),
+                self.tr("Region"),
                 self.tr("Period"),
                 self.tr("New value"),
                 self.tr("Current value"),
@@ -155,25 +157,52 @@ class ImportDialog(QDialog):
                 "unchanged, {unsure} to confirm, {unknown} unknown, {error} errors. Nothing is "
                 "written until you accept; then all ticked values are written, or none."
             ).format(file=preview.file, **c)
-            + "\n• "
-            + self.tr("Values whose table names no period count as {period}.").format(
-                period=period_text(self.context.quarter)
-            )
+            + self._period_note(preview)
             + "".join(f"\n• {m.message}" for m in preview.messages)
         )
         self._fill_questions(preview)
         self._fill_rows(preview.rows)
         self.accept_button.setEnabled(bool(preview.to_write()))
 
+    def _period_note(self, preview: ImportPreview) -> str:
+        """Which period was used where the table names none (only if it may have applied)."""
+        quarter = self.context.quarter
+        if not any(r.period == quarter for r in preview.rows):
+            return ""
+        return "\n• " + self.tr("Values whose table names no period count as {period}.").format(
+            period=period_text(quarter)
+        )
+
     def _fill_questions(self, preview: ImportPreview) -> None:
         while self.question_form.rowCount() > 1:
             self.question_form.removeRow(0)
         self.boxes: dict[tuple[str, str], QComboBox] = {}
+        plan = self.context.plan
         for q in preview.questions:
             box = QComboBox()
-            box.addItem(self.tr("— not an indicator of this plan —"), "")
+            box.setEditable(True)  # type to search every indicator (or region) of the plan
+            box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = box.completer()
+            if completer is not None:
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+            if q.kind == "region":
+                box.addItem(self.tr("— not a region of this plan —"), "")
+            else:
+                box.addItem(self.tr("— not an indicator of this plan —"), "")
+            guessed = set()
             for cand in q.candidates:
                 box.addItem(f"{cand.code} {cand.name}（{cand.confidence:.0%}）", cand.code)
+                guessed.add(cand.code)
+            if plan is not None and q.kind == "region":
+                others = [(r.code, r.name) for r in plan.regions]
+            elif plan is not None:
+                others = [(i.code, f"{i.code} {i.name}") for i in plan.indicators]
+            else:
+                others = []
+            for code, text in others:
+                if code not in guessed:
+                    box.addItem(text, code)
             chosen = self.answers.get((q.kind, q.key))
             if chosen is not None:
                 box.setCurrentIndex(max(box.findData(chosen), 0))
@@ -203,6 +232,7 @@ class ImportDialog(QDialog):
                 QTableWidgetItem(row.where),
                 QTableWidgetItem(row.label),
                 QTableWidgetItem(f"{row.code} {row.name}" if row.code else "—"),
+                QTableWidgetItem(row.region_name or "—"),
                 QTableWidgetItem(period_text(row.period) if row.period else "—"),
                 QTableWidgetItem(fmt_num(row.value, d) if row.value is not None else row.text),
                 QTableWidgetItem(fmt_num(row.old_value, d) if row.old_value is not None else ""),
@@ -249,6 +279,20 @@ class ImportDialog(QDialog):
         self.outcome = result
         self.bar.hide()
         self.context.saved()
+        written = getattr(result, "written", None)
+        if written is not None:
+            self.result_text = self.tr(
+                "Imported {written} values from {file}: {new} new, {changed} changed."
+            ).format(
+                written=written,
+                file=Path(self.path).name,
+                new=getattr(result, "new", 0),
+                changed=getattr(result, "changed", 0),
+            )
+            parent = self.parentWidget()
+            bar = getattr(parent, "statusBar", None)
+            if callable(bar):
+                bar().showMessage(self.result_text, 15000)
         self.accept()
 
     @Slot()

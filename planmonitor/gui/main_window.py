@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,13 +21,17 @@ from planmonitor import __version__
 from planmonitor.domain.indicator import PlanError
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import Plan
+from planmonitor.gui import i18n
 from planmonitor.gui.context import MonitorContext, report_quarters
+from planmonitor.gui.database_actions import DatabaseActions
 from planmonitor.gui.detail import DetailView
 from planmonitor.gui.dialogs import IndicatorDialog, RegionDialog, ReviseDialog
 from planmonitor.gui.entry import EntryView
 from planmonitor.gui.exchange_actions import ExchangeActions
+from planmonitor.gui.file_dialogs import settings
 from planmonitor.gui.i18n import period_text
 from planmonitor.gui.live_refresh import ChangeWatcher
+from planmonitor.gui.menus import add_to_section, build_menus
 from planmonitor.gui.overview import OverviewView
 from planmonitor.gui.plan_actions import PlanActions
 from planmonitor.gui.report_export import ReportExporter
@@ -43,11 +47,45 @@ from planmonitor.services.errors import UserError
 class MainWindow(QMainWindow):
     """Welcome page until a plan exists; then 总览 / 数据填报 / 指标详情 following one context."""
 
+    # made by menus.build_menus
+    sections: dict[str, QAction]
+    recent_menu: QMenu
+    plan_actions: list[QAction]
+    act_views: list[QAction]
+    act_add_plan: QAction
+    act_open_db: QAction
+    act_backup: QAction
+    act_restore: QAction
+    act_import: QAction
+    act_template: QAction
+    act_export: QAction
+    act_report: QAction
+    act_quit: QAction
+    act_undo: QAction
+    act_redo: QAction
+    act_edit_indicator: QAction
+    act_revise: QAction
+    act_baseline: QAction
+    act_region_targets: QAction
+    act_units: QAction
+    act_region: QAction
+    act_plan_settings: QAction
+    act_prev: QAction
+    act_next: QAction
+    act_zh: QAction
+    act_en: QAction
+    act_manual: QAction
+    act_about: QAction
+    act_review: QAction
+    act_users: QAction
+    act_audit: QAction
+    server_menu: QMenu
+
     def __init__(self, context: MonitorContext) -> None:
         super().__init__()
         self.context = context
         self.setWindowTitle(self.tr("PlanMonitor"))
-        self.resize(1280, 800)
+        self._fit_screen()
         self.welcome = WelcomePage()
         self.overview = OverviewView(context)
         self.entry = EntryView(context)
@@ -67,16 +105,34 @@ class MainWindow(QMainWindow):
         self.exporter = ReportExporter(context, self)
         self.exchange = ExchangeActions(context, self)
         self.watcher = ChangeWatcher(context.db, self)  # live refresh: others' changes
-        self.plan_actions = PlanActions(context, self)
+        self.plan_editing = PlanActions(context, self)  # 新建规划, 编辑规划, 导出规划文件
+        self.databases = DatabaseActions(self, type(self))
         self._toolbar()
-        self._menus()
+        build_menus(self)
+        self._plan_document_actions()
         self.round = RoundViews(self, self.tabs, context)  # 重点任务, 报送情况, 数据审核
+        account = AccountService(self.context.db).me()
+        self.server_menu.menuAction().setVisible(
+            account is not None and account.role in ("admin", "owner")
+        )
         self.db_label = QLabel(self.tr("Database: {path}").format(path=context.db.location))
         self.saved_label = QLabel(self.tr("Nothing saved yet in this session"))
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.manual: QWidget | None = None
         self._connect_signals()
+        self._check_language(i18n.lang())
+        self.databases.fill_recent()
+        self.restore_layout()  # before show_plans: the toolbar shows only with a plan
         self.show_plans()
+
+    def _fit_screen(self) -> None:
+        """1280×800, or less where the screen is smaller (a 1366×768 laptop)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1280, 800
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height() - 32)
+        self.resize(width, height)
 
     # -- building -----------------------------------------------------------------------------
     def _toolbar(self) -> None:
@@ -94,70 +150,17 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
         self.toolbar = bar
 
-    def _menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        self.act_add_plan = self._action(
-            file_menu, self.tr("Add a plan…"), QKeySequence.StandardKey.New
-        )
-        self.act_new_plan = self._action(file_menu, self.tr("New plan…"), "Ctrl+Shift+N")
-        self.act_export_plan = self._action(file_menu, self.tr("Export plan file…"))
-        file_menu.addSeparator()
-        self.act_import = self._action(file_menu, self.tr("Import a spreadsheet…"), "Ctrl+I")
-        self.act_template = self._action(file_menu, self.tr("Fill-in workbook for units…"))
-        self.act_export = self._action(file_menu, self.tr("Export all values…"))
-        self.act_report = self._action(
-            file_menu, self.tr("Export the quarterly report…"), "Ctrl+Shift+E"
-        )
-        file_menu.addSeparator()
-        self.act_quit = self._action(file_menu, self.tr("Quit"), QKeySequence.StandardKey.Quit)
-        edit = menu.addMenu(self.tr("&Edit"))
-        self.act_undo = self.entry.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.entry.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.act_redo.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
-        )
-        edit.addAction(self.act_undo)
-        edit.addAction(self.act_redo)
-        edit.addSeparator()
-        self.act_edit_indicator = self._action(edit, self.tr("Edit indicator…"), "Ctrl+E")
-        self.act_revise = self._action(edit, self.tr("Revise target…"), "Ctrl+R")
-        self.act_region = self._action(edit, self.tr("Add sub-region…"))
-        edit.addSeparator()
-        self.act_review = self._action(edit, self.tr("Submission and review…"))
-        self.act_edit_plan = self._action(edit, self.tr("Edit plan…"), "Ctrl+Shift+P")
-        view = menu.addMenu(self.tr("&View"))
-        self.act_views = [
-            self._action(view, self.tr("Overview"), "Ctrl+1"),
-            self._action(view, self.tr("Quarterly entry"), "Ctrl+2"),
-            self._action(view, self.tr("Indicator detail"), "Ctrl+3"),
-        ]
-        view.addSeparator()
-        self.act_prev = self._action(view, self.tr("Previous quarter"), "Ctrl+PgUp")
-        self.act_next = self._action(view, self.tr("Next quarter"), "Ctrl+PgDown")
-        view.addSeparator()
-        language = view.addMenu(self.tr("Language"))
-        self.act_zh = self._action(language, "简体中文")
-        self.act_en = self._action(language, "English")
-        self.server_menu = menu.addMenu(self.tr("&Server"))
-        self.act_users = self._action(self.server_menu, self.tr("User management…"))
-        self.act_audit = self._action(self.server_menu, self.tr("Audit log…"))
-        account = AccountService(self.context.db).me()
-        self.server_menu.menuAction().setVisible(
-            account is not None and account.role in ("admin", "owner")
-        )
-        help_menu = menu.addMenu(self.tr("&Help"))
-        self.act_about = self._action(help_menu, self.tr("About PlanMonitor"))
-
-    def _action(
-        self, menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey | None = None
-    ) -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        menu.addAction(act)
-        return act
+    def _plan_document_actions(self) -> None:
+        """新建规划 and 导出规划文件 in 文件, 编辑规划 in 编辑 (added to the menus' sections)."""
+        self.act_new_plan = QAction(self.tr("New plan…"), self)
+        self.act_new_plan.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        add_to_section(self, "file.plan", self.act_new_plan)
+        self.act_export_plan = QAction(self.tr("Export plan file…"), self)
+        add_to_section(self, "file.plan", self.act_export_plan)
+        self.act_edit_plan = QAction(self.tr("Edit plan…"), self)
+        self.act_edit_plan.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        add_to_section(self, "edit.plan", self.act_edit_plan)
+        self.plan_actions += [self.act_export_plan, self.act_edit_plan]
 
     def _connect_signals(self) -> None:
         self.welcome.planChosen.connect(self.install_plan)
@@ -180,9 +183,9 @@ class MainWindow(QMainWindow):
         self.act_edit_indicator.triggered.connect(lambda: self.edit_indicator(self._current_code()))
         self.act_revise.triggered.connect(lambda: self.revise_target(self._current_code()))
         self.act_region.triggered.connect(self.add_region)
-        self.act_new_plan.triggered.connect(self.plan_actions.new_plan)
-        self.act_edit_plan.triggered.connect(self.plan_actions.edit_plan)
-        self.act_export_plan.triggered.connect(self.plan_actions.ask_export_plan)
+        self.act_new_plan.triggered.connect(self.plan_editing.new_plan)
+        self.act_edit_plan.triggered.connect(self.plan_editing.edit_plan)
+        self.act_export_plan.triggered.connect(self.plan_editing.ask_export_plan)
         for i, act in enumerate(self.act_views):
             act.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
         self.act_prev.triggered.connect(lambda: self._step_period(-1))
@@ -191,8 +194,16 @@ class MainWindow(QMainWindow):
         self.act_review.triggered.connect(self.review)
         self.act_users.triggered.connect(lambda: UsersDialog(self.context.db, self).exec())
         self.act_audit.triggered.connect(lambda: AuditDialog(self.context.db, self).exec())
+        self.act_manual.triggered.connect(self.show_manual)
         self.act_zh.triggered.connect(lambda: self.choose_language("zh"))
         self.act_en.triggered.connect(lambda: self.choose_language("en"))
+        self.act_open_db.triggered.connect(self.databases.ask_open)
+        self.act_backup.triggered.connect(self.databases.ask_backup)
+        self.act_restore.triggered.connect(self.databases.ask_restore)
+        self.act_baseline.triggered.connect(lambda: self.enter_baseline(self._current_code()))
+        self.act_region_targets.triggered.connect(lambda: self.region_targets(self._current_code()))
+        self.act_plan_settings.triggered.connect(self.plan_settings)
+        self.act_units.triggered.connect(self.responsible_units)
 
     # -- plans --------------------------------------------------------------------------------
     def show_plans(self) -> None:
@@ -203,6 +214,8 @@ class MainWindow(QMainWindow):
         for p in plans:
             self.plan_box.addItem(p.title, p.id)
         self.plan_box.blockSignals(False)
+        for act in self.plan_actions:
+            act.setEnabled(bool(plans))
         several = len(plans) > 1
         self.plan_action.setVisible(several)
         self.plan_action_label.setVisible(several)
@@ -222,6 +235,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _show_welcome(self) -> None:
         self.toolbar.setVisible(False)
+        for act in self.plan_actions:
+            act.setEnabled(False)
         self.stack.setCurrentWidget(self.welcome)
 
     @Slot(object)
@@ -351,11 +366,65 @@ class MainWindow(QMainWindow):
             RegionDialog(self.context, self).exec()
 
     def choose_language(self, lang: str) -> None:
-        """Remember the interface language; it applies from the next start."""
-        QSettings("PlanMonitor", "PlanMonitor").setValue("language", lang)
-        self.statusBar().showMessage(
-            self.tr("The language changes when PlanMonitor is started again."), 8000
-        )
+        """Remember the interface language; it applies from the next start (said so)."""
+        settings().setValue("language", lang)
+        self._check_language(lang)
+        if lang == i18n.lang():
+            self.statusBar().showMessage(self.tr("This is the language in use."), 6000)
+            return
+        name = "简体中文" if lang == "zh" else "English"
+        text = self.tr(
+            "The interface will be in {language} when PlanMonitor is started again."
+        ).format(language=name)
+        self.statusBar().showMessage(text, 10000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"), text, parent=self)
+        box.open()
+
+    def _check_language(self, lang: str) -> None:
+        self.act_zh.setChecked(lang == "zh")
+        self.act_en.setChecked(lang == "en")
+
+    @Slot()
+    def show_manual(self) -> None:
+        """The user manual (帮助 → 使用手册)."""
+        from planmonitor.gui.manual import ManualWindow
+
+        if self.manual is None:
+            self.manual = ManualWindow(self)
+        self.manual.show()
+        self.manual.raise_()
+
+    @Slot(str)
+    def enter_baseline(self, code: str | None) -> None:
+        """Enter a baseline the plan left missing."""
+        if self.context.plan is not None:
+            from planmonitor.gui.plan_dialogs import BaselineDialog
+
+            BaselineDialog(self.context, code, self).exec()
+
+    @Slot(str)
+    def region_targets(self, code: str | None) -> None:
+        """Each sub-region's share of a target."""
+        if self.context.plan is not None:
+            from planmonitor.gui.plan_dialogs import RegionTargetDialog
+
+            RegionTargetDialog(self.context, code, self).exec()
+
+    @Slot()
+    def responsible_units(self) -> None:
+        """The responsible units of every indicator."""
+        if self.context.plan is not None:
+            from planmonitor.gui.plan_dialogs import ResponsibleUnitsDialog
+
+            ResponsibleUnitsDialog(self.context, self).exec()
+
+    @Slot()
+    def plan_settings(self) -> None:
+        """The plan's light thresholds and 左右 tolerance."""
+        if self.context.plan is not None:
+            from planmonitor.gui.plan_dialogs import PlanSettingsDialog
+
+            PlanSettingsDialog(self.context, self).exec()
 
     @Slot()
     def about(self) -> None:
@@ -369,8 +438,21 @@ class MainWindow(QMainWindow):
             ).format(version=__version__, path=self.context.db.location),
         )
 
+    def restore_layout(self) -> None:
+        """The size, position and state the window had when it was last closed."""
+        store = settings()
+        geometry = store.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = store.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.watcher.close()
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
         self.context.db.close()
         super().closeEvent(event)
 

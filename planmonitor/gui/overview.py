@@ -1,11 +1,11 @@
-"""Overview (总览): every indicator's light, numbers and explanation, lagging ones first."""
+"""Overview (总览): a summary on top (lights per category, the lagging indicators), then every
+indicator with its light, numbers and the whole explanation sentence (wrapped)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTreeWidget,
@@ -14,18 +14,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planmonitor.domain.formatting import Light, fmt_num, fmt_percent
+from planmonitor.domain.formatting import fmt_num, fmt_percent
 from planmonitor.gui.context import MonitorContext
 from planmonitor.gui.i18n import lang, period_text
-from planmonitor.gui.lights import ORDER, light_background, light_label, light_text_colour
+from planmonitor.gui.lights import light_background, light_label, light_text_colour
+from planmonitor.gui.overview_summary import (
+    BAR_LIGHT_ROLE,
+    PROGRESS_ROLE,
+    ElidedDelegate,
+    OverviewSummary,
+    ProgressDelegate,
+    WrappedDelegate,
+)
 from planmonitor.services.status import IndicatorStatus
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-LAGGING = (Light.RED, Light.YELLOW, Light.NOT_MET)
+NAME_WIDTH = 230  # px: longer indicator names elide, the tooltip has the whole name
+EXPLANATION = 6
 
 
 class OverviewView(QWidget):
-    """Counts per status, then the lagging indicators, then every indicator by category.
+    """The summary, then every indicator by category (a flat list when the plan has none).
 
     Signals:
         indicatorActivated(str): an indicator was double-clicked (its code).
@@ -48,25 +57,33 @@ class OverviewView(QWidget):
         self.context = context
         self.title = QLabel()
         self.title.setObjectName("viewTitle")
-        self.counts = QHBoxLayout()
+        self.summary = OverviewSummary()
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(self.COLUMNS))
         self.tree.setHeaderLabels([self.tr(str(c)) for c in self.COLUMNS])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setWordWrap(False)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setItemDelegateForColumn(0, ElidedDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(4, ProgressDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(EXPLANATION, WrappedDelegate(self.tree, EXPLANATION))
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(EXPLANATION, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
+        self.tree.setColumnWidth(0, NAME_WIDTH)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(self.counts)
+        layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.tree.itemDoubleClicked.connect(self._on_double_click)
+        self.summary.indicatorActivated.connect(self.indicatorActivated)
         self.context.planChanged.connect(self.refresh)
         self.context.periodChanged.connect(self.refresh)
         self.context.dataChanged.connect(self.refresh)
@@ -82,9 +99,9 @@ class OverviewView(QWidget):
         """Recompute from the context's statuses."""
         plan = self.context.plan
         self.tree.clear()
-        self._clear_counts()
         if plan is None:
             self.title.setText("")
+            self.summary.clear()
             return
         items = self.context.statuses()
         region = next((r.name for r in plan.regions if r.code == self.context.region), "")
@@ -93,42 +110,36 @@ class OverviewView(QWidget):
                 title=plan.title, region=region, period=self._period_label()
             )
         )
-        self._fill_counts(items)
-        lagging = [i for i in items if i.status.light in LAGGING]
-        lagging.sort(key=lambda i: (ORDER.index(i.status.light), i.status.progress or 0))
-        if lagging:
-            self._group(self.tr("Needs attention (behind schedule)"), lagging)
-        categories = list(plan.categories) or [""]
+        categories = list(plan.categories)
+        self.summary.show_statuses(items, categories)
+        if not categories:  # no group rows: one flat list
+            for item in items:
+                self.tree.addTopLevelItem(self._row(item))
+            self.tree.setRootIsDecorated(False)
+            return
         for cat in categories:
             members = [i for i in items if i.indicator.category == cat]
             if members:
-                self._group(cat or self.tr("Indicators"), members)
+                self._group(cat, members)
         others = [i for i in items if i.indicator.category not in categories]
         if others:
             self._group(self.tr("Other indicators"), others)
         self.tree.expandAll()
 
+    def indicator_rows(self) -> list[QTreeWidgetItem]:
+        """The rows that stand for an indicator (not the category rows)."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
+            if top.data(0, CODE_ROLE):
+                out.append(top)
+            out.extend(c for j in range(top.childCount()) if (c := top.child(j)) is not None)
+        return out
+
     def _period_label(self) -> str:
         return period_text(self.context.quarter)
-
-    def _clear_counts(self) -> None:
-        while self.counts.count():
-            item = self.counts.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-
-    def _fill_counts(self, items: list[IndicatorStatus]) -> None:
-        for light in ORDER:
-            n = sum(1 for i in items if i.status.light is light)
-            if n == 0:
-                continue
-            label = QLabel(f"{light_label(light)}  {n}")
-            label.setObjectName("statusCount")
-            colour = light_text_colour(light).name()
-            label.setStyleSheet(f"color: {colour}; border: 1px solid {colour};")
-            self.counts.addWidget(label)
-        self.counts.addStretch(1)
 
     def _group(self, title: str, members: list[IndicatorStatus]) -> None:
         head = QTreeWidgetItem([title])
@@ -155,13 +166,15 @@ class OverviewView(QWidget):
                 _with_unit(fmt_num(st.expected, ind.decimals), unit)
                 if st.expected is not None and st.kind != "growth_rate"
                 else ("—" if st.expected is None else f"{st.expected:g}%"),
-                fmt_percent(st.progress),
+                fmt_percent(st.progress) if st.progress is not None else "—",
                 period_text(st.data_period) if st.data_period else "—",
                 st.explanation("en" if english else "zh"),
             ]
         )
         row.setData(0, CODE_ROLE, ind.code)
-        row.setToolTip(0, ind.name)
+        row.setToolTip(0, f"{ind.code} {ind.name}")
+        row.setData(4, PROGRESS_ROLE, st.progress)
+        row.setData(4, BAR_LIGHT_ROLE, st.light.value)
         row.setToolTip(6, st.explanation("en" if english else "zh"))
         row.setForeground(1, QBrush(light_text_colour(st.light)))
         row.setBackground(1, QBrush(light_background(st.light)))
@@ -171,6 +184,8 @@ class OverviewView(QWidget):
 
 
 def _with_unit(value: str, unit: str) -> str:
+    if value == "—":
+        return value
     if unit in ("%", "％"):
         return f"{value}%"
     return f"{value} {unit}" if unit else value

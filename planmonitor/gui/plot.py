@@ -1,12 +1,18 @@
 """The trend plot of one indicator (pyqtgraph, imported only when a plot is first shown).
 
-Items are created once and updated with ``setData``; the domain prepares the arrays.
+The domain's times are period ends (2023 Q3 = 2023.75, the end of 2023 = 2024.0). On screen a
+value sits in the middle of its quarter, so a 2023 value is drawn inside the span labelled
+2023 (never over "2024"). Flows restart every year: one cumulative curve per year, never a line
+from Q4 down to the next Q1. The target is drawn in its target year only; the unit is on the
+value axis; the legend sits below the plot, outside the data.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPen
@@ -16,28 +22,46 @@ from planmonitor.domain.observation import Standing
 from planmonitor.domain.trend import Trend
 
 SYMBOLS = {Standing.ESTIMATE: "t", Standing.PRELIMINARY: "o", Standing.FINAL: "s"}
+SHIFT = 0.125  # half a quarter: from a period's end to the middle of its quarter
 
 
-class QuarterAxis(pg.AxisItem):  # type: ignore[misc]
-    """A time axis in years: a year's ticks at its start (2024), quarter ends between (Q1…Q3)."""
+def shown(t: float) -> float:
+    """The x position of a domain time (a period end) on the plot."""
+    return t - SHIFT
 
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        out = []
-        for v in values:
-            year = int(v + 1e-6)
-            q = round((v - year) * 4)
-            out.append(str(year) if q == 0 else f"Q{q}")
-        return out
+
+def year_of(x: float) -> int:
+    """The year whose span [Y, Y+1) holds the plot position ``x``."""
+    return int(np.floor(x + 1e-9))
+
+
+def date_time(d: date) -> float:
+    """A date as a domain time (years)."""
+    return d.year + (d.timetuple().tm_yday - 1) / 365.0
+
+
+class YearAxis(pg.AxisItem):  # type: ignore[misc]
+    """Each year labelled in the middle of its span (the boundaries are lines of the plot)."""
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
-        years = [float(y) for y in range(int(minVal), int(maxVal) + 2) if minVal <= y <= maxVal]
-        quarters = [
-            y + q / 4
-            for y in range(int(minVal) - 1, int(maxVal) + 1)
-            for q in (1, 2, 3)
-            if minVal <= y + q / 4 <= maxVal
-        ]
-        return [(1.0, years), (0.25, quarters if (maxVal - minVal) < 4 else [])]
+        first, last = int(np.floor(minVal)), int(np.ceil(maxVal))
+        step = max(1, (last - first) // 12 + 1)
+        years = [y + 0.5 for y in range(first, last + 1, step) if minVal <= y + 0.5 <= maxVal]
+        return [(1.0, years)]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [str(year_of(v)) if abs(v - np.floor(v) - 0.5) < 1e-6 else "" for v in values]
+
+
+def _per_year(points: list[tuple[float, float]]) -> tuple[list[float], list[float], Any]:
+    """x, y and a pyqtgraph ``connect`` array that breaks the line between years."""
+    xs = [shown(t) for t, _v in points]
+    ys = [v for _t, v in points]
+    connect = np.array(
+        [1 if year_of(xs[i]) == year_of(xs[i + 1]) else 0 for i in range(len(xs) - 1)] + [0],
+        dtype=np.int32,
+    )
+    return xs, ys, connect
 
 
 class TrendPlot(QWidget):
@@ -46,40 +70,80 @@ class TrendPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         pg.setConfigOptions(antialias=True, background="w", foreground="#333")
-        self.widget = pg.PlotWidget(axisItems={"bottom": QuarterAxis(orientation="bottom")})
-        self.widget.showGrid(x=True, y=True, alpha=0.25)
-        legend = self.widget.addLegend(offset=(-10, -10))
-        legend.setBrush(pg.mkBrush(255, 255, 255, 220))
-        self.path = self.widget.plot(
-            [], [], pen=pg.mkPen("#1565c0", width=2), name=self.tr("Schedule (序时进度)")
+        self.widget = pg.GraphicsLayoutWidget()
+        self.plot_item = self.widget.addPlot(
+            row=0, col=0, axisItems={"bottom": YearAxis(orientation="bottom")}
         )
-        self.actual_line = self.widget.plot([], [], pen=pg.mkPen("#444", width=1))
+        self.plot_item.showGrid(x=False, y=True, alpha=0.25)
+        self.boundaries: list[pg.InfiniteLine] = []
+        self.legend = pg.LegendItem(colCount=3, horSpacing=18)
+        self.widget.addItem(self.legend, row=1, col=0)
+        self.widget.ci.layout.setRowStretchFactor(0, 10)
+        self.path = self.plot_item.plot([], [], pen=pg.mkPen("#1565c0", width=2))
+        self.legend.addItem(self.path, self.tr("Schedule (序时进度)"))
+        old_pen = pg.mkPen("#90a4ae", width=2, style=Qt.PenStyle.DotLine)
+        self.old_path = self.plot_item.plot([], [], pen=old_pen)
+        self.actual_line = self.plot_item.plot([], [], pen=pg.mkPen("#444", width=1))
         self.actual = pg.ScatterPlotItem(size=10, hoverable=True, tip=self._tip, hoverSize=14)
-        self.widget.addItem(self.actual)
-        legend.addItem(self.actual, self.tr("Actual (▲ estimate ● preliminary ■ final)"))
+        self.plot_item.addItem(self.actual)
+        self.legend.addItem(self.actual, self.tr("Actual (▲ estimate ● preliminary ■ final)"))
         dash = QPen(QColor("#c62828"))
         dash.setStyle(Qt.PenStyle.DashLine)
-        dash.setWidthF(1.5)
+        dash.setWidthF(2)
         dash.setCosmetic(True)
-        self.target = self.widget.plot([], [], pen=dash, name=self.tr("Target"))
+        self.target = self.plot_item.plot([], [], pen=dash)
+        self.target_mark = pg.ScatterPlotItem(
+            size=15, symbol="star", brush=pg.mkBrush("#c62828"), pen=pg.mkPen("#c62828")
+        )
+        self.plot_item.addItem(self.target_mark)
+        self.legend.addItem(self.target, self.tr("Target"))
         self.milestones = pg.ScatterPlotItem(size=12, symbol="d", brush=pg.mkBrush("#6a1b9a"))
-        self.widget.addItem(self.milestones)
+        self.plot_item.addItem(self.milestones)
         fdash = pg.mkPen("#2e7d32", width=2, style=Qt.PenStyle.DashLine)
-        self.forecast = self.widget.plot([], [], pen=fdash, name=self.tr("Forecast"))
+        self.forecast = self.plot_item.plot([], [], pen=fdash)
+        self.legend.addItem(self.forecast, self.tr("Forecast"))
+        self._old_in_legend = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.widget)
-        self._tips: dict[tuple[float, float], str] = {}
 
     def _tip(self, x: float, y: float, data: object) -> str:
         return str(data) if data else f"{y:g}"
 
-    def show_trend(self, trend: Trend, tips: list[str], standings: list[Standing]) -> None:
-        """Show one indicator's trend; ``tips`` and ``standings`` go with ``trend.actual``."""
-        self.path.setData([p[0] for p in trend.path], [p[1] for p in trend.path])
-        xs = [a[0] for a in trend.actual]
-        ys = [a[1] for a in trend.actual]
-        self.actual_line.setData(xs, ys)
+    def show_trend(
+        self,
+        trend: Trend,
+        tips: list[str],
+        standings: list[Standing],
+        unit: str = "",
+        flow: bool = False,
+        old_path: list[tuple[float, float]] | None = None,
+        revised: date | None = None,
+    ) -> None:
+        """Show one indicator's trend; ``tips`` and ``standings`` go with ``trend.actual``.
+
+        ``flow``: the values restart each year (cumulative 1—N月). ``old_path`` and ``revised``:
+        the schedule before a target revision, drawn up to its effective date (the current
+        path from then on).
+        """
+        path = list(trend.path)
+        if revised is not None and old_path:
+            cut = date_time(revised)
+            before = [p for p in old_path if p[0] <= cut]
+            path = [p for p in path if p[0] > cut]
+            self._show_old(before, flow)
+        else:
+            self._show_old([], flow)
+        if flow:
+            starts = sorted({int(t - 1e-9) for t, _v in path})
+            path = sorted(path + [(y + SHIFT, 0.0) for y in starts])
+            px, py, pc = _per_year(path)
+            self.path.setData(px, py, connect=pc)
+        else:
+            self.path.setData([shown(t) for t, _v in path], [v for _t, v in path])
+        actual = [(a[0], a[1]) for a in trend.actual]
+        xs, ys, connect = _per_year(actual)
+        self.actual_line.setData(xs, ys, connect=connect if flow else "all")
         self.actual.setData(
             [
                 {
@@ -93,20 +157,52 @@ class TrendPlot(QWidget):
             ]
         )
         if trend.target is not None:
-            x0 = trend.path[0][0] if trend.path else trend.target[0] - 5
-            self.target.setData([x0, trend.target[0]], [trend.target[1]] * 2)
+            t, value = trend.target
+            year = year_of(shown(t))
+            self.target.setData([year + 0.02, shown(t)], [value, value])
+            self.target_mark.setData([shown(t)], [value])
         else:
             self.target.setData([], [])
-        self.milestones.setData([m[0] for m in trend.milestones], [m[1] for m in trend.milestones])
+            self.target_mark.setData([], [])
+        self.milestones.setData(
+            [shown(m[0]) for m in trend.milestones], [m[1] for m in trend.milestones]
+        )
         if trend.forecast is not None:
             (x0, y0), (x1, y1) = trend.forecast
-            self.forecast.setData([x0, x1], [y0, y1])
+            self.forecast.setData([shown(x0), shown(x1)], [y0, y1])
         else:
             self.forecast.setData([], [])
-        self.widget.enableAutoRange()
+        self.plot_item.setLabel("left", unit or None)
+        self._year_lines(xs + [shown(t) for t, _v in path])
+        self.plot_item.enableAutoRange()
+
+    def _year_lines(self, xs: list[float]) -> None:
+        """A thin line at every year boundary the data span."""
+        for line in self.boundaries:
+            self.plot_item.removeItem(line)
+        self.boundaries = []
+        if not xs:
+            return
+        for year in range(year_of(min(xs)), year_of(max(xs)) + 2):
+            line = pg.InfiniteLine(pos=year, angle=90, pen=pg.mkPen("#cfd8dc", width=1))
+            self.plot_item.addItem(line, ignoreBounds=True)
+            self.boundaries.append(line)
+
+    def _show_old(self, points: list[tuple[float, float]], flow: bool) -> None:
+        if flow and points:
+            xs, ys, connect = _per_year(points)
+            self.old_path.setData(xs, ys, connect=connect)
+        else:
+            self.old_path.setData([shown(t) for t, _v in points], [v for _t, v in points])
+        if points and not self._old_in_legend:
+            self.legend.addItem(self.old_path, self.tr("Schedule before the revision"))
+            self._old_in_legend = True
+        elif not points and self._old_in_legend:
+            self.legend.removeItem(self.old_path)
+            self._old_in_legend = False
 
     def data(self) -> dict[str, tuple[list[float], list[float]]]:
-        """What is drawn, for tests (``getData`` of every item)."""
+        """What is drawn, in plot coordinates, for tests (``getData`` of every item)."""
 
         def get(item: Any) -> tuple[list[float], list[float]]:
             x, y = item.getData()
@@ -114,8 +210,19 @@ class TrendPlot(QWidget):
 
         return {
             "path": get(self.path),
+            "old_path": get(self.old_path),
             "actual": get(self.actual),
             "target": get(self.target),
             "milestones": get(self.milestones),
             "forecast": get(self.forecast),
         }
+
+    def connected(self, name: str) -> list[bool]:
+        """For a line: whether each point is joined to the next (tests of per-year flows)."""
+        item = {"path": self.path, "actual": self.actual_line}[name]
+        x, _y = item.getData()
+        n = 0 if x is None else len(x)
+        connect = item.opts.get("connect", "all")
+        if isinstance(connect, str):
+            return [True] * max(n - 1, 0)
+        return [bool(c) for c in list(connect)[: max(n - 1, 0)]]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from planmonitor.gui.context import MonitorContext
+from planmonitor.gui.file_dialogs import save_file
 from planmonitor.gui.i18n import period_text
 from planmonitor.gui.workers import GeneratorTask, Pool, default_pool
 
@@ -36,11 +37,12 @@ class ReportExporter(QObject):
         if plan is None:
             return
         stem = suggested_stem(plan.title, self.context.quarter)
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file(
             self.window,
             self.tr("Export the quarterly report"),
-            str(Path.home() / stem),
+            stem,
             self.tr("Report (*.xlsx *.pdf *.docx)"),
+            "report",
         )
         if path:
             self.export(Path(path).with_suffix(""))

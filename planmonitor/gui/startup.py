@@ -13,7 +13,7 @@ import sys
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThread, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 if TYPE_CHECKING:
@@ -52,6 +52,13 @@ class StartupShell(QMainWindow):
         super().__init__()
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "PlanMonitor"))
         self.resize(1280, 800)
+        # the size the main window had when last closed (MainWindow.closeEvent), else one that
+        # fits the screen (a 1366×768 laptop): the main window takes this geometry over
+        geometry = QSettings("PlanMonitor", "PlanMonitor").value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry() if self.screen() else None
+            if screen is not None:
+                self.resize(min(1280, screen.width()), min(800, screen.height() - 32))
         self.message = QLabel(self.tr("Opening the database…"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self.message)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from planmonitor.domain.indicator import PlanError
+from planmonitor.gui.file_dialogs import open_file
 from planmonitor.services.errors import UserError
 from planmonitor.services.plans import builtin_plans, plan_source
 
@@ -97,9 +97,7 @@ class WelcomePage(QWidget):
 
     @Slot()
     def _on_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Load a plan file"), "", self.tr("Plan files (*.toml)")
-        )
+        path = open_file(self, self.tr("Load a plan file"), self.tr("Plan files (*.toml)"), "plan")
         if path:
             self.load_file(path)
 

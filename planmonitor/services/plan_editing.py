@@ -7,6 +7,7 @@ order, so the plan no longer shows it and its code can be used again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -90,15 +91,7 @@ class PlanEditService:
                 else:
                     indicator_to_row(ind, row)
             if tasks is not None:
-                plan.tasks = [
-                    TaskRow(
-                        position=k,
-                        title=t.title,
-                        responsible=SEP.join(t.responsible),
-                        indicator_codes=SEP.join(c for c in t.indicators if c in seen),
-                    )
-                    for k, t in enumerate(tasks, start=1)
-                ]
+                plan.tasks = _task_rows(list(plan.tasks), tasks, seen)
             else:
                 for t in plan.tasks:
                     codes = [c for c in t.indicator_codes.split(SEP) if c in seen]
@@ -132,3 +125,25 @@ class PlanEditService:
             .join(PlanRow, IndicatorRow.plan_id == PlanRow.id)
             .where(PlanRow.key == plan_id, IndicatorRow.code == code)
         )
+
+
+def _task_rows(existing: list[TaskRow], tasks: Sequence[Task], seen: set[str]) -> list[TaskRow]:
+    """The plan's task rows after an edit. A task keeps its row (and so its progress history,
+    which refers to the row) when its code, or else its title, is unchanged."""
+    rows: dict[str, TaskRow] = {}
+    for r in existing:
+        rows.setdefault(r.code or r.title, r)
+    out: list[TaskRow] = []
+    for k, t in enumerate(tasks, start=1):
+        row = rows.pop(t.code or t.title, None) or rows.pop(t.title, None) or TaskRow()
+        row.position = k
+        row.title = t.title
+        row.responsible = SEP.join(t.responsible)
+        row.indicator_codes = SEP.join(c for c in t.indicators if c in seen)
+        row.code = t.code
+        row.lead = SEP.join(t.lead)
+        row.support = SEP.join(t.support)
+        row.kind = t.kind
+        row.chapter = t.chapter
+        out.append(row)
+    return out

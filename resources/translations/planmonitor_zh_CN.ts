@@ -5,8 +5,8 @@
     <name>App</name>
     <message>
         <location filename="../../planmonitor/gui/excepthook.py" line="39"/>
-        <location filename="../../planmonitor/app.py" line="86"/>
-        <location filename="../../planmonitor/app.py" line="120"/>
+        <location filename="../../planmonitor/app.py" line="125"/>
+        <location filename="../../planmonitor/app.py" line="159"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
@@ -72,6 +72,39 @@
         <location filename="../../planmonitor/gui/server_dialogs.py" line="202"/>
         <source>{n} changes shown (newest first).</source>
         <translation>显示 {n} 条修改记录（最新的在前）。</translation>
+    </message>
+</context>
+<context>
+    <name>BaselineDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="61"/>
+        <source>e.g. 3</source>
+        <translation>例如 3</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="62"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="63"/>
+        <source>Baseline now</source>
+        <translation>现有基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="78"/>
+        <source>missing</source>
+        <translation>空缺</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="81"/>
+        <source>Baseline {year} ({unit})</source>
+        <translation>{year}年基数（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="92"/>
+        <source>Enter the {year} baseline of {name}</source>
+        <translation>请填写{name}的{year}年基数</translation>
     </message>
 </context>
 <context>
@@ -227,225 +260,271 @@
     </message>
 </context>
 <context>
+    <name>DatabaseActions</name>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="71"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="83"/>
+        <source>Open another database</source>
+        <translation>打开其他数据库</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="72"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="102"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="127"/>
+        <source>PlanMonitor databases ({patterns})</source>
+        <translation>PlanMonitor 数据库（{patterns}）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="100"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="116"/>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="118"/>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="126"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="134"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="153"/>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="136"/>
+        <source>Replace everything in {current} with the backup {backup}?
+The current file is backed up beside it first.</source>
+        <translation>用备份 {backup} 替换 {current} 中的全部数据吗？
+恢复前会先把当前文件另存一份，放在它旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/database_actions.py" line="158"/>
+        <source>Restored from {backup}; the previous data are kept in {kept}</source>
+        <translation>已从 {backup} 恢复；原来的数据另存在 {kept}</translation>
+    </message>
+</context>
+<context>
     <name>DetailView</name>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="55"/>
+        <location filename="../../planmonitor/gui/detail.py" line="56"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="56"/>
+        <location filename="../../planmonitor/gui/detail.py" line="57"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="67"/>
+        <location filename="../../planmonitor/gui/detail.py" line="68"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="68"/>
+        <location filename="../../planmonitor/gui/detail.py" line="69"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="69"/>
+        <location filename="../../planmonitor/gui/detail.py" line="70"/>
         <source>Standing</source>
         <translation>数据状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="70"/>
+        <location filename="../../planmonitor/gui/detail.py" line="71"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="71"/>
+        <location filename="../../planmonitor/gui/detail.py" line="72"/>
         <source>Recorded</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="72"/>
-        <location filename="../../planmonitor/gui/detail.py" line="83"/>
+        <location filename="../../planmonitor/gui/detail.py" line="73"/>
+        <location filename="../../planmonitor/gui/detail.py" line="84"/>
         <source>By</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="73"/>
+        <location filename="../../planmonitor/gui/detail.py" line="74"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="74"/>
+        <location filename="../../planmonitor/gui/detail.py" line="75"/>
         <source>Comment</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="79"/>
+        <location filename="../../planmonitor/gui/detail.py" line="80"/>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="80"/>
+        <location filename="../../planmonitor/gui/detail.py" line="81"/>
         <source>Old target</source>
         <translation>原目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="81"/>
+        <location filename="../../planmonitor/gui/detail.py" line="82"/>
         <source>New target</source>
         <translation>新目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="82"/>
+        <location filename="../../planmonitor/gui/detail.py" line="83"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="91"/>
+        <location filename="../../planmonitor/gui/detail.py" line="92"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="101"/>
+        <location filename="../../planmonitor/gui/detail.py" line="102"/>
         <source>Definition</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="102"/>
+        <location filename="../../planmonitor/gui/detail.py" line="103"/>
         <source>Value history</source>
         <translation>录入记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="103"/>
+        <location filename="../../planmonitor/gui/detail.py" line="104"/>
         <source>Target revisions</source>
         <translation>目标调整记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="200"/>
+        <location filename="../../planmonitor/gui/detail.py" line="216"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="201"/>
+        <location filename="../../planmonitor/gui/detail.py" line="217"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="202"/>
+        <location filename="../../planmonitor/gui/detail.py" line="218"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="203"/>
+        <location filename="../../planmonitor/gui/detail.py" line="219"/>
         <source>Attribute</source>
         <translation>指标属性</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="204"/>
+        <location filename="../../planmonitor/gui/detail.py" line="220"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="206"/>
+        <location filename="../../planmonitor/gui/detail.py" line="222"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="209"/>
+        <location filename="../../planmonitor/gui/detail.py" line="225"/>
         <source>Target form</source>
         <translation>目标形式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="210"/>
+        <location filename="../../planmonitor/gui/detail.py" line="226"/>
         <source>Cadence</source>
         <translation>数据发布方式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="211"/>
+        <location filename="../../planmonitor/gui/detail.py" line="227"/>
         <source>Release profile</source>
         <translation>发布节奏</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="212"/>
+        <location filename="../../planmonitor/gui/detail.py" line="228"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="213"/>
+        <location filename="../../planmonitor/gui/detail.py" line="229"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="214"/>
+        <location filename="../../planmonitor/gui/detail.py" line="230"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="225"/>
+        <location filename="../../planmonitor/gui/detail.py" line="241"/>
         <source>Level to reach</source>
         <translation>达到目标值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="226"/>
+        <location filename="../../planmonitor/gui/detail.py" line="242"/>
         <source>Cumulative increase</source>
         <translation>累计增加</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="227"/>
+        <location filename="../../planmonitor/gui/detail.py" line="243"/>
         <source>Percentage points a year</source>
         <translation>年均提高百分点</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="228"/>
+        <location filename="../../planmonitor/gui/detail.py" line="244"/>
         <source>Average annual growth</source>
         <translation>年均增长</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="229"/>
+        <location filename="../../planmonitor/gui/detail.py" line="245"/>
         <source>Growth rate as the indicator</source>
         <translation>增长率指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="230"/>
+        <location filename="../../planmonitor/gui/detail.py" line="246"/>
         <source>Annual quota</source>
         <translation>年度任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="231"/>
+        <location filename="../../planmonitor/gui/detail.py" line="247"/>
         <source>Qualitative milestone</source>
         <translation>定性节点目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="236"/>
+        <location filename="../../planmonitor/gui/detail.py" line="252"/>
         <source>Cumulative flow</source>
         <translation>累计数（1—N月累计）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="237"/>
+        <location filename="../../planmonitor/gui/detail.py" line="253"/>
         <source>Batch step</source>
         <translation>分批认定</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="238"/>
+        <location filename="../../planmonitor/gui/detail.py" line="254"/>
         <source>Annual, published late</source>
         <translation>年度统计（次年发布）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="239"/>
+        <location filename="../../planmonitor/gui/detail.py" line="255"/>
         <source>Smooth stock</source>
         <translation>时点数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="240"/>
+        <location filename="../../planmonitor/gui/detail.py" line="256"/>
         <source>Annual count that restarts</source>
         <translation>每年重新计数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="250"/>
+        <location filename="../../planmonitor/gui/detail.py" line="266"/>
         <source>current</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="250"/>
+        <location filename="../../planmonitor/gui/detail.py" line="266"/>
         <source>corrected</source>
         <translation>已更正</translation>
     </message>
@@ -473,9 +552,29 @@
         <translation>调整目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="253"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="257"/>
         <source>Add sub-region</source>
         <translation>添加下级地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="53"/>
+        <source>Enter a baseline</source>
+        <translation>补录基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="107"/>
+        <source>Sub-region targets</source>
+        <translation>地区目标分解</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="195"/>
+        <source>Plan settings</source>
+        <translation>规划设置</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="246"/>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
     </message>
 </context>
 <context>
@@ -549,225 +648,243 @@
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="120"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="158"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="227"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="133"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="268"/>
         <source>Published once a year: enter the annual value in the Year column</source>
         <translation>按年发布的指标：请在“全年”列填写年度值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="230"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="137"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="271"/>
         <source>Quarterly indicator: the Q4 value is the year&apos;s value</source>
         <translation>按季填报的指标：第四季度的值即全年值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="233"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="274"/>
         <source>{period}: no value yet</source>
         <translation>{period}：尚未填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="246"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="287"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="247"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="288"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="248"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="289"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="249"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="290"/>
         <source>Target this year</source>
         <translation>本年目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="250"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="291"/>
         <source>Q1 (Jan–Mar)</source>
         <translation>一季度（1—3月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="251"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="292"/>
         <source>Q2 (Jan–Jun)</source>
         <translation>二季度（1—6月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="252"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="293"/>
         <source>Q3 (Jan–Sep)</source>
         <translation>三季度（1—9月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="253"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="294"/>
         <source>Q4 (Jan–Dec)</source>
         <translation>四季度（1—12月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="258"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="299"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="258"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="299"/>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry_model.py" line="131"/>
+        <source>this column is the plan&apos;s, not a value</source>
+        <translation>此列是规划信息，不填数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry_model.py" line="138"/>
+        <source>{cell} takes no value: {why}</source>
+        <translation>{cell}不填数值：{why}</translation>
     </message>
 </context>
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="111"/>
+        <location filename="../../planmonitor/gui/entry.py" line="88"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="115"/>
+        <location filename="../../planmonitor/gui/entry.py" line="92"/>
         <source>Estimate (预计)</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="116"/>
+        <location filename="../../planmonitor/gui/entry.py" line="93"/>
         <source>Preliminary (初步)</source>
         <translation>初步</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="117"/>
+        <location filename="../../planmonitor/gui/entry.py" line="94"/>
         <source>Final (正式)</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="121"/>
-        <source>Comment on this value (情况说明)</source>
-        <translation>该数值的情况说明</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/entry.py" line="122"/>
-        <source>Save standing and comment</source>
-        <translation>保存状态和说明</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/entry.py" line="137"/>
+        <location filename="../../planmonitor/gui/entry.py" line="120"/>
         <source>Values of</source>
         <translation>填报年度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="140"/>
+        <location filename="../../planmonitor/gui/entry.py" line="123"/>
         <source>Type and press Enter; paste a block copied from Excel or WPS</source>
         <translation>输入数值后按回车；可直接粘贴从 Excel 或 WPS 复制的区域</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="219"/>
+        <location filename="../../planmonitor/gui/entry.py" line="216"/>
+        <location filename="../../planmonitor/gui/entry.py" line="435"/>
         <source>Enter {name} {period}</source>
         <translation>录入 {name} {period}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="274"/>
+        <location filename="../../planmonitor/gui/entry.py" line="273"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="322"/>
+        <location filename="../../planmonitor/gui/entry.py" line="321"/>
         <source>The pasted block does not fit the grid; nothing was pasted.</source>
         <translation>粘贴的区域超出表格范围，未粘贴任何数据。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="329"/>
-        <source>Row {row}, column {col} takes no value here; nothing was pasted.</source>
-        <translation>第 {row} 行第 {col} 列不能填写数值，未粘贴任何数据。</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/entry.py" line="340"/>
+        <location filename="../../planmonitor/gui/entry.py" line="337"/>
         <source>Nothing was pasted: {name} {period}: {reason}</source>
         <translation>未粘贴任何数据：{name} {period}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="358"/>
+        <location filename="../../planmonitor/gui/entry.py" line="355"/>
         <source>Paste {n} values</source>
         <translation>粘贴 {n} 个数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="370"/>
+        <location filename="../../planmonitor/gui/entry.py" line="450"/>
         <source>Select a value to set its standing and comment</source>
         <translation>选中一个数值，可设置数据状态和情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="389"/>
-        <source>Standing and comment of {period}</source>
-        <translation>{period} 的数据状态和说明</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/entry.py" line="126"/>
+        <location filename="../../planmonitor/gui/entry.py" line="109"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="127"/>
+        <location filename="../../planmonitor/gui/entry.py" line="110"/>
         <source>Reload and save my values again</source>
         <translation>重新载入并再次保存我的数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="285"/>
+        <location filename="../../planmonitor/gui/entry.py" line="284"/>
         <source>Reloaded: the values are as saved in the database now.</source>
         <translation>已重新载入：显示的是数据库中现在保存的数值。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="298"/>
+        <location filename="../../planmonitor/gui/entry.py" line="297"/>
         <source>Save my values again</source>
         <translation>再次保存我的数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="99"/>
+        <source>Comment on this value (情况说明); saved when you leave the field</source>
+        <translation>该数值的情况说明（离开输入框或按回车即保存）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="104"/>
+        <source>By its parts:</source>
+        <translation>按分子、分母填报：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="327"/>
+        <source>Nothing was pasted: {reason}</source>
+        <translation>未粘贴任何数据：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="420"/>
+        <source>{cell}: enter both the numerator and the denominator</source>
+        <translation>{cell}：请同时填写分子和分母</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="424"/>
+        <source>{cell}: the denominator is zero</source>
+        <translation>{cell}：分母为零</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="471"/>
+        <source>Standing and comment of {name} {period}</source>
+        <translation>{name}{period}的数据状态和说明</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="371"/>
+        <source>Clear {name} {period}</source>
+        <translation>清除{name}{period}的值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry.py" line="375"/>
+        <source>Clear {n} values</source>
+        <translation>清除{n}个值</translation>
     </message>
 </context>
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="42"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="80"/>
         <source>Import a spreadsheet</source>
         <translation>导入填报数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="44"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="81"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>电子表格 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="66"/>
-        <source>Fill-in workbook for {period}</source>
-        <translation>{period}填报表</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="71"/>
-        <source>All indicators</source>
-        <translation>全部指标</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="75"/>
-        <source>Responsible unit</source>
-        <translation>责任单位</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="87"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="107"/>
         <source>Save the fill-in workbook</source>
         <translation>保存填报表</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="105"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="123"/>
         <source>Fill-in workbook</source>
         <translation>填报表</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="107"/>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="135"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="125"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="154"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="118"/>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="139"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="136"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="158"/>
         <source>Export all values</source>
         <translation>导出全部数据</translation>
     </message>
@@ -775,95 +892,110 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="64"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="65"/>
         <source>Import: {file}</source>
         <translation>导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="72"/>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="219"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="73"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="249"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="73"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="74"/>
         <source>What</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="74"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="75"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="75"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="76"/>
         <source>Name in the file</source>
         <translation>文件中的名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="76"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="77"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="77"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="79"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="78"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="80"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="79"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="81"/>
         <source>Current value</source>
         <translation>现有值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="80"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="82"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="87"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="89"/>
         <source>Please confirm these names</source>
         <translation>请确认以下名称对应的指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="89"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="91"/>
         <source>Apply my answers</source>
         <translation>按我的选择重新核对</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="91"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="93"/>
         <source>Import the ticked values</source>
         <translation>导入勾选的数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="92"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="145"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="147"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何数值。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="154"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="156"/>
         <source>{file}: {new} new, {changed} changed, {conflict} in conflict, {unchanged} unchanged, {unsure} to confirm, {unknown} unknown, {error} errors. Nothing is written until you accept; then all ticked values are written, or none.</source>
         <translation>{file}：新增 {new}，修改 {changed}，冲突 {conflict}，未变 {unchanged}，待确认 {unsure}，未识别 {unknown}，错误 {error}。确认前不写入任何数值；确认后勾选的数值全部写入，或全部不写入。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="159"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="172"/>
         <source>Values whose table names no period count as {period}.</source>
         <translation>表格未写明期间的数值，按当前报告期{period}处理。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="174"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="192"/>
         <source>— not an indicator of this plan —</source>
         <translation>— 不是本规划的指标 —</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="78"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="190"/>
+        <source>— not a region of this plan —</source>
+        <translation>— 不是本规划的地区 —</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="285"/>
+        <source>Imported {written} values from {file}: {new} new, {changed} changed.</source>
+        <translation>已从{file}导入{written}个数值：新增{new}个，修改{changed}个。</translation>
     </message>
 </context>
 <context>
@@ -1015,172 +1147,168 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="49"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="87"/>
         <location filename="../../planmonitor/gui/startup.py" line="53"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="56"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="132"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="94"/>
+        <location filename="../../planmonitor/gui/menus.py" line="97"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="57"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="133"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="95"/>
+        <location filename="../../planmonitor/gui/menus.py" line="98"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="58"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="134"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="96"/>
+        <location filename="../../planmonitor/gui/menus.py" line="99"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="74"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="75"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="83"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="139"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="86"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="142"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="89"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="145"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="92"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="148"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
+        <location filename="../../planmonitor/gui/menus.py" line="50"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
+        <location filename="../../planmonitor/gui/menus.py" line="52"/>
         <source>Add a plan…</source>
         <translation>添加规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="106"/>
+        <location filename="../../planmonitor/gui/menus.py" line="62"/>
         <source>Import a spreadsheet…</source>
         <translation>导入填报数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="107"/>
+        <location filename="../../planmonitor/gui/menus.py" line="63"/>
         <source>Fill-in workbook for units…</source>
         <translation>生成填报表…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="108"/>
+        <location filename="../../planmonitor/gui/menus.py" line="64"/>
         <source>Export all values…</source>
         <translation>导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="110"/>
+        <location filename="../../planmonitor/gui/menus.py" line="66"/>
         <source>Export the quarterly report…</source>
         <translation>导出季度报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="113"/>
+        <location filename="../../planmonitor/gui/menus.py" line="70"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="114"/>
+        <location filename="../../planmonitor/gui/menus.py" line="73"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="115"/>
+        <location filename="../../planmonitor/gui/menus.py" line="74"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="117"/>
+        <location filename="../../planmonitor/gui/menus.py" line="76"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="124"/>
+        <location filename="../../planmonitor/gui/menus.py" line="81"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="125"/>
+        <location filename="../../planmonitor/gui/menus.py" line="82"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="126"/>
+        <location filename="../../planmonitor/gui/menus.py" line="87"/>
         <source>Add sub-region…</source>
         <translation>添加下级地区…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="130"/>
+        <location filename="../../planmonitor/gui/menus.py" line="95"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="137"/>
+        <location filename="../../planmonitor/gui/menus.py" line="102"/>
         <source>Previous quarter</source>
         <translation>上一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="138"/>
+        <location filename="../../planmonitor/gui/menus.py" line="103"/>
         <source>Next quarter</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="140"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="380"/>
+        <location filename="../../planmonitor/gui/menus.py" line="105"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="150"/>
+        <location filename="../../planmonitor/gui/menus.py" line="118"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="151"/>
-        <location filename="../../planmonitor/gui/main_window.py" line="365"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="434"/>
+        <location filename="../../planmonitor/gui/menus.py" line="122"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="260"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="275"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="301"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="316"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="357"/>
-        <source>The language changes when PlanMonitor is started again.</source>
-        <translation>界面语言将在下次启动时生效。</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="367"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="436"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -1189,44 +1317,107 @@ Database: {path}</source>
 数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="128"/>
+        <location filename="../../planmonitor/gui/menus.py" line="92"/>
         <source>Submission and review…</source>
         <translation>报送与审核…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="143"/>
+        <location filename="../../planmonitor/gui/menus.py" line="114"/>
         <source>&amp;Server</source>
         <translation>服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="144"/>
+        <location filename="../../planmonitor/gui/menus.py" line="115"/>
         <source>User management…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="145"/>
+        <location filename="../../planmonitor/gui/menus.py" line="116"/>
         <source>Audit log…</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="310"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="325"/>
         <source>The database cannot be reached just now.</source>
         <translation>暂时无法连接数据库。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="103"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="155"/>
         <source>New plan…</source>
         <translation>新建规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="104"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="158"/>
         <source>Export plan file…</source>
         <translation>导出规划文件…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="129"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="160"/>
         <source>Edit plan…</source>
         <translation>编辑规划…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="373"/>
+        <source>This is the language in use.</source>
+        <translation>当前正在使用该语言。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/main_window.py" line="377"/>
+        <source>The interface will be in {language} when PlanMonitor is started again.</source>
+        <translation>重新启动本程序后，界面语言将切换为{language}。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="56"/>
+        <source>Open another database…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="58"/>
+        <source>Recent databases</source>
+        <translation>最近使用的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="59"/>
+        <source>Back up the database…</source>
+        <translation>备份数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="60"/>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="83"/>
+        <source>Enter a missing baseline…</source>
+        <translation>补录基数…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="84"/>
+        <source>Sub-region targets…</source>
+        <translation>地区目标分解…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="85"/>
+        <source>Responsible units…</source>
+        <translation>责任单位…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="89"/>
+        <source>Plan settings (thresholds, 左右 tolerance)…</source>
+        <translation>规划设置（亮灯阈值、“左右”容差）…</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/menus.py" line="120"/>
+        <source>User manual</source>
+        <translation>使用手册</translation>
+    </message>
+</context>
+<context>
+    <name>ManualWindow</name>
+    <message>
+        <location filename="../../planmonitor/gui/manual.py" line="25"/>
+        <source>PlanMonitor user manual</source>
+        <translation>规划监测使用手册</translation>
     </message>
 </context>
 <context>
@@ -1398,59 +1589,67 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>OverviewSummary</name>
+    <message>
+        <location filename="../../planmonitor/gui/overview_summary.py" line="83"/>
+        <source>All {n} indicators</source>
+        <translation>全部{n}项指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/overview_summary.py" line="103"/>
+        <source>No indicator is behind schedule.</source>
+        <translation>没有滞后的指标。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/overview_summary.py" line="113"/>
+        <source>Behind or slightly behind:</source>
+        <translation>滞后和略滞后：</translation>
+    </message>
+</context>
+<context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="37"/>
+        <location filename="../../planmonitor/gui/overview.py" line="46"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="38"/>
+        <location filename="../../planmonitor/gui/overview.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="39"/>
+        <location filename="../../planmonitor/gui/overview.py" line="48"/>
         <source>Actual</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="40"/>
+        <location filename="../../planmonitor/gui/overview.py" line="49"/>
         <source>Expected</source>
         <translation>序时目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="41"/>
+        <location filename="../../planmonitor/gui/overview.py" line="50"/>
         <source>Progress</source>
         <translation>完成序时进度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="42"/>
+        <location filename="../../planmonitor/gui/overview.py" line="51"/>
         <source>Data period</source>
         <translation>数据期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="43"/>
+        <location filename="../../planmonitor/gui/overview.py" line="52"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="92"/>
+        <location filename="../../planmonitor/gui/overview.py" line="109"/>
         <source>{title} — {region}, report period {period}</source>
         <translation>《{title}》 — {region}，报告期 {period}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview.py" line="100"/>
-        <source>Needs attention (behind schedule)</source>
-        <translation>需关注（滞后）</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/overview.py" line="105"/>
-        <source>Indicators</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/overview.py" line="108"/>
+        <location filename="../../planmonitor/gui/overview.py" line="126"/>
         <source>Other indicators</source>
         <translation>其他指标</translation>
     </message>
@@ -1761,57 +1960,163 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>PlanSettingsDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="207"/>
+        <source> percentage points</source>
+        <translation>个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="210"/>
+        <source>Expected (预期性) indicators</source>
+        <translation>预期性指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="211"/>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="214"/>
+        <source>On schedule (green) from progress</source>
+        <translation>完成序时进度达到此比例为绿灯</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="212"/>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="215"/>
+        <source>Slightly behind (yellow) from progress</source>
+        <translation>完成序时进度达到此比例为黄灯</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="213"/>
+        <source>Binding (约束性) indicators</source>
+        <translation>约束性指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="216"/>
+        <source>Tolerance of 左右 (≈) targets</source>
+        <translation>“左右”目标的容差</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="18"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="19"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="20"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="16"/>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="46"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="17"/>
+        <location filename="../../planmonitor/gui/file_dialogs.py" line="48"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RegionDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="256"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="260"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="257"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="261"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
 </context>
 <context>
+    <name>RegionTargetDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="114"/>
+        <source>Sub-region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="114"/>
+        <source>Baseline</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="114"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="123"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="124"/>
+        <source>Whole plan</source>
+        <translation>全规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="127"/>
+        <source>The plan has no sub-regions yet: add them with 编辑 → 添加下级地区 first.</source>
+        <translation>本规划还没有下级地区：请先用“编辑 → 添加下级地区”添加。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="146"/>
+        <source>baseline {baseline}, target {target} {unit} ({year})</source>
+        <translation>基数{baseline}，目标{target}{unit}（{year}年）</translation>
+    </message>
+</context>
+<context>
     <name>ReportExporter</name>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="41"/>
-        <location filename="../../planmonitor/gui/report_export.py" line="67"/>
-        <location filename="../../planmonitor/gui/report_export.py" line="93"/>
-        <location filename="../../planmonitor/gui/report_export.py" line="102"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="42"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="69"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="95"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="104"/>
         <source>Export the quarterly report</source>
         <translation>导出季度报告</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="43"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="44"/>
         <source>Report (*.xlsx *.pdf *.docx)</source>
         <translation>季度报告 (*.xlsx *.pdf *.docx)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="61"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="63"/>
         <source>Writing the report for {period}…</source>
         <translation>正在生成{period}报告…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="62"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="64"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="90"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="92"/>
         <source>Report written</source>
         <translation>报告已生成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="94"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="96"/>
         <source>The report was written:
 {files}</source>
         <translation>报告已生成：
 {files}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/report_export.py" line="99"/>
+        <location filename="../../planmonitor/gui/report_export.py" line="101"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
@@ -1862,6 +2167,19 @@ Database: {path}</source>
         <location filename="../../planmonitor/gui/round_views.py" line="127"/>
         <source>Task</source>
         <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsibleUnitsDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="252"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_dialogs.py" line="252"/>
+        <source>Responsible units (、-separated)</source>
+        <translation>责任单位（用、分隔）</translation>
     </message>
 </context>
 <context>
@@ -2004,14 +2322,19 @@ Database: {path}</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="235"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="239"/>
         <source>Enter the new due date as YYYY-MM-DD</source>
         <translation>请按 YYYY-MM-DD 填写新的完成期限</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/dialogs.py" line="239"/>
+        <location filename="../../planmonitor/gui/dialogs.py" line="243"/>
         <source>Enter the new target</source>
         <translation>请填写新的目标值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/dialogs.py" line="228"/>
+        <source>Type the date (2024-07-01) or pick it from the calendar</source>
+        <translation>可直接输入日期（如 2024-07-01），也可从日历中选择</translation>
     </message>
 </context>
 <context>
@@ -2078,7 +2401,7 @@ Database: {path}</source>
 <context>
     <name>StartupShell</name>
     <message>
-        <location filename="../../planmonitor/gui/startup.py" line="55"/>
+        <location filename="../../planmonitor/gui/startup.py" line="62"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -2210,26 +2533,54 @@ Database: {path}</source>
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="40"/>
+        <source>Fill-in workbook for {period}</source>
+        <translation>{period}填报表</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="42"/>
+        <source>All indicators</source>
+        <translation>全部指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="47"/>
+        <source>A workbook for {period} that a responsible unit fills in and sends back. Units are set per indicator (编辑 → 责任单位).</source>
+        <translation>生成{period}的填报表，由责任单位填写后交回。各指标的责任单位在“编辑 → 责任单位”中设置。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="54"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+</context>
+<context>
     <name>TrendPlot</name>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="54"/>
+        <location filename="../../planmonitor/gui/plot.py" line="83"/>
         <source>Schedule (序时进度)</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="59"/>
+        <location filename="../../planmonitor/gui/plot.py" line="89"/>
         <source>Actual (▲ estimate ● preliminary ■ final)</source>
         <translation>实际值（▲预计 ●初步 ■正式）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="64"/>
+        <location filename="../../planmonitor/gui/plot.py" line="99"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="68"/>
+        <location filename="../../planmonitor/gui/plot.py" line="104"/>
         <source>Forecast</source>
         <translation>趋势预测</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plot.py" line="198"/>
+        <source>Schedule before the revision</source>
+        <translation>调整前的序时进度</translation>
     </message>
 </context>
 <context>
@@ -2353,12 +2704,12 @@ Database: {path}</source>
         <translation>内置规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="101"/>
+        <location filename="../../planmonitor/gui/welcome.py" line="100"/>
         <source>Load a plan file</source>
         <translation>载入规划文件</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/welcome.py" line="101"/>
+        <location filename="../../planmonitor/gui/welcome.py" line="100"/>
         <source>Plan files (*.toml)</source>
         <translation>规划文件 (*.toml)</translation>
     </message>

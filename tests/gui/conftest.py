@@ -53,3 +53,14 @@ def demo_window(zh, gui_db: Database, qtbot) -> MainWindow:  # type: ignore[no-u
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Every test has its own QSettings (language, window geometry, folders, recent files)."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder

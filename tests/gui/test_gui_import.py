@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from planmonitor.domain.periods import Period
@@ -68,3 +69,36 @@ def test_fill_in_workbook_and_export_from_the_menu(cangzhou_window, tmp_path: Pa
     assert "高新技术企业数量" in names
     w.exchange.export(tmp_path / "全部数据.xlsx")
     assert (tmp_path / "全部数据.xlsx").stat().st_size > 1000
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_an_unknown_name_is_mapped_to_any_indicator_by_searching(
+    cangzhou_window, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    w = cangzhou_window
+    w.exchange.pool = SynchronousPool()
+    dialog = w.exchange.import_file(_csv(tmp_path, "领军企业户数,2024年1-9月,4\n"))
+    headers = [
+        dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())
+    ]
+    assert "地区" in headers
+    (box,) = dialog.boxes.values()
+    codes = [box.itemData(i) for i in range(box.count())]
+    assert set(codes) >= {"", *(i.code for i in w.context.plan.indicators)}  # every indicator
+    assert box.isEditable()
+    box.lineEdit().setFocus()
+    box.lineEdit().selectAll()
+    event = QInputMethodEvent()
+    event.setCommitString("04 科技领军企业")  # typed through the input method
+    QApplication.sendEvent(box.lineEdit(), event)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.currentData() == "04"
+    qtbot.mouseClick(dialog.recheck, Qt.MouseButton.LeftButton)
+    assert dialog.preview.counts()["new"] == 1
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    assert _value(w, "04").value == 4
+    assert "导入1个数值" in w.statusBar().currentMessage()

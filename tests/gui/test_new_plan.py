@@ -44,7 +44,7 @@ def test_from_a_docx_to_a_saved_plan(cangzhou_window, qtbot, tmp_path: Path) -> 
     doc = tmp_path / "qinghe-15.docx"  # typed with keys: ASCII only
     county_docx(doc, note=False)  # without the 注, the [200] is a question
     w.act_new_plan.trigger()
-    dialog = w.plan_actions.last_dialog
+    dialog = w.plan_editing.last_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.path_edit, str(doc))
     qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)  # read on a worker thread
@@ -88,10 +88,10 @@ def test_from_a_docx_to_a_saved_plan(cangzhou_window, qtbot, tmp_path: Path) -> 
 
 def test_a_document_that_cannot_be_read_says_so(cangzhou_window, qtbot, tmp_path: Path) -> None:
     w = cangzhou_window
-    w.plan_actions.pool = SynchronousPool()
+    w.plan_editing.pool = SynchronousPool()
     bad = tmp_path / "plan.docx"
     bad.write_bytes(b"not a zip")
-    dialog = w.plan_actions.new_plan()
+    dialog = w.plan_editing.new_plan()
     qtbot.keyClicks(dialog.path_edit, str(bad))
     qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
     assert "plan.docx" in dialog.error.text()
@@ -100,12 +100,12 @@ def test_a_document_that_cannot_be_read_says_so(cangzhou_window, qtbot, tmp_path
 
 def test_successor_of_the_plan_in_the_database(cangzhou_window, qtbot) -> None:
     w = cangzhou_window
-    dialog = w.plan_actions.new_plan()
+    dialog = w.plan_editing.new_plan()
     qtbot.mouseClick(dialog.from_plan, Qt.MouseButton.LeftButton)
     assert dialog.predecessor_box.isVisible()
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert dialog.title_edit.text() == "沧州市科技创新“十五五”规划"
-    assert dialog.table.rowCount() == 11
+    assert dialog.table.rowCount() == 17  # every indicator of 沧州, its table and its tasks
     assert (dialog.base_year.value(), dialog.target_year.value()) == (2025, 2030)
     _ime(dialog.title_edit, "")  # the title stays as proposed
     assert dialog.id_edit.text() == "cangzhou-next"
@@ -134,8 +134,8 @@ def test_a_successor_document_takes_confirmed_2025_values(
     obs.record("cangzhou", Entry("09", Period.quarter(2025, 4), 140, standing=Standing.ESTIMATE))
     doc = tmp_path / "cangzhou-15.txt"
     doc.write_text(SUCCESSOR, encoding="utf-8")
-    w.plan_actions.pool = SynchronousPool()
-    dialog = w.plan_actions.new_plan()
+    w.plan_editing.pool = SynchronousPool()
+    dialog = w.plan_editing.new_plan()
     qtbot.keyClicks(dialog.path_edit, str(doc))
     qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
     assert dialog.table.rowCount() == 3

@@ -51,16 +51,16 @@ def test_add_change_form_delete_with_values_undo_and_save(cangzhou_window, qtbot
     db = w.context.db
     ObservationService(db).record("cangzhou", Entry("05", Period.quarter(2023, 3), 990))
     w.act_edit_plan.trigger()
-    dialog = w.plan_actions.last_dialog
+    dialog = w.plan_editing.last_dialog
     table = dialog.table
-    assert table.rowCount() == 11
+    assert table.rowCount() == 17  # 沧州's table and its task targets
     # add an indicator and fill it in
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert table.rowCount() == 12
-    _type(qtbot, table, 11, "name", "人工智能企业", ime=True)
-    _type(qtbot, table, 11, "unit", "家", ime=True)
-    _type(qtbot, table, 11, "target", "50")
-    assert table.item(11, COL["name"]).text() == "人工智能企业"
+    assert table.rowCount() == 18
+    _type(qtbot, table, 17, "name", "人工智能企业", ime=True)
+    _type(qtbot, table, 17, "unit", "家", ime=True)
+    _type(qtbot, table, 17, "target", "50")
+    assert table.item(17, COL["name"]).text() == "人工智能企业"
     # change the form of 07 (累计增加10) to 年均提高 2 个百分点
     editor = _start_edit(qtbot, table, 6, "form")
     assert isinstance(editor, QComboBox)
@@ -79,7 +79,7 @@ def test_add_change_form_delete_with_values_undo_and_save(cangzhou_window, qtbot
     table.setCurrentCell(4, COL["name"])
     _answer_delete(qtbot)
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
-    assert table.rowCount() == 12 - 1
+    assert table.rowCount() == 18 - 1
     assert all(table.item(r, COL["code"]).text() != "05" for r in range(table.rowCount()))
     # undo brings it back, redo deletes it again
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -93,8 +93,8 @@ def test_add_change_form_delete_with_values_undo_and_save(cangzhou_window, qtbot
     assert not dialog.isVisible()
     plan = PlanService(db).get("cangzhou")
     codes = [i.code for i in plan.indicators]
-    assert "05" not in codes and codes[-1] == "12"
-    new = plan.indicator("12")
+    assert "05" not in codes and codes[-1] == "18"
+    new = plan.indicator("18")
     assert (new.name, new.unit, new.target.value) == ("人工智能企业", "家", 50)
     seven = plan.indicator("07")
     assert (seven.target.form, seven.target.rate) == (TargetForm.POINTS, 2)
@@ -106,7 +106,7 @@ def test_add_change_form_delete_with_values_undo_and_save(cangzhou_window, qtbot
 
 def test_a_save_problem_names_indicator_and_field_and_saves_nothing(cangzhou_window, qtbot) -> None:
     w = cangzhou_window
-    dialog = w.plan_actions.edit_plan()
+    dialog = w.plan_editing.edit_plan()
     table = dialog.table
     editor = _start_edit(qtbot, table, 0, "form")
     for _ in range(3):  # level → … → average annual growth, with no rate
@@ -125,15 +125,16 @@ def test_key_tasks_edited_with_undo_and_saved(cangzhou_window, qtbot) -> None:
     from planmonitor.domain.plan import Task
 
     w = cangzhou_window
-    assert PlanService(w.context.db).get("cangzhou").tasks == ()  # none yet
-    dialog = w.plan_actions.edit_plan()
+    before = PlanService(w.context.db).get("cangzhou").tasks  # 沧州's key tasks
+    n = len(before)
+    dialog = w.plan_editing.edit_plan()
     dialog.tabs.setCurrentIndex(1)
     tasks = dialog.tasks_table
     qtbot.mouseClick(dialog.add_task_button, Qt.MouseButton.LeftButton)
-    assert tasks.rowCount() == 1
+    assert tasks.rowCount() == n + 1
     for col, text in ((0, "实施高新技术企业倍增行动"), (1, "市科技局、市财政局")):
         tasks.setFocus()
-        tasks.setCurrentCell(0, col)
+        tasks.setCurrentCell(n, col)
         qtbot.keyClick(tasks, Qt.Key.Key_F2)
         editor = tasks.focusWidget()
         editor.selectAll()
@@ -142,7 +143,7 @@ def test_key_tasks_edited_with_undo_and_saved(cangzhou_window, qtbot) -> None:
         QApplication.sendEvent(editor, event)
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: tasks.state() != tasks.State.EditingState)
-    tasks.setCurrentCell(0, 2)
+    tasks.setCurrentCell(n, 2)
     qtbot.keyClick(tasks, Qt.Key.Key_F2)
     editor = tasks.focusWidget()
     qtbot.keyClicks(editor, "05,99")
@@ -152,8 +153,9 @@ def test_key_tasks_edited_with_undo_and_saved(cangzhou_window, qtbot) -> None:
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert "99" in dialog.error.text()  # no such indicator: nothing saved
     qtbot.keyClick(tasks, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert tasks.item(0, 2).text() == ""
+    assert tasks.item(n, 2).text() == ""
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.error.text() == ""
     saved = PlanService(w.context.db).get("cangzhou").tasks
-    assert saved == (Task("实施高新技术企业倍增行动", ("市科技局", "市财政局"), (), 1),)
+    assert saved[:n] == before
+    assert saved[n:] == (Task("实施高新技术企业倍增行动", ("市科技局", "市财政局"), (), n + 1),)

@@ -355,14 +355,20 @@ class PlanEditorDialog(QDialog):
         self.undo_stack.redo()
 
     def _tasks(self) -> list[Task]:
+        """The key tasks to save: links to indicators deleted here are dropped with them; a
+        code that was never in the plan is refused, naming the task."""
         codes = {i.code for i in self.state.rows}
-        for t in self.state.tasks:
-            unknown = [c for c in t.indicators if c not in codes]
+        deleted = {i.code for i in self.plan.indicators} - codes
+        out: list[Task] = []
+        for k, t in enumerate(self.state.tasks, start=1):
+            unknown = [c for c in t.indicators if c not in codes and c not in deleted]
             if unknown:
                 raise UserError(
-                    f"重点任务“{t.title[:20]}”：指标编码 {'、'.join(unknown)} 不在本规划中"
+                    f"重点任务“{t.title[:20]}”：指标编码{'、'.join(unknown)}不在本规划中"
                 )
-        return [replace(t, position=k) for k, t in enumerate(self.state.tasks, start=1)]
+            kept = tuple(c for c in t.indicators if c in codes)
+            out.append(replace(t, position=k, indicators=kept))
+        return out
 
     @Slot()
     def save(self) -> None:

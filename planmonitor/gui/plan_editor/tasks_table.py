@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, Slot
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
@@ -37,11 +38,13 @@ class TasksTable(QTableWidget):
         self.setColumnWidth(0, 360)
         self.setColumnWidth(1, 360)
         self.setColumnWidth(2, 200)
+        self._shown: list[Task] = []
         self.itemChanged.connect(self._on_item_changed)
 
     def show_tasks(self, tasks: list[Task]) -> None:
         """Fill the table."""
         self.blockSignals(True)
+        self._shown = list(tasks)  # code, kind, chapter, lead/support units: kept as they are
         self.setRowCount(len(tasks))
         for r, t in enumerate(tasks):
             texts = (t.title, "、".join(t.responsible), "、".join(t.indicators))
@@ -54,7 +57,11 @@ class TasksTable(QTableWidget):
         out = []
         for r in range(self.rowCount()):
             cells = [item.text() if (item := self.item(r, c)) else "" for c in range(3)]
-            out.append(Task(cells[0].strip(), _split(cells[1]), _split(cells[2]), r + 1))
+            title, units, codes = cells[0].strip(), _split(cells[1]), _split(cells[2])
+            shown = self._shown[r] if r < len(self._shown) else Task(title)
+            out.append(
+                replace(shown, title=title, responsible=units, indicators=codes, position=r + 1)
+            )
         return out
 
     @Slot(QTableWidgetItem)

@@ -31,12 +31,12 @@ def test_edit_add_reorder_delete_in_one_save(cangzhou) -> None:
     inds.remove(next(i for i in inds if i.code == "04"))  # no values: removed
     first = inds[0]
     inds[0] = replace(first, target=Target(TargetForm.LEVEL, value=2.5, text="2.5"), unit="%")
-    new = replace(hi, code="12", name="人工智能企业", baseline=None, position=0)
+    new = replace(hi, code="18", name="人工智能企业", baseline=None, position=0)
     inds.insert(1, new)
     edit.save("cangzhou", inds, deleted=["05", "04"])
     after = plans.get("cangzhou")
     codes = [i.code for i in after.indicators]
-    assert codes[:2] == ["01", "12"] and "05" not in codes and "04" not in codes
+    assert codes[:2] == ["01", "18"] and "05" not in codes and "04" not in codes
     assert after.indicator("01").target.value == 2.5
     assert [r.code for r in edit.retired("cangzhou")] == ["05"]
     assert edit.retired("cangzhou")[0].values == 1

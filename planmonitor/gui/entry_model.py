@@ -259,7 +259,7 @@ class EntryModel(QAbstractTableModel):
             return "—"
         if ind.target.form is TargetForm.GROWTH_RATE:
             return f"{ind.target.rate:g}%"
-        return fmt_num(sched.year_target(self.year), ind.decimals)
+        return fmt_num(sched.year_target(self.year), ind.decimals, ind.unit)
 
     def _tooltip(self, ind: Indicator, period: Period, row: int, col: int) -> str:
         translate = QApplication.translate

@@ -160,10 +160,10 @@ class OverviewView(QWidget):
             [
                 f"{ind.code}  {ind.name}",
                 light_label(st.light),
-                _with_unit(fmt_num(st.actual, ind.decimals), unit)
+                _with_unit(fmt_num(st.actual, ind.decimals, unit), unit)
                 if st.actual is not None
                 else "—",
-                _with_unit(fmt_num(st.expected, ind.decimals), unit)
+                _with_unit(fmt_num(st.expected, ind.decimals, unit), unit)
                 if st.expected is not None and st.kind != "growth_rate"
                 else ("—" if st.expected is None else f"{st.expected:g}%"),
                 fmt_percent(st.progress) if st.progress is not None else "—",
@@ -188,4 +188,4 @@ def _with_unit(value: str, unit: str) -> str:
         return value
     if unit in ("%", "％"):
         return f"{value}%"
-    return f"{value} {unit}" if unit else value
+    return f"{value}{unit}" if unit else value  # 1105家: no space in Chinese text

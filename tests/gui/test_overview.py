@@ -95,3 +95,12 @@ def test_the_summary_counts_lights_per_category_and_names_the_lagging(demo_windo
     first = lagging[0].indicator.code
     summary.lagging_label.linkActivated.emit(first)
     assert w.tabs.currentWidget() is w.detail and w.detail.code == first
+
+
+def test_counts_are_shown_whole_and_without_a_space(demo_window):  # type: ignore[no-untyped-def]
+    """序时目标 of a count (268.4 家 by the schedule) reads 268家; the status keeps 268.4."""
+    rows = {r.data(0, Qt.ItemDataRole.UserRole + 1): r for r in _rows(demo_window.overview.tree)}
+    statuses = {s.indicator.code: s.status for s in demo_window.context.statuses()}
+    assert statuses["06"].expected is not None and statuses["06"].expected % 1 != 0
+    assert rows["06"].text(3) == f"{round(statuses['06'].expected)}家"
+    assert rows["06"].text(2) == f"{statuses['06'].actual:.0f}家"

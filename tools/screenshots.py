@@ -75,20 +75,29 @@ def render(out: Path, lang: str, sizes: tuple[tuple[int, int], ...] = SIZES) -> 
     return files
 
 
-def _dialogs(window, shot, tmp, pool, names) -> None:  # type: ignore[no-untyped-def]
+def _dialogs(window, shot, tmp, pool, _names) -> None:  # type: ignore[no-untyped-def]
     """Every dialog once (they size themselves to their content)."""
+    from planmonitor.gui.dialogs import IndicatorDialog, RegionDialog, ReviseDialog
+    from planmonitor.gui.exchange_actions import TemplateDialog
+    from planmonitor.gui.plan_dialogs import (
+        BaselineDialog,
+        PlanSettingsDialog,
+        RegionTargetDialog,
+        ResponsibleUnitsDialog,
+    )
+
     ctx = window.context
     window.context.plans.add_region(ctx.plan.id, "shuangqiao", "双桥区")
     ctx.reload_plan()
     for name, dialog in (
-        ("dialog-indicator", names["IndicatorDialog"](ctx, "06", window)),
-        ("dialog-revise", names["ReviseDialog"](ctx, "06", window)),
-        ("dialog-region", names["RegionDialog"](ctx, window)),
-        ("dialog-baseline", names["BaselineDialog"](ctx, "06", window)),
-        ("dialog-region-targets", names["RegionTargetDialog"](ctx, "06", window)),
-        ("dialog-units", names["ResponsibleUnitsDialog"](ctx, window)),
-        ("dialog-plan-settings", names["PlanSettingsDialog"](ctx, window)),
-        ("dialog-template", names["TemplateDialog"](ctx, window)),
+        ("dialog-indicator", IndicatorDialog(ctx, "06", window)),
+        ("dialog-revise", ReviseDialog(ctx, "06", window)),
+        ("dialog-region", RegionDialog(ctx, window)),
+        ("dialog-baseline", BaselineDialog(ctx, "06", window)),
+        ("dialog-region-targets", RegionTargetDialog(ctx, "06", window)),
+        ("dialog-units", ResponsibleUnitsDialog(ctx, window)),
+        ("dialog-plan-settings", PlanSettingsDialog(ctx, window)),
+        ("dialog-template", TemplateDialog(ctx, window)),
     ):
         dialog.show()
         shot(dialog, name)

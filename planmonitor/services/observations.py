@@ -7,7 +7,7 @@ import getpass
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -18,16 +18,19 @@ from planmonitor.domain.plan import ROOT_REGION
 from planmonitor.domain.text import clean_text
 from planmonitor.domain.values import MAX_MAGNITUDE, NumberError, check_number
 from planmonitor.services.errors import UserError
+from planmonitor.services.observation_lookup import (
+    CurrentRow,
+    PlanContext,
+    current_rows,
+)
 from planmonitor.services.quarter_locks import refuse_locked
 from planmonitor.services.stale import CURRENT_BASE, Race, is_current_clash, stale_error
 from planmonitor.store import server_access
 from planmonitor.store.database import Database
-from planmonitor.store.models import IndicatorRow, ObservationRow, PlanRow, RegionRow
+from planmonitor.store.models import IndicatorRow, ObservationRow, RegionRow
 from planmonitor.store.plan_rows import RETIRED_MARK
 
 ANNUAL_MONTH = 0  # how an annual value's month is stored
-_REGION_LOOKUPS = 8  # distinct regions looked up one by one before all are read at once
-_MILESTONE = TargetForm.MILESTONE.value
 _STANDING_TEXT = {s: s.value for s in Standing}
 # SQLAlchemy's storage format for DateTime on SQLite (see _insert_rows)
 _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
@@ -152,10 +155,10 @@ class ObservationService:
         who = current_user() if by is None else by
         now = datetime.now()
         with self.db.session.begin() as s:
-            ctx = _PlanContext(s, plan_id)
+            ctx = PlanContext(s, plan_id)
             checked = [self._check(ctx, e) for e in entries]
             refuse_locked(s, ctx.plan.id, [(f"指标 {e.code}", e.period) for e in entries])
-            current = _current_rows(s, checked)
+            current = current_rows(s, checked)
             sqlite = s.connection().dialect.name == "sqlite"
             stamp: object = now.strftime(_SQLITE_DATETIME) if sqlite else now
             outcomes: list[RecordOutcome] = []
@@ -185,7 +188,7 @@ class ObservationService:
                     raise Race(plan_id, [(e, key[:4], e.base)])
                 src = e.source
                 if repeats:  # a later entry for the same key must see this one
-                    current[key[:4]] = _Current(
+                    current[key[:4]] = CurrentRow(
                         None,
                         len(inserts),
                         key[4],
@@ -234,7 +237,7 @@ class ObservationService:
                     raise Race(plan_id, based) from None
                 raise
             if inserts and len(entries) <= 1000:
-                versions = _current_rows(s, checked)
+                versions = current_rows(s, checked)
                 outcomes = [
                     RecordOutcome(o.kind, o.entry, o.previous, versions[k[:4]].row_id)
                     if k[:4] in versions
@@ -244,7 +247,7 @@ class ObservationService:
             return outcomes
 
     @staticmethod
-    def _check(ctx: _PlanContext, e: Entry) -> tuple[int, int, int, int, float | None]:
+    def _check(ctx: PlanContext, e: Entry) -> tuple[int, int, int, int, float | None]:
         """(indicator id, region id, year, month, value) of a valid entry; UserError if not."""
         ind = ctx.indicator_info(e.code)
         region_id = ctx.region_id(e.region)
@@ -292,7 +295,7 @@ class ObservationService:
         self, plan_id: str, code: str, period: Period, region: str | None, base: int | None
     ) -> bool:
         with self.db.session.begin() as s:
-            ctx = _PlanContext(s, plan_id)
+            ctx = PlanContext(s, plan_id)
             ind, reg = ctx.indicator(code), ctx.region(region)
             refuse_locked(s, ctx.plan.id, [(f"指标 {code}", period)])
             year, month = period_to_columns(period)
@@ -326,7 +329,7 @@ class ObservationService:
     ) -> list[Observation]:
         """The current (not superseded) values of every indicator in one region."""
         with self.db.session() as s:
-            ctx = _PlanContext(s, plan_id)
+            ctx = PlanContext(s, plan_id)
             reg = ctx.region(region)
             codes = {r.id: r.code for r in ctx.plan.indicators if RETIRED_MARK not in r.code}
             query = select(ObservationRow).where(
@@ -342,7 +345,7 @@ class ObservationService:
     def history(self, plan_id: str, code: str, region: str | None = None) -> list[Observation]:
         """Every recorded and superseded value of one indicator, by region, period and time."""
         with self.db.session() as s:
-            ctx = _PlanContext(s, plan_id)
+            ctx = PlanContext(s, plan_id)
             ind = ctx.indicator(code)
             query = (
                 select(ObservationRow, RegionRow.code)
@@ -455,143 +458,3 @@ def _insert_rows(s: Session, rows: list[list[object]], sqlite: bool) -> None:
         f"VALUES ({', '.join('?' for _ in _COLUMNS)})"
     )
     conn.exec_driver_sql(sql, [tuple(r) for r in rows])
-
-
-@dataclass(frozen=True, slots=True)
-class _IndicatorInfo:
-    """What recording needs of an indicator row, as plain values."""
-
-    id: int
-    milestone: bool
-    first_year: int
-    last_year: int
-    row: IndicatorRow
-
-
-@dataclass(slots=True)
-class _Current:
-    """The current row of one (indicator, region, period): stored (row_id) or pending insert."""
-
-    row_id: int | None
-    pending: int
-    value: float | None
-    standing: str
-    comment: str
-    numerator: float | None
-    denominator: float | None
-
-
-def _current_rows(
-    s: Session, checked: list[tuple[int, int, int, int, float | None]]
-) -> dict[tuple[int, int, int, int], _Current]:
-    """The current rows of the (indicator, region, year, month) keys in ``checked``."""
-    if not checked:
-        return {}
-    wanted = {k[:4] for k in checked}
-    years = [k[2] for k in wanted]
-    o = ObservationRow
-    rows = s.execute(
-        select(
-            o.id,
-            o.indicator_id,
-            o.region_id,
-            o.year,
-            o.month,
-            o.value,
-            o.standing,
-            o.comment,
-            o.numerator,
-            o.denominator,
-        ).where(
-            o.indicator_id.in_({k[0] for k in wanted}),
-            o.region_id.in_({k[1] for k in wanted}),
-            o.year.between(min(years), max(years)),
-            o.superseded_at.is_(None),
-        )
-    )
-    out: dict[tuple[int, int, int, int], _Current] = {}
-    for row_id, ind, reg, year, month, value, standing, comment, num, den in rows:
-        key = (ind, reg, year, month)
-        if key in wanted:
-            out[key] = _Current(row_id, -1, value, standing, comment, num, den)
-    return out
-
-
-class _PlanContext:
-    """Looks up a plan's indicators and regions by code inside one session."""
-
-    def __init__(self, s: Session, plan_id: str) -> None:
-        plan = s.scalar(select(PlanRow).where(PlanRow.key == plan_id))
-        if plan is None:
-            raise UserError(f"数据库中没有规划“{plan_id}”")
-        self.plan = plan
-        self._session = s
-        self._indicators = {r.code: r for r in plan.indicators}
-        self._infos: dict[str, _IndicatorInfo] = {}
-        self._region_ids: dict[str | None, int] = {}
-        # Regions are looked up one by one (a city may have hundreds; one region's values must
-        # not cost reading them all), or all at once after a few look-ups (an import).
-        self._region_keys: dict[str, RegionRow] = {}
-        self._lookups = 0
-        self._all_regions = False
-
-    def indicator(self, code: str) -> IndicatorRow:
-        row = self._indicators.get(code.strip())
-        if row is None:
-            codes = "、".join(self._indicators)
-            raise UserError(f"规划 {self.plan.key} 中没有指标编码“{code}”（现有：{codes}）")
-        return row
-
-    def indicator_info(self, code: str) -> _IndicatorInfo:
-        """:meth:`indicator` as plain values (cached)."""
-        info = self._infos.get(code)
-        if info is None:
-            row = self.indicator(code)
-            info = self._infos[code] = _IndicatorInfo(
-                row.id, row.form == _MILESTONE, row.baseline_year - 1, row.target_year + 5, row
-            )
-        return info
-
-    def region_id(self, region: str | None) -> int:
-        """The id of :meth:`region` (cached)."""
-        found = self._region_ids.get(region)
-        if found is None:
-            found = self._region_ids[region] = self.region(region).id
-        return found
-
-    def region(self, region: str | None) -> RegionRow:
-        key = ROOT_REGION if region is None or region.strip() in ("", ROOT_REGION) else region
-        key = key.strip()
-        found = self._region_keys.get(key)
-        if found is None and not self._all_regions:
-            self._lookups += 1
-            if self._lookups > _REGION_LOOKUPS:
-                self._read_all_regions()
-                found = self._region_keys.get(key)
-            else:
-                found = self._find_region(key)
-        if found is not None:
-            return found
-        names = "、".join(r.name for r in self.plan.regions)
-        raise UserError(f"规划 {self.plan.key} 中没有地区“{region}”（现有：{names}）")
-
-    def _find_region(self, key: str) -> RegionRow | None:
-        """The region whose code is ``key``, else the first whose name is."""
-        r = RegionRow
-        rows = self._session.scalars(
-            select(r)
-            .where(r.plan_id == self.plan.id, or_(r.code == key, r.name == key))
-            .order_by(r.position, r.id)
-        ).all()
-        found = next((row for row in rows if row.code == key), rows[0] if rows else None)
-        if found is not None:
-            self._region_keys[key] = found
-        return found
-
-    def _read_all_regions(self) -> None:
-        regions = list(self.plan.regions)
-        for r in regions:  # codes win over names, earlier names over later ones
-            self._region_keys.setdefault(r.name, r)
-        for r in regions:
-            self._region_keys[r.code] = r
-        self._all_regions = True

@@ -159,8 +159,9 @@ class StatusData:
         )
         if region_ids is not None:
             query = query.where(rt.region_id.in_(region_ids))
-        for ind_id, reg_id, baseline, target in _fetch(self._session, query):
-            self.region_targets[(ind_id, reg_id)] = (baseline, target)
+        with _bulk():
+            rows = _fetch(self._session, query)
+            self.region_targets.update(zip(map(_PAIR, rows), map(_SHARE, rows), strict=True))
 
     def _read_values(self, ind_ids: list[int] | None, region_ids: list[int] | None) -> None:
         """Current values up to the asked year of ``ind_ids`` × ``region_ids`` (None: all).
@@ -337,6 +338,7 @@ class StatusData:
 _PAIR = itemgetter(0, 1)
 _CODE = itemgetter(2)
 _VALUE = itemgetter(3)
+_SHARE = itemgetter(2, 3)
 
 
 @contextmanager

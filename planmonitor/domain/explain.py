@@ -8,6 +8,7 @@ roll-up, why the forecast differs from the light) is a further clause after a se
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from planmonitor.domain import explain_en
@@ -27,10 +28,20 @@ if TYPE_CHECKING:
 
 
 def finish(st: Status, ind: Indicator) -> Status:
-    """Return ``st`` with both explanations filled in."""
-    st.explanation_zh = _zh(st, ind)
-    st.explanation_en = explain_en.sentence(st, ind)
+    """Return ``st``, its explanations to be written from ``ind`` when first read."""
+    st.explainer = partial(sentences, ind)
     return st
+
+
+def sentences(ind: Indicator, st: Status) -> tuple[str, str]:
+    """The Chinese and English explanations of ``st`` (an indicator of ``ind``)."""
+    zh, en = _zh(st, ind), explain_en.sentence(st, ind)
+    period = st.incomplete_period
+    if st.incomplete and period is not None:
+        names = "、".join(st.incomplete)
+        zh += f"；{period.label_zh()}下级地区数据不全，缺：{names}，未汇总"
+        en += f"; {period.label_en()} not rolled up: no data from {', '.join(st.incomplete)}"
+    return zh, en
 
 
 def _v(st: Status, value: float | None) -> str:

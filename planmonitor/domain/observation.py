@@ -94,6 +94,13 @@ class Series:
         items = values.items() if isinstance(values, Mapping) else values
         self._items: list[tuple[Period, float]] = sorted(items, key=lambda pv: pv[0].sort_key)
 
+    @classmethod
+    def presorted(cls, items: list[tuple[Period, float]]) -> Series:
+        """A series over ``items`` already in period order (kept, not copied: do not change it)."""
+        series = cls.__new__(cls)
+        series._items = items
+        return series
+
     def __len__(self) -> int:
         return len(self._items)
 

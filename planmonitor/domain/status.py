@@ -8,6 +8,8 @@ one-sentence explanation in Chinese and English.
 
 from __future__ import annotations
 
+from functools import partial
+
 from planmonitor.domain import explain
 from planmonitor.domain.final_status import final_status, growth_rate_status, quota_status
 from planmonitor.domain.forecast import forecast
@@ -82,8 +84,9 @@ def evaluate(
     if st.kind == "final":
         st.stale = False  # a verdict on the target year needs nothing newer
     elif st.light is not Light.GREY:
-        fc = forecast(ind, series, sched, dp, settings, st.realised_rate, st.share)
-        st = fill(st, forecast=fc)
+        st.forecaster = partial(
+            forecast, ind, series, sched, dp, settings, st.realised_rate, st.share
+        )
     return explain.finish(st, ind)
 
 
@@ -265,7 +268,5 @@ def not_decomposed(ind: Indicator, series: Series, asked: Period) -> Status:
 def mark_incomplete(st: Status, period: Period, missing: tuple[str, ...]) -> Status:
     """Say that a newer roll-up was left out because sub-units had not reported."""
     st.incomplete = missing
-    names = "、".join(missing)
-    st.explanation_zh += f"；{period.label_zh()}下级地区数据不全，缺：{names}，未汇总"
-    st.explanation_en += f"; {period.label_en()} not rolled up: no data from {', '.join(missing)}"
+    st.incomplete_period = period
     return st

@@ -43,10 +43,11 @@ from planmonitor.domain.report_text import (
 )
 from planmonitor.domain.report_trend import build_trend, schedule_or_none
 from planmonitor.domain.round_report import RoundSection
+from planmonitor.domain.status_batch import region_indicator
 from planmonitor.domain.status_result import Status
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
-from planmonitor.services.status import IndicatorStatus, StatusData, region_indicator
+from planmonitor.services.status import IndicatorStatus, StatusData
 from planmonitor.store.database import Database
 from planmonitor.store.models import ObservationRow
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import case, select
@@ -12,12 +17,13 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement
 
-from planmonitor.domain.indicator import Indicator, Target, TargetForm
+from planmonitor.domain.indicator import Indicator, Target
 from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION, Plan, Region
 from planmonitor.domain.rollup import Part, can_roll_up, roll_up
-from planmonitor.domain.status import evaluate, mark_incomplete, not_decomposed
+from planmonitor.domain.status import evaluate, mark_incomplete
+from planmonitor.domain.status_batch import Share, Values, evaluate_regions
 from planmonitor.domain.status_result import Status
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
@@ -51,18 +57,6 @@ def target_in_force(
         if effective <= asked.end_date:
             target = new
     return target
-
-
-def region_indicator(ind: Indicator, baseline: float | None, target: float | None) -> Indicator:
-    """The indicator with a sub-region's own baseline and target (任务分解)."""
-    t = ind.target
-    if t.form in (TargetForm.LEVEL, TargetForm.INCREASE, TargetForm.POINTS):
-        new_t = replace(t, form=TargetForm.LEVEL, value=target, milestones=(), increase=None)
-    elif t.form is TargetForm.QUOTA:
-        new_t = replace(t, value=target)
-    else:
-        new_t = replace(t, value=target) if target is not None else t
-    return replace(ind, baseline=baseline, target=new_t)
 
 
 class StatusService:
@@ -119,6 +113,7 @@ class StatusData:
         subs = tuple(Region(c, name, parent) for _i, c, name, parent in regions if c != ROOT_REGION)
         self.plan: Plan = plan_from_row(row, subs)  # regions as plain rows: a city has hundreds
         self.ind_ids = {r.id: r.code for r in row.indicators}
+        self._ratio = {ind.code: ind.ratio is not None for ind in self.plan.indicators}
         self.region_ids = {code: reg_id for reg_id, code, _name, _parent in regions}
         self.children: dict[str, list[Region]] = defaultdict(list)
         for sub_region in self.plan.sub_regions:
@@ -164,14 +159,21 @@ class StatusData:
         )
         if region_ids is not None:
             query = query.where(rt.region_id.in_(region_ids))
-        for ind_id, reg_id, baseline, target in _fetch(self._session, query):
-            self.region_targets[(ind_id, reg_id)] = (baseline, target)
+        with _bulk():
+            rows = _fetch(self._session, query)
+            self.region_targets.update(zip(map(_PAIR, rows), map(_SHARE, rows), strict=True))
 
     def _read_values(self, ind_ids: list[int] | None, region_ids: list[int] | None) -> None:
-        """Current values up to the asked year of ``ind_ids`` × ``region_ids`` (None: all)."""
+        """Current values up to the asked year of ``ind_ids`` × ``region_ids`` (None: all).
+
+        One query in the order of the current-value index, so each (indicator, region) comes
+        as one run of rows, oldest first; the period as one number (year × 16 + month), made
+        into one shared Period per distinct period. A status over every pair reads hundreds of
+        thousands of rows: this loop is most of its cost.
+        """
         o = ObservationRow
         query = select(
-            o.indicator_id, o.region_id, o.year, o.month, o.value, o.numerator, o.denominator
+            o.indicator_id, o.region_id, o.year * 16 + o.month, o.value, o.numerator, o.denominator
         ).where(
             o.indicator_id.in_(list(self.ind_ids) if ind_ids is None else ind_ids),
             o.superseded_at.is_(None),
@@ -180,12 +182,25 @@ class StatusData:
         )
         if region_ids is not None:
             query = query.where(o.region_id.in_(region_ids))
-        values, parts = self.values, self.parts
-        for ind_id, reg_id, year, month, value, num, den in _fetch(self._session, query):
-            period = period_from_columns(year, month)
-            values[(ind_id, reg_id)].append((period, value))
-            if num is not None or den is not None:
-                parts[(ind_id, reg_id, period)] = (num, den)
+        query = query.order_by(o.indicator_id, o.region_id, o.year, o.month)
+        values, parts, periods = self.values, self.parts, _Periods()
+        get_period = periods.__getitem__
+        ratios = {i for i, code in self.ind_ids.items() if self._ratio.get(code)}
+        with _bulk():
+            rows = _fetch(self._session, query)
+            for key, group in groupby(rows, key=_PAIR):
+                run = list(group)
+                values[key] = list(
+                    zip(map(get_period, map(_CODE, run)), map(_VALUE, run), strict=True)
+                )
+                if key[0] in ratios:
+                    for ind_id, reg_id, code, _v, num, den in run:
+                        if num is not None or den is not None:
+                            parts[(ind_id, reg_id, periods[code])] = (num, den)
+            annual = {c for c, p in periods.items() if p.month is None}
+            if annual:  # stored as month 0, read before the year's months: put them after
+                for key in {(row[0], row[1]) for row in rows if row[2] in annual}:
+                    values[key].sort(key=_sort_key)
 
     def _read_newer_sub_units(self, region: Region) -> None:
         """The sub-units' values of the indicators where one of them is newer than ``region``'s
@@ -244,41 +259,58 @@ class StatusData:
         raise UserError(f"规划 {self.plan.id} 中没有地区“{region}”（现有：{names}）")
 
     def statuses(self, regions: list[Region]) -> list[IndicatorStatus]:
-        """Every indicator's status in each of ``regions`` (reading their values first)."""
+        """Every indicator's status in each of ``regions`` (reading their values first).
+
+        Indicator by indicator: the plan's own region through the engine, the sub-regions
+        together (:func:`~planmonitor.domain.status_batch.evaluate_regions`)."""
         self.load(regions)
+        with _bulk():
+            return self._statuses(regions)
+
+    def _statuses(self, regions: list[Region]) -> list[IndicatorStatus]:
         code_to_id = {c: i for i, c in self.ind_ids.items()}
-        out: list[IndicatorStatus] = []
-        for region in regions:
-            reg_id = self.region_ids[region.code]
-            for ind in self.plan.indicators:
-                ind_id = code_to_id[ind.code]
-                target = target_in_force(ind.target, self.revisions.get(ind.code, []), self.asked)
-                current = ind.with_target(target) if target is not ind.target else ind
-                series, missing = self._series(current, ind_id, region)
-                if region.code == ROOT_REGION:
-                    st = evaluate(current, series, self.asked, self.plan.settings)
-                else:
-                    share = self.region_targets.get((ind_id, reg_id))
-                    if share is None:
-                        st = not_decomposed(current, series, self.asked)
-                    else:
-                        regional = region_indicator(current, *share)
-                        st = evaluate(regional, series, self.asked, self.plan.settings)
+        n = len(self.plan.indicators)
+        out: list[IndicatorStatus | None] = [None] * (len(regions) * n)
+        targets = self.region_targets
+        for col, ind in enumerate(self.plan.indicators):
+            ind_id = code_to_id[ind.code]
+            current = self._in_force(ind)
+            subs: list[tuple[Values, Share | None]] = []
+            sub_at: list[int] = []
+            gaps: dict[int, tuple[Period, tuple[str, ...]]] = {}
+            for row, region in enumerate(regions):
+                reg_id = self.region_ids[region.code]
+                values, missing = self._series(current, ind_id, region)
                 if missing is not None:
-                    mark_incomplete(st, *missing)
-                out.append(IndicatorStatus(current, region, st))
-        return out
+                    gaps[row] = missing
+                if region.code == ROOT_REGION:
+                    st = evaluate(current, Series.presorted(values), self.asked, self.plan.settings)
+                    if missing is not None:
+                        mark_incomplete(st, *missing)
+                    out[row * n + col] = IndicatorStatus(current, region, st)
+                else:
+                    subs.append((values, targets.get((ind_id, reg_id))))
+                    sub_at.append(row)
+            found = evaluate_regions(current, self.asked, self.plan.settings, subs)
+            for row, st in zip(sub_at, found, strict=True):
+                if row in gaps:
+                    mark_incomplete(st, *gaps[row])
+                out[row * n + col] = IndicatorStatus(current, regions[row], st)
+        return [item for item in out if item is not None]
 
     def _series(
         self, ind: Indicator, ind_id: int, region: Region
-    ) -> tuple[Series, tuple[Period, tuple[str, ...]] | None]:
-        """The region's own values, completed by its sub-units' sum where it has none newer."""
+    ) -> tuple[Values, tuple[Period, tuple[str, ...]] | None]:
+        """The region's own values (in period order), completed by its sub-units' sum where it
+        has none newer."""
         own = self.values.get((ind_id, self.region_ids[region.code]), [])
         children = self.children.get(region.code, ())
         if not children or not can_roll_up(ind):
-            return Series(own), None
+            return own, None
         asked = self.asked.moment
         newest_own = max((p.moment for p, _ in own if p.moment <= asked), default=0)
+        if newest_own == asked:  # nothing below can be newer
+            return own, None
         child_ids = [(child.name, self.region_ids[child.code]) for child in children]
         newer = any(
             p.moment > newest_own and p.moment <= asked
@@ -286,7 +318,7 @@ class StatusData:
             for p, _v in self.values.get((ind_id, child_id), ())
         )
         if not newer:  # the region's own figures are as new as anything below it
-            return Series(own), None
+            return own, None
         units: dict[str, dict[Period, Part]] = {}
         for name, child_id in child_ids:
             units[name] = {
@@ -299,7 +331,39 @@ class StatusData:
         merged.update(dict(own))
         newest = max((p.moment for p in merged), default=0)
         gaps = [(p, names) for p, names in rolled.incomplete.items() if p.moment > newest]
-        return Series(merged), max(gaps, key=lambda g: g[0].sort_key) if gaps else None
+        ordered = sorted(merged.items(), key=lambda pv: pv[0].sort_key)
+        return ordered, max(gaps, key=lambda g: g[0].sort_key) if gaps else None
+
+
+_PAIR = itemgetter(0, 1)
+_CODE = itemgetter(2)
+_VALUE = itemgetter(3)
+_SHARE = itemgetter(2, 3)
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """No cyclic garbage collection while hundreds of thousands of tuples are made (each
+    collection would walk all of them again); restored afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+class _Periods(dict[int, Period]):
+    """Period by year × 16 + month (0 for the year as a whole), made once each."""
+
+    def __missing__(self, code: int) -> Period:
+        period = self[code] = period_from_columns(code // 16, code % 16)
+        return period
+
+
+def _sort_key(pv: tuple[Period, float]) -> int:
+    return pv[0].sort_key
 
 
 def _fetch(s: Session, query: ClauseElement) -> list[tuple[Any, ...]]:

@@ -1,0 +1,267 @@
+"""The status of one indicator in many sub-regions at once (a city's every pair, issue 16).
+
+A sub-region's level target (任务分解: its own B and T) draws a straight schedule between the
+same two years in every region, so the fractions of the way due at each year end, the release
+share, the staleness and the thresholds are worked out once per indicator and period of data;
+each region then costs a few multiplications. The arithmetic is the engine's
+(:mod:`planmonitor.domain.status`, :class:`~planmonitor.domain.schedule.Schedule`) step for
+step, so the numbers are the same to the last bit; every case the loop does not cover (other
+target forms, no data, a missing B or T, the target year's final verdict) goes to the engine
+itself. tests/services/test_status_batch.py compares both on every pair of a generated city.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from planmonitor.domain.explain import sentences
+from planmonitor.domain.forecast import Forecast, forecast
+from planmonitor.domain.formatting import Light
+from planmonitor.domain.grading import EPS
+from planmonitor.domain.indicator import Cadence, Comparator, Indicator, Nature, TargetForm
+from planmonitor.domain.observation import Series
+from planmonitor.domain.periods import Period
+from planmonitor.domain.plan import StatusSettings
+from planmonitor.domain.schedule import build_schedule
+from planmonitor.domain.staleness import is_stale
+from planmonitor.domain.status import evaluate, not_decomposed
+from planmonitor.domain.status_result import Status
+
+Values = list[tuple[Period, float]]  # a region's current values, in period order
+Share = tuple[float | None, float | None]  # a sub-region's own (baseline, target)
+
+_STRAIGHT = (TargetForm.LEVEL, TargetForm.INCREASE, TargetForm.POINTS)
+
+
+def region_indicator(ind: Indicator, baseline: float | None, target: float | None) -> Indicator:
+    """The indicator with a sub-region's own baseline and target (任务分解)."""
+    t = ind.target
+    if t.form in _STRAIGHT:
+        new_t = replace(t, form=TargetForm.LEVEL, value=target, milestones=(), increase=None)
+    elif t.form is TargetForm.QUOTA:
+        new_t = replace(t, value=target)
+    else:
+        new_t = replace(t, value=target) if target is not None else t
+    return replace(ind, baseline=baseline, target=new_t)
+
+
+class _Regional:
+    """A sub-region's indicator and values, made into engine objects only when a forecast or
+    an explanation is read."""
+
+    __slots__ = ("_made", "ind", "share", "values")
+
+    def __init__(self, ind: Indicator, share: Share, values: Values) -> None:
+        self.ind, self.share, self.values = ind, share, values
+        self._made: Indicator | None = None
+
+    def indicator(self) -> Indicator:
+        if self._made is None:
+            self._made = region_indicator(self.ind, *self.share)
+        return self._made
+
+    def explain(self, st: Status) -> tuple[str, str]:
+        return sentences(self.indicator(), st)
+
+    def forecaster(self, dp: Period, settings: StatusSettings, share: float) -> Forecast | None:
+        ind = self.indicator()
+        series = Series.presorted(self.values)
+        return forecast(ind, series, build_schedule(ind), dp, settings, None, share)
+
+
+def evaluate_regions(
+    ind: Indicator,
+    asked: Period,
+    settings: StatusSettings,
+    regions: Sequence[tuple[Values, Share | None]],
+) -> list[Status]:
+    """The status of ``ind`` (its target in force at ``asked``) in each sub-region: its values
+    up to the quarter in period order and its own (baseline, target), ``None`` where the target
+    was not decomposed. The same answers as the engine on each region's own indicator."""
+    batch = _Batch(ind, asked, settings)
+    return [batch.one(values, share) for values, share in regions]
+
+
+class _Batch:
+    """What every region of one indicator shares: its form, thresholds and, per period of
+    data, the schedule's fractions, the release share and whether the data are stale."""
+
+    def __init__(self, ind: Indicator, asked: Period, settings: StatusSettings) -> None:
+        self.ind, self.asked, self.settings = ind, asked, settings
+        t = ind.target
+        self.straight = t.form in _STRAIGHT
+        self.year_end_only = ind.cadence is Cadence.ANNUAL_LATE
+        self.le = t.comparator is Comparator.LE
+        self.approx = t.comparator is Comparator.APPROX
+        self.flow = ind.nature is Nature.FLOW
+        th = settings.thresholds_for(ind)
+        self.green, self.yellow = th.green - EPS, th.yellow - EPS
+        self.y0, self.y1 = ind.baseline_year, ind.target_year
+        self.per_period: dict[int, tuple[bool, float, float, float]] = {}
+
+    def _year_fraction(self, year: int) -> float:
+        """How far along the straight path ``year``'s end is: < 0 at B, > 1 at T (clamped)."""
+        if year <= self.y0:
+            return -1.0
+        if year >= self.y1:
+            return 2.0
+        return (year - self.y0) / (self.y1 - self.y0)
+
+    def _period(self, dp: Period) -> tuple[bool, float, float, float]:
+        """(stale, share due, fraction at last year's end, at this year's end) for ``dp``."""
+        found = self.per_period.get(dp.sort_key)
+        if found is None:
+            share = self.ind.profile.share_at(dp.month)
+            stale = is_stale(self.ind, dp, self.asked)
+            found = (stale, share, self._year_fraction(dp.year - 1), self._year_fraction(dp.year))
+            self.per_period[dp.sort_key] = found
+        return found
+
+    def one(self, values: Values, share: Share | None) -> Status:
+        """One region's status."""
+        ind = self.ind
+        if share is None:
+            return not_decomposed(ind, Series.presorted(values), self.asked)
+        b, t = share
+        if not self.straight or b is None or t is None or not values:
+            return evaluate(
+                region_indicator(ind, b, t), Series.presorted(values), self.asked, self.settings
+            )
+        limit = self.asked.moment
+        at = len(values) - 1
+        while at >= 0:
+            dp, actual = values[at]
+            if dp.moment <= limit and (not self.year_end_only or dp.end_month == 12):
+                break
+            at -= 1
+        if at < 0 or dp.year > self.y1 or (dp.year == self.y1 and dp.end_month == 12):
+            # no data, or the target year's final verdict: the engine's own rules
+            return evaluate(
+                region_indicator(ind, b, t), Series.presorted(values), self.asked, self.settings
+            )
+        return self._graded(ind, values, at, dp, actual, b, t)
+
+    def _graded(
+        self,
+        ind: Indicator,
+        values: Values,
+        at: int,
+        dp: Period,
+        actual: float,
+        b: float,
+        t: float,
+    ) -> Status:
+        stale, sh, f_prev, f_cur = self._period(dp)
+        yoy = None
+        before = dp.moment - 12
+        i = at - 1
+        while i >= 0:
+            p, v = values[i]
+            if p.moment == before:
+                if abs(v) >= EPS:
+                    yoy = (actual / v - 1) * 100
+                break
+            if p.moment < before:
+                break
+            i -= 1
+        d = t - b
+        yt = b if f_cur < 0 else (t if f_cur > 1 else b + d * f_cur)
+        tolerance = None
+        if self.approx:
+            tolerance = _tolerance(ind, self.settings, t)
+        reason, kind, ceiling, progress = "", "", False, None
+        if self.flow:
+            expected = yt * sh
+            kind = "flow"
+            if abs(expected) < EPS:
+                reason = "nothing_due"
+            else:
+                progress = _direct(self.le, actual, expected)
+        else:
+            if dp.year <= self.y0:
+                expected = b
+            else:
+                prev = b if f_prev < 0 else (t if f_prev > 1 else b + d * f_prev)
+                expected = prev + sh * (yt - prev)
+            kind = "stock"
+            if self.le and t >= b:
+                kind, expected, ceiling = "ceiling", t, True
+                progress = _direct(True, actual, t)
+                reason = "zero_target" if progress is None else ""
+            elif abs(d) < EPS:
+                progress = _direct(self.le, actual, expected)
+                if progress is None:
+                    reason = "zero_target"
+                else:
+                    kind = "direct"
+            elif abs(expected - b) < EPS:
+                reason = "nothing_due"
+            else:
+                progress = (actual - b) / (expected - b)
+        light = Light.GREY
+        if progress is not None:
+            light = self._light(progress, actual, expected, t, tolerance)
+        regional = _Regional(ind, (b, t), values)
+        st = Status(
+            indicator=ind.code,
+            light=light,
+            kind=kind,
+            asked=self.asked,
+            unit=ind.unit,
+            decimals=ind.decimals,
+            actual=actual,
+            expected=expected,
+            progress=progress,
+            data_period=dp,
+            baseline=b,
+            target=t,
+            target_year=self.y1,
+            rate=ind.target.rate,
+            year_target=yt,
+            completion=actual / yt if abs(yt) > EPS else None,
+            yoy=yoy,
+            share=sh,
+            stale=stale,
+            tolerance=tolerance,
+            ceiling=ceiling,
+            reason=reason,
+            explainer=regional.explain,
+        )
+        if light is not Light.GREY:
+            st.forecaster = lambda: regional.forecaster(dp, self.settings, sh)
+        return st
+
+    def _light(
+        self, p: float, actual: float, expected: float, target: float, tolerance: float | None
+    ) -> Light:
+        """:func:`~planmonitor.domain.grading.graded`'s light."""
+        if p >= self.green:
+            light = Light.GREEN
+        elif p >= self.yellow:
+            light = Light.YELLOW
+        else:
+            light = Light.RED
+        if (
+            tolerance is not None
+            and abs(expected - target) <= EPS * max(1.0, abs(target))
+            and abs(actual - target) <= tolerance + EPS
+        ):
+            light = Light.GREEN
+        return light
+
+
+def _direct(le: bool, actual: float, expected: float) -> float | None:
+    """:func:`~planmonitor.domain.grading.direct`: A/E for ≥, E/A for ≤."""
+    if le:
+        return expected / actual if abs(actual) > EPS else (1.0 if expected >= 0 else None)
+    return actual / expected if abs(expected) > EPS else (1.0 if actual >= 0 else None)
+
+
+def _tolerance(ind: Indicator, settings: StatusSettings, target: float) -> float:
+    """:meth:`StatusSettings.tolerance_for` a sub-region's indicator with ``target``."""
+    if ind.target.tolerance is not None:
+        return ind.target.tolerance
+    if ind.is_percent:
+        return settings.approx_tolerance
+    return abs(target) * settings.approx_relative

@@ -27,12 +27,11 @@ from planmonitor.gui.context import MonitorContext
 from planmonitor.gui.entry_grid import EntryGrid
 from planmonitor.gui.entry_model import ANNUAL_COL, FIXED, GUI_SOURCE, CellValue, EntryModel
 from planmonitor.gui.entry_notice import check_notice
+from planmonitor.gui.entry_paste import Edit, PasteRefused, pasted_edits
 from planmonitor.gui.i18n import period_text
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import Entry, RecordOutcome
 from planmonitor.services.stale import StaleEdit
-
-Edit = tuple[str, Period, CellValue | None, CellValue | None]  # code, period, old, new
 
 
 class SaveValues(QUndoCommand):
@@ -343,46 +342,11 @@ class EntryView(QWidget):
         start = self.grid.currentIndex()
         if not text.strip() or not start.isValid():
             return
-        rows = [line.split("\t") for line in text.rstrip("\r\n").replace("\r\n", "\n").split("\n")]
-        edits: list[Edit] = []
-        for dr, cells in enumerate(rows):
-            for dc, raw in enumerate(cells):
-                r, c = start.row() + dr, start.column() + dc
-                if r >= self.model.rowCount() or c >= self.model.columnCount():
-                    self.show_error(
-                        self.tr("The pasted block does not fit the grid; nothing was pasted.")
-                    )
-                    return
-                if not raw.strip() and not self.model.is_input(r, c):
-                    continue
-                if not self.model.is_input(r, c):
-                    msg = self.tr("Nothing was pasted: {reason}")
-                    self.show_error(msg.format(reason=self.model.refusal(r, c)))
-                    return
-                ind = self.model.indicators[r]
-                period = self.model.period_at(c)
-                assert period is not None
-                try:
-                    value = self.model.parse(ind, raw)
-                except NumberError as exc:
-                    self.show_error(
-                        self.tr("Nothing was pasted: {name} {period}: {reason}").format(
-                            name=ind.name, period=period_text(period), reason=exc
-                        )
-                    )
-                    return
-                old = self.model.cells.get((ind.code, period))
-                new = (
-                    None
-                    if value is None
-                    else CellValue(
-                        value,
-                        old.standing if old else Standing.PRELIMINARY,
-                        old.comment if old else "",
-                    )
-                )
-                if new != old:
-                    edits.append((ind.code, period, old, new))
+        try:
+            edits = pasted_edits(self.model, start.row(), start.column(), text)
+        except PasteRefused as exc:
+            self.show_error(str(exc))
+            return
         if edits:
             text_ = self.tr("Paste {n} values").format(n=len(edits))
             self.undo_stack.push(SaveValues(self, edits, text_))

@@ -761,123 +761,123 @@ The current file is backed up beside it first.</source>
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="89"/>
+        <location filename="../../planmonitor/gui/entry.py" line="88"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="93"/>
+        <location filename="../../planmonitor/gui/entry.py" line="92"/>
         <source>Estimate (预计)</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="94"/>
+        <location filename="../../planmonitor/gui/entry.py" line="93"/>
         <source>Preliminary (初步)</source>
         <translation>初步</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="95"/>
+        <location filename="../../planmonitor/gui/entry.py" line="94"/>
         <source>Final (正式)</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="122"/>
+        <location filename="../../planmonitor/gui/entry.py" line="121"/>
         <source>Values of</source>
         <translation>填报年度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="125"/>
+        <location filename="../../planmonitor/gui/entry.py" line="124"/>
         <source>Type and press Enter; paste a block copied from Excel or WPS</source>
         <translation>输入数值后按回车；可直接粘贴从 Excel 或 WPS 复制的区域</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="219"/>
-        <location filename="../../planmonitor/gui/entry.py" line="467"/>
+        <location filename="../../planmonitor/gui/entry.py" line="218"/>
+        <location filename="../../planmonitor/gui/entry.py" line="431"/>
         <source>Enter {name} {period}</source>
         <translation>录入 {name} {period}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="279"/>
+        <location filename="../../planmonitor/gui/entry.py" line="278"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="353"/>
+        <location filename="../../planmonitor/gui/entry_paste.py" line="31"/>
         <source>The pasted block does not fit the grid; nothing was pasted.</source>
         <translation>粘贴的区域超出表格范围，未粘贴任何数据。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="369"/>
+        <location filename="../../planmonitor/gui/entry_paste.py" line="46"/>
         <source>Nothing was pasted: {name} {period}: {reason}</source>
         <translation>未粘贴任何数据：{name} {period}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="387"/>
+        <location filename="../../planmonitor/gui/entry.py" line="351"/>
         <source>Paste {n} values</source>
         <translation>粘贴 {n} 个数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="482"/>
+        <location filename="../../planmonitor/gui/entry.py" line="446"/>
         <source>Select a value to set its standing and comment</source>
         <translation>选中一个数值，可设置数据状态和情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="111"/>
+        <location filename="../../planmonitor/gui/entry.py" line="110"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="112"/>
+        <location filename="../../planmonitor/gui/entry.py" line="111"/>
         <source>Reload and save my values again</source>
         <translation>重新载入并再次保存我的数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="320"/>
+        <location filename="../../planmonitor/gui/entry.py" line="319"/>
         <source>Reloaded: the values are as saved in the database now.</source>
         <translation>已重新载入：显示的是数据库中现在保存的数值。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="332"/>
+        <location filename="../../planmonitor/gui/entry.py" line="331"/>
         <source>Save my values again</source>
         <translation>再次保存我的数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="100"/>
+        <location filename="../../planmonitor/gui/entry.py" line="99"/>
         <source>Comment on this value (情况说明); saved when you leave the field</source>
         <translation>该数值的情况说明（离开输入框或按回车即保存）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="105"/>
+        <location filename="../../planmonitor/gui/entry.py" line="104"/>
         <source>By its parts:</source>
         <translation>按分子、分母填报：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="359"/>
+        <location filename="../../planmonitor/gui/entry_paste.py" line="38"/>
         <source>Nothing was pasted: {reason}</source>
         <translation>未粘贴任何数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="452"/>
+        <location filename="../../planmonitor/gui/entry.py" line="416"/>
         <source>{cell}: enter both the numerator and the denominator</source>
         <translation>{cell}：请同时填写分子和分母</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="456"/>
+        <location filename="../../planmonitor/gui/entry.py" line="420"/>
         <source>{cell}: the denominator is zero</source>
         <translation>{cell}：分母为零</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="503"/>
+        <location filename="../../planmonitor/gui/entry.py" line="467"/>
         <source>Standing and comment of {name} {period}</source>
         <translation>{name}{period}的数据状态和说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="403"/>
+        <location filename="../../planmonitor/gui/entry.py" line="367"/>
         <source>Clear {name} {period}</source>
         <translation>清除{name}{period}的值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="407"/>
+        <location filename="../../planmonitor/gui/entry.py" line="371"/>
         <source>Clear {n} values</source>
         <translation>清除{n}个值</translation>
     </message>

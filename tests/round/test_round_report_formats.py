@@ -5,6 +5,7 @@ unexplained data checks — read back with openpyxl and pdfplumber on the XX区 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -171,24 +172,25 @@ def test_the_workbook_round_sheet_says_who_reported_and_what_the_checks_found(re
             assert cell.data_type != "f"
 
 
-def _pdf_pages(folder: Path) -> list[str]:
-    with pdfplumber.open(folder / "report.pdf") as pdf:
+def _pdf_pages(folder: Path, name: str = "report.pdf") -> list[str]:
+    with pdfplumber.open(folder / name) as pdf:
         return [page.dedupe_chars().extract_text() or "" for page in pdf.pages]
 
 
-def _task_table(folder: Path) -> tuple[list[str], dict[str, list[str]]]:
+def _task_table(folder: Path, name: str = "report.pdf") -> tuple[list[str], dict[str, list[str]]]:
     """The task table of the round pages (its header repeats on each page), cells unwrapped."""
     heads: list[str] = []
     rows: dict[str, list[str]] = {}
-    with pdfplumber.open(folder / "report.pdf") as pdf:
+    with pdfplumber.open(folder / name) as pdf:
         for page in pdf.pages:
             for table in page.dedupe_chars().extract_tables():
                 if table and table[0][:2] == ["编号", "重点任务"]:
                     heads = table[0]
                     for row in table[1:]:
                         cells = [c.replace("\n", "") if c else "" for c in row]
-                        assert cells[0] not in rows
-                        rows[cells[0]] = cells
+                        if not cells[1].endswith("（续）"):  # a row going on from the page before
+                            assert cells[0] not in rows
+                            rows[cells[0]] = cells
     return heads, rows
 
 
@@ -232,3 +234,43 @@ def test_no_pdf_text_runs_past_the_margins(report) -> None:  # type: ignore[no-u
             for ch in page.chars:
                 assert margin <= ch["x0"] and ch["x1"] <= page.width - margin, ch["text"]
                 assert ch["top"] >= 0 and ch["bottom"] <= page.height - 2, ch["text"]
+
+
+def test_a_task_row_taller_than_a_page_goes_on_over_the_next_pages(report, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model, _ = report
+    r = model.round
+    long_text = "".join(
+        f"第{i}项：完成项目验收并拨付资金{i}0万元。" for i in range(1, 161)
+    )  # ~3,700
+    link = "https://kjj.example.gov.cn/notice/" + "x" * 120  # one run longer than its column
+    tasks = list(r.tasks)
+    tasks[3] = replace(tasks[3], text=long_text, next_step=link)
+    out = tmp_path / "long.pdf"
+    write_report_pdf(replace(model, round=replace(r, tasks=tuple(tasks))), out)
+
+    heads, rows = _task_table(out.parent, out.name)
+    assert heads[:2] == ["编号", "重点任务"]
+    # the row of task 4 is split over pages: its pieces, read in order, give the whole text
+    pieces: list[str] = []
+    nexts: list[str] = []
+    with pdfplumber.open(out) as pdf:
+        margin = MARGIN_MM / 25.4 * 72 - 0.5
+        for page in pdf.pages:
+            for ch in page.chars:
+                assert margin <= ch["x0"] and ch["x1"] <= page.width - margin, ch["text"]
+                assert ch["bottom"] <= page.height - margin + 12, ch["text"]  # footer line
+            for table in page.dedupe_chars().extract_tables():
+                if table and table[0][:2] == ["编号", "重点任务"]:
+                    for row in table[1:]:
+                        if "完成项目验收" in (row[4] or ""):
+                            title = (row[1] or "").replace("\n", "")
+                            assert row[0] == "4"
+                            assert title == "实施高新技术企业培育工程" + (
+                                "（续）" if pieces else ""
+                            )
+                            pieces.append((row[4] or "").replace("\n", ""))
+                            nexts.append((row[6] or "").replace("\n", ""))
+    assert len(pieces) >= 2
+    assert "".join(pieces) == long_text
+    assert "".join(nexts) == link  # broken inside the run, every character kept
+    assert rows["4"][1] == "实施高新技术企业培育工程" and rows["5"][3] == "未报送"

@@ -27,6 +27,7 @@ from planmonitor.exchange.reports.xlsx_style import (
     HEADER_FILL,
     LINE_HEIGHT,
     print_setup,
+    row_height,
     text_lines,
 )
 from planmonitor.exchange.sheets.safe_cells import put
@@ -96,7 +97,7 @@ def _paragraph(
     cell = put(ws, row, 1, text)
     cell.font = Font(name=FONT, size=10, bold=bold)
     cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
-    ws.row_dimensions[row].height = text_lines(text, width * 1.05) * LINE_HEIGHT + 4
+    ws.row_dimensions[row].height = row_height(text_lines(text, width * 1.05))
 
 
 def _header(ws: Worksheet, row: int, cols: Sequence[tuple[str, float]]) -> None:
@@ -125,7 +126,7 @@ def _row(
         cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
         if isinstance(value, str):
             lines = max(lines, text_lines(value, width))
-    ws.row_dimensions[row].height = lines * LINE_HEIGHT + 4
+    ws.row_dimensions[row].height = row_height(lines)
 
 
 def _fill(ws: Worksheet, row: int, column: int, colours: tuple[str, str]) -> None:

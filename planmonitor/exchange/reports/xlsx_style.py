@@ -15,6 +15,12 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
 LINE_HEIGHT = 14.5  # points per wrapped line at 10 pt
+MAX_ROW_HEIGHT = 409.0  # Excel's limit, in points
+
+
+def row_height(lines: int) -> float:
+    """The height of a row of ``lines`` wrapped lines (at most Excel's limit)."""
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
 
 
 def display_width(text: str) -> int:

@@ -102,8 +102,9 @@ class RoundSection:
         """One numbered line per data check without a 情况说明 (the report's appendix)."""
         return [f"{i}. {finding_line(f)}" for i, f in enumerate(self.unresolved, start=1)]
 
-    def summary(self) -> str:
-        """The 报送 and 审核 sentences of 一、总体情况."""
+    def summary(self, see: str = "见附件") -> str:
+        """The 报送 and 审核 sentences of 一、总体情况; ``see`` says where the unexplained checks
+        are listed (the Word report's appendix, the Excel sheet's table below, the PDF's page)."""
         share = f"（{self.filled / self.asked:.0%}）" if self.asked else ""
         text = f"本季度应报送指标数据和任务进展{self.asked}项，已报送{self.filled}项{share}"
         if self.incomplete:
@@ -113,7 +114,7 @@ class RoundSection:
         text += f"。数据审核提示{len(self.findings)}条"
         if self.findings:
             open_ = len(self.unresolved)
-            text += f"，其中{open_}条尚无情况说明" + ("（见附件）" if open_ else "")
+            text += f"，其中{open_}条尚无情况说明" + (f"（{see}）" if open_ else "")
         return text + "。"
 
     def task_summary(self) -> str:

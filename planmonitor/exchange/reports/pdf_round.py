@@ -137,7 +137,7 @@ class RoundPages:
             out.append(Band("para", self._height(self.para_font, w, text), text))
 
         heading("报送与审核情况")
-        para(r.summary())
+        para(r.summary(see="见后文"))
         if r.tasks:
             heading("重点任务推进情况")
             para(r.task_summary())

@@ -179,7 +179,7 @@ def _round_sheet(ws: Worksheet, model: ReportModel, r: RoundSection) -> None:
     _title(ws, 2, f"报告期：{r.quarter.label_zh()}", span, size=10)
     ws["A2"].font = Font(name=FONT, size=10)
     ws["A2"].alignment = Alignment(horizontal="right", vertical="center")
-    _paragraph(ws, 3, r.summary(), span, width)
+    _paragraph(ws, 3, r.summary(see="见下表"), span, width)
     row = 5
     _section(ws, row, "一、报送情况", span)
     row += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,13 +25,13 @@ from planmonitor.domain.periods import Period
 from planmonitor.domain.values import NumberError, parse_number
 from planmonitor.gui.context import MonitorContext
 from planmonitor.gui.entry_grid import EntryGrid
-from planmonitor.gui.entry_model import GUI_SOURCE, CellValue, EntryModel
+from planmonitor.gui.entry_model import ANNUAL_COL, FIXED, GUI_SOURCE, CellValue, EntryModel
+from planmonitor.gui.entry_notice import check_notice
+from planmonitor.gui.entry_paste import Edit, PasteRefused, pasted_edits
 from planmonitor.gui.i18n import period_text
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import Entry, RecordOutcome
 from planmonitor.services.stale import StaleEdit
-
-Edit = tuple[str, Period, CellValue | None, CellValue | None]  # code, period, old, new
 
 
 class SaveValues(QUndoCommand):
@@ -106,6 +106,7 @@ class EntryView(QWidget):
         self.message = QLabel()
         self.message.setObjectName("entryMessage")
         self.message.setWordWrap(True)
+        self.message.setStyleSheet(_MESSAGE_STYLE)
         self.reload_button = QPushButton(self.tr("Reload"))
         self.reapply_button = QPushButton(self.tr("Reload and save my values again"))
         self.reload_bar = QWidget()
@@ -154,6 +155,7 @@ class EntryView(QWidget):
         self.year.valueChanged.connect(self._on_year)
         self.grid.selectionModel().currentChanged.connect(self._on_current)
         self.comment.editingFinished.connect(self.save_note)
+        self.comment.returnPressed.connect(self._back_to_grid)
         self.standing.activated.connect(self.save_note)
         self.numerator.returnPressed.connect(self.save_parts)
         self.denominator.returnPressed.connect(self.save_parts)
@@ -270,10 +272,43 @@ class EntryView(QWidget):
                 cell = replace(cell, version=next(saved).version)
             self.model.set_cell(code, period, cell)
         self.reload_bar.setVisible(False)
-        self.message.setText(self.tr("Saved."))
-        self.message.setProperty("error", False)
+        self.model.recheck()
+        notice = check_notice(self.model, [(c, p) for c, p, cell in changes if cell is not None])
+        if notice is None:
+            self._say(self.tr("Saved."), "")
+        else:
+            self._say(notice.text, "warning" if notice.needs_comment else "")
+            if notice.needs_comment is not None:
+                key = notice.needs_comment
+                QTimer.singleShot(0, lambda: self.offer_comment(*key))
         self.context.saved()
         return True
+
+    def offer_comment(self, code: str, period: Period) -> None:
+        """Make the value flagged by a data check current and put the cursor in its comment."""
+        row = next((r for r, i in enumerate(self.model.indicators) if i.code == code), None)
+        if row is None or self.model.year != period.year:
+            return
+        col = ANNUAL_COL if period.is_annual else FIXED + period.quarter_number - 1
+        if self.grid.state() == QAbstractItemView.State.EditingState:
+            return  # the user is typing elsewhere already
+        self.grid.setCurrentIndex(self.model.index(row, col))
+        if self.note_key == (code, period) and self.comment.isEnabled():
+            self.comment.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.comment.selectAll()
+
+    @Slot()
+    def _back_to_grid(self) -> None:
+        """Enter in the comment field: saved (editingFinished); typing goes on in the grid."""
+        self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _say(self, text: str, kind: str) -> None:
+        """Show a message: kind "" (plain), "warning" (a data check) or "error" (refused)."""
+        self.message.setText(text)
+        self.message.setProperty("error", kind == "error")
+        self.message.setProperty("warning", kind == "warning")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
 
     @Slot()
     def _on_reload(self) -> None:
@@ -281,8 +316,7 @@ class EntryView(QWidget):
         self._refused = []
         self.reload_bar.setVisible(False)
         self.refresh_values()
-        self.message.setText(self.tr("Reloaded: the values are as saved in the database now."))
-        self.message.setProperty("error", False)
+        self._say(self.tr("Reloaded: the values are as saved in the database now."), "")
 
     @Slot()
     def _on_reapply(self) -> None:
@@ -299,10 +333,7 @@ class EntryView(QWidget):
     @Slot(str)
     def show_error(self, text: str) -> None:
         """Show why an input was refused."""
-        self.message.setText(text)
-        self.message.setProperty("error", True)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        self._say(text, "error")
 
     @Slot()
     def paste(self) -> None:
@@ -311,46 +342,11 @@ class EntryView(QWidget):
         start = self.grid.currentIndex()
         if not text.strip() or not start.isValid():
             return
-        rows = [line.split("\t") for line in text.rstrip("\r\n").replace("\r\n", "\n").split("\n")]
-        edits: list[Edit] = []
-        for dr, cells in enumerate(rows):
-            for dc, raw in enumerate(cells):
-                r, c = start.row() + dr, start.column() + dc
-                if r >= self.model.rowCount() or c >= self.model.columnCount():
-                    self.show_error(
-                        self.tr("The pasted block does not fit the grid; nothing was pasted.")
-                    )
-                    return
-                if not raw.strip() and not self.model.is_input(r, c):
-                    continue
-                if not self.model.is_input(r, c):
-                    msg = self.tr("Nothing was pasted: {reason}")
-                    self.show_error(msg.format(reason=self.model.refusal(r, c)))
-                    return
-                ind = self.model.indicators[r]
-                period = self.model.period_at(c)
-                assert period is not None
-                try:
-                    value = self.model.parse(ind, raw)
-                except NumberError as exc:
-                    self.show_error(
-                        self.tr("Nothing was pasted: {name} {period}: {reason}").format(
-                            name=ind.name, period=period_text(period), reason=exc
-                        )
-                    )
-                    return
-                old = self.model.cells.get((ind.code, period))
-                new = (
-                    None
-                    if value is None
-                    else CellValue(
-                        value,
-                        old.standing if old else Standing.PRELIMINARY,
-                        old.comment if old else "",
-                    )
-                )
-                if new != old:
-                    edits.append((ind.code, period, old, new))
+        try:
+            edits = pasted_edits(self.model, start.row(), start.column(), text)
+        except PasteRefused as exc:
+            self.show_error(str(exc))
+            return
         if edits:
             text_ = self.tr("Paste {n} values").format(n=len(edits))
             self.undo_stack.push(SaveValues(self, edits, text_))
@@ -472,6 +468,13 @@ class EntryView(QWidget):
                 name=self._name(code), period=period_text(period)
             )
             self.undo_stack.push(SaveValues(self, [(code, period, cell, new)], text))
+
+
+_MESSAGE_STYLE = (
+    'QLabel#entryMessage[error="true"] { color: #b71c1c; }'
+    'QLabel#entryMessage[warning="true"] { color: #7a3e00; background: #fff0c2;'
+    " border: 1px solid #e65100; padding: 3px; }"
+)
 
 
 def _version(cell: CellValue | None) -> int | None:

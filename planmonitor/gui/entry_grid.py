@@ -1,5 +1,6 @@
 """The entry grid's view and cell delegate: safe keys (no keyboard search, Enter skips greyed
-cells, Delete clears), invalid text kept in the editor, a comment mark like Excel's."""
+cells, Delete clears), invalid text kept in the editor, a comment mark like Excel's and a data
+check mark (orange: needs a 情况说明; green: explained) in the top-left corner."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from planmonitor.domain.values import NumberError
-from planmonitor.gui.entry_model import COMMENT_ROLE, EntryModel
+from planmonitor.gui.entry_model import CHECK_OPEN, CHECK_ROLE, COMMENT_ROLE, EntryModel
 
 Index = QModelIndex | QPersistentModelIndex
 COMMENT_MARK = QColor("#d32f2f")
+CHECK_MARKS = {CHECK_OPEN: QColor("#e65100")}  # a data check without a comment: orange
+EXPLAINED_MARK = QColor("#2e7d32")  # a data check the comment explains: green
 _MARK = 7  # px: the side of the comment triangle
 _SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
@@ -39,6 +42,9 @@ class ValueDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
+        check = index.data(CHECK_ROLE)
+        if check is not None:
+            self._check_mark(painter, option, CHECK_MARKS.get(check, EXPLAINED_MARK))
         if not index.data(COMMENT_ROLE):
             return
         r = option.rect
@@ -55,6 +61,20 @@ class ValueDelegate(QStyledItemDelegate):
                     QPointF(right + 1, top + _MARK + 1),
                 ]
             )
+        )
+        painter.restore()
+
+    @staticmethod
+    def _check_mark(painter: QPainter, option: QStyleOptionViewItem, colour: QColor) -> None:
+        """A triangle in the top-left corner, twice the comment mark's side."""
+        r = option.rect
+        left, top, side = float(r.left()), float(r.top()), float(2 * _MARK)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(
+            QPolygonF([QPointF(left, top), QPointF(left + side, top), QPointF(left, top + side)])
         )
         painter.restore()
 

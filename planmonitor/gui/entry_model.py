@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication
 
+from planmonitor.domain.checks import Finding
 from planmonitor.domain.formatting import fmt_num
 from planmonitor.domain.indicator import Cadence, Indicator, TargetForm
 from planmonitor.domain.observation import Observation, Source, Standing
@@ -27,12 +28,17 @@ from planmonitor.domain.schedule import NoSchedule, build_schedule
 from planmonitor.domain.values import NumberError, parse_done, parse_number
 from planmonitor.gui.context import MonitorContext
 from planmonitor.gui.i18n import period_text
+from planmonitor.services.entry_checks import CellKey, year_findings
 
 FIXED = 4  # 指标, 单位, 基数, 本年目标
 ANNUAL_COL = FIXED + 4
 Index = QModelIndex | QPersistentModelIndex
 _DISABLED = QColor("#eeeeee")
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 7  # the comment of the cell's value ("" if none)
+CHECK_ROLE = Qt.ItemDataRole.UserRole + 8  # CHECK_OPEN, CHECK_EXPLAINED or None (数据审核)
+CHECK_OPEN = "open"  # the value trips a data check and has no comment yet
+CHECK_EXPLAINED = "explained"  # it trips a check and its comment explains it
+_CHECK_FILL = QColor("#fff0c2")
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ class EntryModel(QAbstractTableModel):
         self.year = context.quarter.year
         self.indicators: list[Indicator] = []
         self.cells: dict[tuple[str, Period], CellValue] = {}
+        self.findings: dict[CellKey, list[Finding]] = {}
 
     # -- loading ------------------------------------------------------------------------------
     def load(self, year: int | None = None) -> None:
@@ -82,12 +89,50 @@ class EntryModel(QAbstractTableModel):
         plan = self.context.plan
         self.indicators = list(plan.indicators) if plan else []
         self.cells = {}
+        self.findings = {}
         if plan is not None:
-            current = self.context.values.current(
-                plan.id, self.context.region, (self.year, self.year)
-            )
-            self.cells = {(o.indicator, o.period): _cell(o) for o in current if o.value is not None}
+            current = self.context.values.current(plan.id, self.context.region)
+            self.cells = {
+                (o.indicator, o.period): _cell(o)
+                for o in current
+                if o.value is not None and o.period.year == self.year
+            }
+            self.findings = year_findings(plan, current, self.year, self.context.quarter)
         self.endResetModel()
+
+    def recheck(self) -> None:
+        """Run the data checks again on the values as saved (after an edit)."""
+        plan = self.context.plan
+        if plan is None or not self.indicators:
+            self.findings = {}
+            return
+        current = self.context.values.current(plan.id, self.context.region)
+        self.findings = year_findings(plan, current, self.year, self.context.quarter)
+        top, bottom = self.index(0, FIXED), self.index(len(self.indicators) - 1, ANNUAL_COL)
+        self.dataChanged.emit(top, bottom)
+
+    def check_state(self, code: str, period: Period) -> str | None:
+        """CHECK_OPEN, CHECK_EXPLAINED or None: what the data checks say of a cell's value."""
+        found = self.findings.get((code, period))
+        if not found:
+            return None
+        return CHECK_EXPLAINED if all(f.resolved for f in found) else CHECK_OPEN
+
+    def check_lines(self, code: str, period: Period) -> list[str]:
+        """The rule's sentence of every check a cell's value trips, naming indicator and quarter."""
+        translate = QApplication.translate
+        out = []
+        for f in self.findings.get((code, period), []):
+            where = f"{f.code} {f.name} {period_text(f.period)}"
+            if f.resolved:
+                text = translate("EntryModel", "Data check (explained): {cell}: {rule}, {finding}.")
+            else:
+                text = translate(
+                    "EntryModel",
+                    "Data check: {cell}: {rule}, {finding}. A comment (情况说明) is needed.",
+                )
+            out.append(text.format(cell=where, rule=f.rule.label, finding=f.message))
+        return out
 
     def period_at(self, column: int) -> Period | None:
         """The period a value column stands for (None for the reference columns)."""
@@ -182,9 +227,15 @@ class EntryModel(QAbstractTableModel):
         if role == COMMENT_ROLE:
             cell = self.cells.get((ind.code, period)) if period is not None else None
             return cell.comment if cell is not None else ""
+        if role == CHECK_ROLE:
+            return None if period is None else self.check_state(ind.code, period)
         disabled = period is not None and not self.is_input(index.row(), col)
         if role == Qt.ItemDataRole.BackgroundRole and disabled:
             return QBrush(_DISABLED)
+        if role == Qt.ItemDataRole.BackgroundRole and period is not None:
+            if self.check_state(ind.code, period) == CHECK_OPEN:
+                return QBrush(_CHECK_FILL)
+            return None
         if role == Qt.ItemDataRole.ToolTipRole and period is not None:
             return self._tooltip(ind, period, index.row(), col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
@@ -275,7 +326,8 @@ class EntryModel(QAbstractTableModel):
                 period=period_text(period)
             )
         note = f"\n{cell.comment}" if cell.comment else ""
-        return f"{period_text(period)} {cell.standing.value}{note}"
+        checks = "".join(f"\n{line}" for line in self.check_lines(ind.code, period))
+        return f"{period_text(period)} {cell.standing.value}{note}{checks}"
 
 
 def _cell(o: Observation) -> CellValue:

@@ -648,86 +648,114 @@ The current file is backed up beside it first.</source>
 <context>
     <name>EntryModel</name>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="158"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="203"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="133"/>
-        <location filename="../../planmonitor/gui/entry_model.py" line="268"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="178"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="319"/>
         <source>Published once a year: enter the annual value in the Year column</source>
         <translation>按年发布的指标：请在“全年”列填写年度值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="137"/>
-        <location filename="../../planmonitor/gui/entry_model.py" line="271"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="128"/>
+        <source>Data check (explained): {cell}: {rule}, {finding}.</source>
+        <translation>审核提示（已说明）：{cell}：{rule}，{finding}。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry_model.py" line="130"/>
+        <source>Data check: {cell}: {rule}, {finding}. A comment (情况说明) is needed.</source>
+        <translation>审核提示：{cell}：{rule}，{finding}。须填写情况说明。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry_model.py" line="182"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="322"/>
         <source>Quarterly indicator: the Q4 value is the year&apos;s value</source>
         <translation>按季填报的指标：第四季度的值即全年值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="274"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="325"/>
         <source>{period}: no value yet</source>
         <translation>{period}：尚未填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="287"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="339"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="288"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="340"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="289"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="341"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="290"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="342"/>
         <source>Target this year</source>
         <translation>本年目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="291"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="343"/>
         <source>Q1 (Jan–Mar)</source>
         <translation>一季度（1—3月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="292"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="344"/>
         <source>Q2 (Jan–Jun)</source>
         <translation>二季度（1—6月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="293"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="345"/>
         <source>Q3 (Jan–Sep)</source>
         <translation>三季度（1—9月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="294"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="346"/>
         <source>Q4 (Jan–Dec)</source>
         <translation>四季度（1—12月）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="299"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="351"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="299"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="351"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="131"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="176"/>
         <source>this column is the plan&apos;s, not a value</source>
         <translation>此列是规划信息，不填数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry_model.py" line="138"/>
+        <location filename="../../planmonitor/gui/entry_model.py" line="183"/>
         <source>{cell} takes no value: {why}</source>
         <translation>{cell}不填数值：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryNotice</name>
+    <message>
+        <location filename="../../planmonitor/gui/entry_notice.py" line="40"/>
+        <source> and {n} more</source>
+        <translation>等{n}项</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry_notice.py" line="41"/>
+        <source>Saved, but the data checks flag it: {items}. A comment (情况说明) is needed: type it in the comment field below.</source>
+        <translation>已保存，但数据审核提示：{items}。须填写情况说明（备注），请在下方情况说明栏中写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/entry_notice.py" line="50"/>
+        <source>Saved. The data check of {cell} is explained by its comment.</source>
+        <translation>已保存。{cell}的审核提示已有情况说明。</translation>
     </message>
 </context>
 <context>
@@ -753,63 +781,63 @@ The current file is backed up beside it first.</source>
         <translation>正式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="120"/>
+        <location filename="../../planmonitor/gui/entry.py" line="121"/>
         <source>Values of</source>
         <translation>填报年度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="123"/>
+        <location filename="../../planmonitor/gui/entry.py" line="124"/>
         <source>Type and press Enter; paste a block copied from Excel or WPS</source>
         <translation>输入数值后按回车；可直接粘贴从 Excel 或 WPS 复制的区域</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="216"/>
-        <location filename="../../planmonitor/gui/entry.py" line="435"/>
+        <location filename="../../planmonitor/gui/entry.py" line="218"/>
+        <location filename="../../planmonitor/gui/entry.py" line="431"/>
         <source>Enter {name} {period}</source>
         <translation>录入 {name} {period}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="273"/>
+        <location filename="../../planmonitor/gui/entry.py" line="278"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="321"/>
+        <location filename="../../planmonitor/gui/entry_paste.py" line="31"/>
         <source>The pasted block does not fit the grid; nothing was pasted.</source>
         <translation>粘贴的区域超出表格范围，未粘贴任何数据。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="337"/>
+        <location filename="../../planmonitor/gui/entry_paste.py" line="46"/>
         <source>Nothing was pasted: {name} {period}: {reason}</source>
         <translation>未粘贴任何数据：{name} {period}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="355"/>
+        <location filename="../../planmonitor/gui/entry.py" line="351"/>
         <source>Paste {n} values</source>
         <translation>粘贴 {n} 个数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="450"/>
+        <location filename="../../planmonitor/gui/entry.py" line="446"/>
         <source>Select a value to set its standing and comment</source>
         <translation>选中一个数值，可设置数据状态和情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="109"/>
+        <location filename="../../planmonitor/gui/entry.py" line="110"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="110"/>
+        <location filename="../../planmonitor/gui/entry.py" line="111"/>
         <source>Reload and save my values again</source>
         <translation>重新载入并再次保存我的数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="284"/>
+        <location filename="../../planmonitor/gui/entry.py" line="319"/>
         <source>Reloaded: the values are as saved in the database now.</source>
         <translation>已重新载入：显示的是数据库中现在保存的数值。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="297"/>
+        <location filename="../../planmonitor/gui/entry.py" line="331"/>
         <source>Save my values again</source>
         <translation>再次保存我的数值</translation>
     </message>
@@ -824,32 +852,32 @@ The current file is backed up beside it first.</source>
         <translation>按分子、分母填报：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="327"/>
+        <location filename="../../planmonitor/gui/entry_paste.py" line="38"/>
         <source>Nothing was pasted: {reason}</source>
         <translation>未粘贴任何数据：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="420"/>
+        <location filename="../../planmonitor/gui/entry.py" line="416"/>
         <source>{cell}: enter both the numerator and the denominator</source>
         <translation>{cell}：请同时填写分子和分母</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="424"/>
+        <location filename="../../planmonitor/gui/entry.py" line="420"/>
         <source>{cell}: the denominator is zero</source>
         <translation>{cell}：分母为零</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="471"/>
+        <location filename="../../planmonitor/gui/entry.py" line="467"/>
         <source>Standing and comment of {name} {period}</source>
         <translation>{name}{period}的数据状态和说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="371"/>
+        <location filename="../../planmonitor/gui/entry.py" line="367"/>
         <source>Clear {name} {period}</source>
         <translation>清除{name}{period}的值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/entry.py" line="375"/>
+        <location filename="../../planmonitor/gui/entry.py" line="371"/>
         <source>Clear {n} values</source>
         <translation>清除{n}个值</translation>
     </message>
@@ -1812,7 +1840,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../planmonitor/gui/plan_editor/columns.py" line="254"/>
-        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="15"/>
+        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="16"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
@@ -1832,12 +1860,12 @@ Database: {path}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="14"/>
+        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="15"/>
         <source>Key task</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="16"/>
+        <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="17"/>
         <source>Indicators (codes)</source>
         <translation>相关指标（编码）</translation>
     </message>

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from report_data import CANGZHOU, Q3_2024, TODAY
 
 from planmonitor.domain.formatting import Light
+from planmonitor.exchange.reports.xlsx_round import ROUND_SHEET
 from planmonitor.exchange.reports.xlsx_writer import TABLE_SHEET, TREND_SHEET, write_report_xlsx
 from planmonitor.services.report import build_report
 
@@ -52,7 +53,7 @@ def _rows_by_name(ws):  # type: ignore[no-untyped-def]
 
 def test_title_header_and_one_row_per_indicator(books) -> None:
     model, wb = books["cangzhou"]
-    assert wb.sheetnames == [TABLE_SHEET, TREND_SHEET]
+    assert wb.sheetnames == [TABLE_SHEET, ROUND_SHEET, TREND_SHEET]  # no tasks: no task sheet
     ws = wb[TABLE_SHEET]
     assert ws["A1"].value == "《沧州市科技创新“十四五”规划》主要指标2024年第三季度完成情况"
     assert "报告期：2024年第三季度（1—9月）" in ws["A2"].value

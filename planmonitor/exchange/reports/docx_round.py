@@ -8,9 +8,9 @@ from typing import Any
 
 from docx.enum.section import WD_SECTION
 
-from planmonitor.domain.formatting import fmt_num
 from planmonitor.domain.report import ReportModel
 from planmonitor.domain.report_text import cn_numeral
+from planmonitor.domain.round_report import APPENDIX_TITLE
 from planmonitor.exchange.reports.docx_styles import portrait
 
 
@@ -37,10 +37,9 @@ def task_problems(doc: Any, model: ReportModel) -> None:
     r = model.round
     if r is None or not r.lagging:
         return
-    doc.add_paragraph(f"重点任务方面，{len(r.lagging)}项任务推进滞后：")
-    for i, line in enumerate(r.lagging, start=1):
-        units = f"（{'、'.join(line.units)}）" if line.units else ""
-        doc.add_paragraph(f"{i}. {line.code} {line.title}{units}：滞后原因：{line.reason}")
+    doc.add_paragraph(r.problem_lead())
+    for line in r.problem_lines():
+        doc.add_paragraph(line)
 
 
 def check_appendix(doc: Any, model: ReportModel) -> None:
@@ -49,9 +48,6 @@ def check_appendix(doc: Any, model: ReportModel) -> None:
     if r is None or not r.unresolved:
         return
     portrait(doc.add_section(WD_SECTION.NEW_PAGE))
-    doc.add_heading("附件　数据审核尚无情况说明的事项", level=1)
-    for i, f in enumerate(r.unresolved, start=1):
-        value = "" if f.value is None else f"（{fmt_num(f.value, 2)}）"
-        doc.add_paragraph(
-            f"{i}. {f.code} {f.name} {f.period.label_zh()}{value}：{f.rule.label}，{f.message}。"
-        )
+    doc.add_heading(f"附件　{APPENDIX_TITLE}", level=1)
+    for line in r.appendix_lines():
+        doc.add_paragraph(line)

@@ -1,4 +1,5 @@
-"""The report as a PDF (Qt's QPdfWriter): the 指标完成情况表, then a trend chart per indicator.
+"""The report as a PDF (Qt's QPdfWriter): the 指标完成情况表, the round's pages (报送与审核情况,
+重点任务推进情况, 存在问题 — see pdf_round), then a trend chart per indicator.
 
 A4 landscape; the table's header repeats on every page; four charts a page. The shipped font
 (WenQuanYi Micro Hei) is embedded, so the Chinese text looks the same everywhere and can be
@@ -36,6 +37,7 @@ from planmonitor.exchange.reports.columns import (
     group_heading,
     notes,
 )
+from planmonitor.exchange.reports.pdf_round import RoundPages
 from planmonitor.exchange.reports.qt_paint import report_font_family
 
 DPI = 300
@@ -155,8 +157,10 @@ class _Pages:
     # -- drawing --------------------------------------------------------------------------------
     def draw(self, writer: QPdfWriter) -> Iterator[tuple[int, int]]:
         table_pages = self._paginate()
+        rounds = RoundPages(self.p, self.model, self.family, self.area)
+        round_pages = rounds.paginate()
         chart_pages = -(-len(self.charts) // CHARTS_PER_PAGE)
-        total = len(table_pages) + chart_pages
+        total = len(table_pages) + len(round_pages) + chart_pages
         for number, items in enumerate(table_pages, start=1):
             if number > 1:
                 writer.newPage()
@@ -169,11 +173,18 @@ class _Pages:
                 y += item.height
             self._footer(number, total)
             yield number, total
+        done = len(table_pages)
+        for bands in round_pages:
+            writer.newPage()
+            rounds.draw(bands)
+            done += 1
+            self._footer(done, total)
+            yield done, total
         for i in range(chart_pages):
             writer.newPage()
             self._draw_charts(self.charts[i * CHARTS_PER_PAGE : (i + 1) * CHARTS_PER_PAGE], i)
-            self._footer(len(table_pages) + i + 1, total)
-            yield len(table_pages) + i + 1, total
+            self._footer(done + i + 1, total)
+            yield done + i + 1, total
 
     def _draw_title(self) -> None:
         p, mm, m = self.p, self.s.mm, self.model

@@ -3,17 +3,17 @@
 Sheet 1 is the table: title, report line, header, category rows, one row per indicator with
 numbers kept as numbers (formatted with the indicator's decimals), status cells filled with the
 light's colour and carrying its symbol and word, the 说明 lines; frozen header, A4 landscape,
-title rows repeated, one page wide. Sheet 2 holds the trend data behind the PDF's charts.
+title rows repeated, one page wide. Then the round's sheets (重点任务推进情况 and 报送与审核情况,
+see xlsx_round) and last the trend data behind the PDF's charts.
 """
 
 from __future__ import annotations
 
 import math
-import unicodedata
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -28,17 +28,21 @@ from planmonitor.exchange.reports.columns import (
     notes,
     year_note,
 )
+from planmonitor.exchange.reports.xlsx_round import round_sheets
+from planmonitor.exchange.reports.xlsx_style import (
+    BORDER,
+    FONT,
+    GROUP_FILL,
+    HEADER_FILL,
+    LINE_HEIGHT,
+    display_width,
+    print_setup,
+)
 from planmonitor.exchange.sheets.safe_cells import put
 
-FONT = "宋体"
-THIN = Side(style="thin", color="808080")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
 PERCENT = "0.0%"
 YOY_PERCENT = "+0.0%;-0.0%;0.0%"
 YOY_POINTS = '+0.00"个百分点";-0.00"个百分点";0.00"个百分点"'
-LINE_HEIGHT = 14.5  # points per wrapped line at 10 pt
 TABLE_SHEET = "指标完成情况表"
 TREND_SHEET = "趋势数据"
 
@@ -47,11 +51,6 @@ def number_format(decimals: int, prefix: str = "", suffix: str = "") -> str:
     """ "0.00", or with words around the number: '"每年"0' or '0.00"（2023年）"'."""
     fmt = "0" if decimals <= 0 else "0." + "0" * decimals
     return (f'"{prefix}"' if prefix else "") + fmt + (f'"{suffix}"' if suffix else "")
-
-
-def display_width(text: str) -> int:
-    """Width in Latin characters: CJK and full-width characters count double."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _lines(text: str, width: float) -> int:
@@ -66,6 +65,7 @@ def write_report_xlsx(model: ReportModel, path: Path) -> None:
     assert ws is not None
     ws.title = TABLE_SHEET
     _table_sheet(ws, model)
+    round_sheets(wb, model)  # 重点任务推进情况, 报送与审核情况 (the plan's own region)
     _trend_sheet(wb.create_sheet(TREND_SHEET), model)
     wb.properties.title = model.title[:255]
     wb.properties.creator = "PlanMonitor 规划监测"
@@ -127,7 +127,7 @@ def _table_sheet(ws: Worksheet, model: ReportModel) -> None:
         r += 1
     ws.freeze_panes = "C4"
     ws.print_title_rows = "1:3"
-    _print_setup(ws, landscape=True)
+    print_setup(ws, landscape=True)
 
 
 def _values(row: ReportRow, model: ReportModel) -> dict[str, tuple[object, str | None]]:
@@ -189,19 +189,6 @@ def _data_row(
     ws.row_dimensions[r].height = lines * LINE_HEIGHT + 4
 
 
-def _print_setup(ws: Worksheet, landscape: bool) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.55
-    ws.oddFooter.center.text = "第&P页，共&N页"
-    ws.oddFooter.center.size = 9
-
-
 TREND_HEADERS = [
     ("序号", 6),
     ("指标", 34),
@@ -237,7 +224,7 @@ def _trend_sheet(ws: Worksheet, model: ReportModel) -> None:
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(TREND_HEADERS))}{max(1, r - 1)}"
     ws.print_title_rows = "1:1"
-    _print_setup(ws, landscape=False)
+    print_setup(ws, landscape=False)
 
 
 def _trend_table(row: ReportRow) -> list[tuple[str, list[float | None]]]:

@@ -131,6 +131,7 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
     windows: list[Any] = []  # keeps the main window's Python wrapper alive
 
     def opened(context: Any) -> None:
+        opening.finish()
         if not shell.isVisible():  # closed while opening
             context.db.close()
             return
@@ -154,6 +155,7 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
             app.exit(0)
 
     def failed(message: str) -> None:
+        opening.finish()
         shell.hide()
         if not probe:
             QMessageBox.critical(None, app.translate("App", "PlanMonitor"), message)
@@ -167,7 +169,7 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
     try:
         return int(app.exec())
     finally:
-        opening.wait()
+        opening.finish()
         app.processEvents()  # a database opened after the shell was closed gets closed
 
 

@@ -5,10 +5,17 @@ the views are even imported. :class:`Opening` then imports them, opens (and migr
 and computes the first plan's overview on a worker thread while the shell stays responsive; the
 main window takes the shell's place when that is done. Everything heavy is imported inside
 :meth:`Opening.run`.
+
+Python's cyclic garbage collector is off while the thread runs (:meth:`Opening.start`,
+:meth:`Opening.finish`): a collection runs in whichever thread happens to allocate, and one run
+by the opening thread would destroy garbage Qt objects of the GUI thread there — timers
+stopped or started from the wrong thread ("QBasicTimer::start: Timers cannot be started from
+another thread"), widgets torn down off the GUI thread.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -84,6 +91,24 @@ class Opening(QThread):
         self.db = db  # already opened (a server that asked for a password on the GUI thread)
         self.demo = demo
         self.home = home
+        self._collecting: bool | None = None  # whether gc was enabled before start()
+
+    def start(self, priority: QThread.Priority = QThread.Priority.InheritPriority) -> None:
+        """Start opening (on the GUI thread): cyclic garbage collection waits until
+        :meth:`finish` (see the module docstring)."""
+        if self._collecting is None:
+            self._collecting = gc.isenabled()
+            gc.disable()
+        super().start(priority)
+
+    def finish(self) -> None:
+        """On the GUI thread, once :attr:`opened` or :attr:`failed` has arrived (or the program
+        ends): wait for the thread to end, then collect garbage again, here."""
+        self.wait()
+        if self._collecting is not None:
+            if self._collecting:
+                gc.enable()
+            self._collecting = None
 
     def run(self) -> None:
         from planmonitor.domain.indicator import PlanError

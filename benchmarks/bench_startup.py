@@ -106,7 +106,7 @@ def main() -> None:
     ap.add_argument(
         "--before",
         metavar="GIT_REF",
-        help="also time the program as of GIT_REF (e.g. main), started the same way, to its exit",
+        help="also time the program as of GIT_REF (e.g. main), started the same way",
     )
     args = ap.parse_args()
     sys.path.insert(0, str(REPO))
@@ -130,6 +130,8 @@ def main() -> None:
         run(bare_cmd)
         run(app_cmd)  # warm the file cache once
         bare, shell, overview, ended, old_end, cpu_bare, cpu_app, cpu_old = ([] for _ in range(8))
+        old_shell: list[float] = []
+        old_overview: list[float] = []
         for _ in range(args.runs):
             marks, cpu = run(bare_cmd)
             bare.append(marks["shell"])
@@ -143,11 +145,17 @@ def main() -> None:
                 marks, cpu = run(old_cmd, old)
                 old_end.append(marks["end"])
                 cpu_old.append(cpu)
+                if "overview" in marks:  # (a probe that prints its paint times)
+                    old_shell.append(marks["shell"])
+                    old_overview.append(marks["overview"])
     print(f"{args.runs} runs each, alternately; `{exe.name} --startup-probe` on the demo database")
     print(line("bare QMainWindow painted", bare))
     print(line("planmonitor: window frame painted", shell, bare) + "   (goal ≤ 1.5×)")
     print(line("planmonitor: overview painted", overview, bare) + "   (goal ≤ 2.5×)")
     print(line("planmonitor: process exited", ended, bare))
+    if old_shell:
+        print(line(f"before ({args.before}): frame painted", old_shell, bare))
+        print(line(f"before ({args.before}): overview painted", old_overview, bare))
     if old_end:
         print(line(f"before ({args.before}): exited", old_end, bare))
     cb, ca = statistics.median(cpu_bare), statistics.median(cpu_app)

@@ -165,7 +165,8 @@ def _start(args: argparse.Namespace, demo: bool, probe: bool, collection: Collec
             window.repaint()
             app.processEvents()
             print(f"overview {time.time():.4f}\nshown: {window.windowTitle()}", flush=True)
-            window.close()
+            window.hide()  # not close(): a probe leaves the remembered window layout alone
+            context.db.close()
             app.exit(0)
         else:
             QTimer.singleShot(2000, collection.thaw)  # the window is on screen by then

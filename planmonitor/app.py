@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
+    from planmonitor.gui.startup import CollectorPause
+
 
 # Qt's xcb platform plugin loads these libraries; a fresh desktop may lack some of them.
 XCB_LIBRARIES = {
@@ -99,7 +101,18 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
     database is opened on a worker thread behind it. ``probe`` (the start-up benchmark): print
     when the frame and the filled overview were painted (``time.time()``), then exit.
     """
-    from PySide6.QtCore import Qt
+    from planmonitor.gui.startup import CollectorPause
+
+    collection = CollectorPause()  # before Qt, SQLAlchemy and the models are imported
+    try:
+        return _start(args, demo, probe, collection)
+    finally:
+        collection.thaw()
+
+
+def _start(args: argparse.Namespace, demo: bool, probe: bool, collection: CollectorPause) -> int:
+    """:func:`run_gui` while garbage collection is paused (``collection``)."""
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from planmonitor.gui.startup import Opening, StartupShell
@@ -131,6 +144,8 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
     windows: list[Any] = []  # keeps the main window's Python wrapper alive
 
     def opened(context: Any) -> None:
+        opening.wait()  # (the thread has emitted its last signal: it ends now)
+        collection.resume()
         if not shell.isVisible():  # closed while opening
             context.db.close()
             return
@@ -150,10 +165,15 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
             window.repaint()
             app.processEvents()
             print(f"overview {time.time():.4f}\nshown: {window.windowTitle()}", flush=True)
-            window.close()
+            window.hide()  # not close(): a probe leaves the remembered window layout alone
+            context.db.close()
             app.exit(0)
+        else:
+            QTimer.singleShot(2000, collection.thaw)  # the window is on screen by then
 
     def failed(message: str) -> None:
+        opening.wait()
+        collection.resume()
         shell.hide()
         if not probe:
             QMessageBox.critical(None, app.translate("App", "PlanMonitor"), message)
@@ -168,6 +188,7 @@ def run_gui(args: argparse.Namespace, demo: bool = False, probe: bool = False) -
         return int(app.exec())
     finally:
         opening.wait()
+        collection.resume()
         app.processEvents()  # a database opened after the shell was closed gets closed
 
 

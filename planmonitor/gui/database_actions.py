@@ -30,9 +30,15 @@ def recent_databases() -> list[str]:
 
 
 def remember_database(path: str) -> None:
-    """Put ``path`` first in the recent databases."""
+    """Put ``path`` first in the recent databases (written only if that changes the list: each
+    write rewrites the settings file, which at every start cost more than painting the window)."""
+    store = settings()
+    value = store.value(RECENT_KEY) or []
+    stored = [value] if isinstance(value, str) else list(value)
     items = [p for p in recent_databases() if Path(p).resolve() != Path(path).resolve()]
-    settings().setValue(RECENT_KEY, [str(Path(path).resolve()), *items][:RECENT_MAX])
+    wanted = [str(Path(path).resolve()), *items][:RECENT_MAX]
+    if wanted != stored:
+        store.setValue(RECENT_KEY, wanted)
 
 
 class DatabaseActions(QObject):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import (
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
 from planmonitor.gui.context import MonitorContext
 from planmonitor.gui.file_dialogs import open_file, save_file
 from planmonitor.gui.i18n import period_text
-from planmonitor.gui.import_dialog import ImportDialog
 from planmonitor.gui.workers import GeneratorTask, Pool, default_pool
 from planmonitor.services.errors import UserError
+
+if TYPE_CHECKING:
+    from planmonitor.gui.import_dialog import ImportDialog
 
 SPREADSHEETS = "*.xlsx *.xlsm *.xls *.ods *.csv"
 
@@ -86,6 +89,8 @@ class ExchangeActions(QObject):
 
     def import_file(self, path: str) -> ImportDialog:
         """The preview dialog for ``path``, already reading it."""
+        from planmonitor.gui.import_dialog import ImportDialog  # (not needed at start)
+
         dialog = ImportDialog(self.context, path, self.window, self.pool)
         self.last_dialog = dialog
         dialog.start()

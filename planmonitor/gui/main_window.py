@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -24,28 +26,31 @@ from planmonitor.domain.plan import Plan
 from planmonitor.gui import i18n
 from planmonitor.gui.context import MonitorContext, report_quarters
 from planmonitor.gui.database_actions import DatabaseActions
-from planmonitor.gui.detail import DetailView
-from planmonitor.gui.dialogs import IndicatorDialog, RegionDialog, ReviseDialog
-from planmonitor.gui.entry import EntryView
 from planmonitor.gui.exchange_actions import ExchangeActions
 from planmonitor.gui.file_dialogs import settings
 from planmonitor.gui.i18n import period_text
+from planmonitor.gui.lazy_tabs import LazyTabs
 from planmonitor.gui.live_refresh import ChangeWatcher
 from planmonitor.gui.menus import add_to_section, build_menus
 from planmonitor.gui.overview import OverviewView
 from planmonitor.gui.plan_actions import PlanActions
 from planmonitor.gui.report_export import ReportExporter
-from planmonitor.gui.review_dialog import ReviewDialog
 from planmonitor.gui.round_hook import RoundViews
-from planmonitor.gui.server_dialogs import AuditDialog, UsersDialog
 from planmonitor.gui.welcome import WelcomePage
 from planmonitor.services.accounts import AccountService
-from planmonitor.services.demo import create_demo
 from planmonitor.services.errors import UserError
+
+if TYPE_CHECKING:
+    from planmonitor.gui.detail import DetailView
+    from planmonitor.gui.entry import EntryView
 
 
 class MainWindow(QMainWindow):
-    """Welcome page until a plan exists; then 总览 / 数据填报 / 指标详情 following one context."""
+    """Welcome page until a plan exists; then 总览 / 数据填报 / 指标详情 following one context.
+
+    Only the overview is built with the window; the other tabs' views are built when first
+    shown or asked for (``window.entry``, gui/lazy_tabs.py), so that start-up fills one view.
+    """
 
     # made by menus.build_menus
     sections: dict[str, QAction]
@@ -88,12 +93,12 @@ class MainWindow(QMainWindow):
         self._fit_screen()
         self.welcome = WelcomePage()
         self.overview = OverviewView(context)
-        self.entry = EntryView(context)
-        self.detail = DetailView(context)
+        self.undo_group = QUndoGroup(self)  # the entry grid's undo stack, once it is built
         self.tabs = QTabWidget()
+        self.lazy_tabs = LazyTabs(self.tabs)
         self.tabs.addTab(self.overview, self.tr("Overview"))
-        self.tabs.addTab(self.entry, self.tr("Quarterly entry"))
-        self.tabs.addTab(self.detail, self.tr("Indicator detail"))
+        self.lazy_tabs.add("entry", self.tr("Quarterly entry"), self._build_entry)
+        self.lazy_tabs.add("detail", self.tr("Indicator detail"), self._build_detail)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
@@ -110,7 +115,7 @@ class MainWindow(QMainWindow):
         self._toolbar()
         build_menus(self)
         self._plan_document_actions()
-        self.round = RoundViews(self, self.tabs, context)  # 重点任务, 报送情况, 数据审核
+        self.round = RoundViews(self, self.lazy_tabs, context)  # 重点任务, 报送情况, 数据审核
         account = AccountService(self.context.db).me()
         self.server_menu.menuAction().setVisible(
             account is not None and account.role in ("admin", "owner")
@@ -135,6 +140,36 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     # -- building -----------------------------------------------------------------------------
+    @property
+    def entry(self) -> EntryView:
+        """数据填报 (built on first use)."""
+        return cast("EntryView", self.lazy_tabs.view("entry"))
+
+    @property
+    def detail(self) -> DetailView:
+        """指标详情 (built on first use)."""
+        return cast("DetailView", self.lazy_tabs.view("detail"))
+
+    def _build_entry(self) -> QWidget:
+        from planmonitor.gui.entry import EntryView
+
+        view = EntryView(self.context)
+        self.undo_group.addStack(view.undo_stack)
+        self.undo_group.setActiveStack(view.undo_stack)
+        if self.context.plan is not None:
+            view.reload()  # what it does on planChanged
+        return view
+
+    def _build_detail(self) -> QWidget:
+        from planmonitor.gui.detail import DetailView
+
+        view = DetailView(self.context)
+        view.editRequested.connect(self.edit_indicator)
+        view.reviseRequested.connect(self.revise_target)
+        if self.context.plan is not None:
+            view._on_plan()  # what it does on planChanged
+        return view
+
     def _toolbar(self) -> None:
         bar = QToolBar(self.tr("Report period"))
         bar.setObjectName("mainToolbar")
@@ -166,8 +201,6 @@ class MainWindow(QMainWindow):
         self.welcome.planChosen.connect(self.install_plan)
         self.welcome.demoRequested.connect(self.install_demo)
         self.overview.indicatorActivated.connect(self.open_indicator)
-        self.detail.editRequested.connect(self.edit_indicator)
-        self.detail.reviseRequested.connect(self.revise_target)
         self.plan_box.currentIndexChanged.connect(self._on_plan_box)
         self.region_box.currentIndexChanged.connect(self._on_region_box)
         self.period_box.currentIndexChanged.connect(self._on_period_box)
@@ -192,8 +225,8 @@ class MainWindow(QMainWindow):
         self.act_next.triggered.connect(lambda: self._step_period(1))
         self.act_about.triggered.connect(self.about)
         self.act_review.triggered.connect(self.review)
-        self.act_users.triggered.connect(lambda: UsersDialog(self.context.db, self).exec())
-        self.act_audit.triggered.connect(lambda: AuditDialog(self.context.db, self).exec())
+        self.act_users.triggered.connect(self.users)
+        self.act_audit.triggered.connect(self.audit)
         self.act_manual.triggered.connect(self.show_manual)
         self.act_zh.triggered.connect(lambda: self.choose_language("zh"))
         self.act_en.triggered.connect(lambda: self.choose_language("en"))
@@ -253,6 +286,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def install_demo(self) -> None:
         """Fill this database with the demo (only allowed where no real plan is)."""
+        from planmonitor.services.demo import create_demo
+
         try:
             plan_id = create_demo(self.context.db)
         except UserError as exc:
@@ -326,9 +361,10 @@ class MainWindow(QMainWindow):
 
     # -- indicators ---------------------------------------------------------------------------
     def _current_code(self) -> str | None:
-        if self.tabs.currentWidget() is self.detail:
+        current = self.tabs.currentWidget()
+        if current is self.lazy_tabs.built("detail"):
             return self.detail.code
-        if self.tabs.currentWidget() is self.entry:
+        if current is self.lazy_tabs.built("entry"):
             idx = self.entry.grid.currentIndex()
             if idx.isValid():
                 return self.entry.model.indicators[idx.row()].code
@@ -345,24 +381,46 @@ class MainWindow(QMainWindow):
     def edit_indicator(self, code: str | None) -> None:
         """Open the indicator editor."""
         if code and self.context.plan is not None:
+            from planmonitor.gui.dialogs import IndicatorDialog
+
             IndicatorDialog(self.context, code, self).exec()
 
     @Slot(str)
     def revise_target(self, code: str | None) -> None:
         """Open the target revision dialog."""
         if code and self.context.plan is not None:
+            from planmonitor.gui.dialogs import ReviseDialog
+
             ReviseDialog(self.context, code, self).exec()
 
     @Slot()
     def review(self) -> None:
         """Open 报送与审核 for the report period."""
         if self.context.plan is not None:
+            from planmonitor.gui.review_dialog import ReviewDialog
+
             ReviewDialog(self.context, self).exec()
+
+    @Slot()
+    def users(self) -> None:
+        """服务器 → 账户 (a server's administrators)."""
+        from planmonitor.gui.server_dialogs import UsersDialog
+
+        UsersDialog(self.context.db, self).exec()
+
+    @Slot()
+    def audit(self) -> None:
+        """服务器 → 审计记录."""
+        from planmonitor.gui.server_dialogs import AuditDialog
+
+        AuditDialog(self.context.db, self).exec()
 
     @Slot()
     def add_region(self) -> None:
         """Open the sub-region dialog."""
         if self.context.plan is not None:
+            from planmonitor.gui.dialogs import RegionDialog
+
             RegionDialog(self.context, self).exec()
 
     def choose_language(self, lang: str) -> None:

@@ -71,9 +71,9 @@ def build_menus(window: MainWindow) -> None:
     )
 
     edit = bar.addMenu(translate("MainWindow", "&Edit"))
-    w.act_undo = w.entry.undo_stack.createUndoAction(w, translate("MainWindow", "Undo"))
+    w.act_undo = w.undo_group.createUndoAction(w, translate("MainWindow", "Undo"))
     w.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-    w.act_redo = w.entry.undo_stack.createRedoAction(w, translate("MainWindow", "Redo"))
+    w.act_redo = w.undo_group.createRedoAction(w, translate("MainWindow", "Redo"))
     w.act_redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
     edit.addAction(w.act_undo)
     edit.addAction(w.act_redo)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from planmonitor.gui.context import MonitorContext
-from planmonitor.gui.new_plan.wizard import NewPlanDialog
-from planmonitor.gui.plan_editor.editor import PlanEditorDialog
 from planmonitor.gui.workers import Pool, default_pool
+
+if TYPE_CHECKING:
+    from planmonitor.gui.new_plan.wizard import NewPlanDialog
+    from planmonitor.gui.plan_editor.editor import PlanEditorDialog
 
 
 class PlanActions(QObject):
@@ -26,6 +29,8 @@ class PlanActions(QObject):
     @Slot()
     def new_plan(self) -> NewPlanDialog:
         """Open 新建规划 (window-modal, not blocking)."""
+        from planmonitor.gui.new_plan.wizard import NewPlanDialog  # (not needed at start)
+
         dialog = NewPlanDialog(self.context, self.window, self.pool)
         dialog.planCreated.connect(self._on_created)
         self.last_dialog = dialog
@@ -44,6 +49,8 @@ class PlanActions(QObject):
         """Open the plan editor on the open plan."""
         if self.context.plan is None:
             return None
+        from planmonitor.gui.plan_editor.editor import PlanEditorDialog
+
         dialog = PlanEditorDialog(self.context, self.window)
         self.last_dialog = dialog
         dialog.open()

@@ -3,32 +3,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow, QMenu, QWidget
 
 from planmonitor.gui.context import MonitorContext
-from planmonitor.gui.round_views import ChecksView, ReportingView
-from planmonitor.gui.task_view import TaskView
+from planmonitor.gui.lazy_tabs import LazyTabs
 from planmonitor.services.reporting_round import RoundService
+
+if TYPE_CHECKING:
+    from planmonitor.gui.round_views import ChecksView, ReportingView
+    from planmonitor.gui.task_view import TaskView
 
 
 class RoundViews(QObject):
     """The round's three views and two actions, added to a main window's tabs and File menu.
 
     Attributes:
-        tasks, reporting, checks: the views; act_close, act_reopen: the File menu actions.
+        tasks, reporting, checks: the views (each built when first shown or asked for);
+            act_close, act_reopen: the File menu actions.
     """
 
-    def __init__(self, window: QMainWindow, tabs: QTabWidget, context: MonitorContext) -> None:
+    def __init__(self, window: QMainWindow, tabs: LazyTabs, context: MonitorContext) -> None:
         super().__init__(window)
-        self.tabs = tabs
-        self.tasks = TaskView(context)
-        self.reporting = ReportingView(context)
-        self.checks = ChecksView(context)
-        tabs.addTab(self.tasks, self.tr("Key tasks"))
-        tabs.addTab(self.reporting, self.tr("Reporting"))
-        tabs.addTab(self.checks, self.tr("Data checks"))
+        self.context = context
+        self.lazy_tabs = tabs
+        self.tabs = tabs.tabs
+        tabs.add("tasks", self.tr("Key tasks"), self._build_tasks)
+        tabs.add("reporting", self.tr("Reporting"), self._build_reporting)
+        tabs.add("checks", self.tr("Data checks"), self._build_checks)
         self.act_close = QAction(self.tr("Reporting complete for this quarter"), window)
         self.act_reopen = QAction(self.tr("Reopen this quarter…"), window)
         menu = window.menuBar().actions()[0].menu()
@@ -40,7 +45,6 @@ class RoundViews(QObject):
                 menu.addActions([self.act_close, self.act_reopen])
         self.act_close.triggered.connect(self.close_quarter)
         self.act_reopen.triggered.connect(self.ask_reopen)
-        self.context = context
         self.overview_share = QLabel()  # 报送情况 in a line on 总览
         self.overview_share.setObjectName("overviewShare")
         overview = getattr(window, "overview", None)
@@ -49,6 +53,45 @@ class RoundViews(QObject):
             layout.insertWidget(1, self.overview_share)
         for signal in (context.planChanged, context.periodChanged, context.dataChanged):
             signal.connect(self.refresh_share)
+
+    @property
+    def tasks(self) -> TaskView:
+        """重点任务."""
+        return cast("TaskView", self.lazy_tabs.view("tasks"))
+
+    @property
+    def reporting(self) -> ReportingView:
+        """报送情况."""
+        return cast("ReportingView", self.lazy_tabs.view("reporting"))
+
+    @property
+    def checks(self) -> ChecksView:
+        """数据审核."""
+        return cast("ChecksView", self.lazy_tabs.view("checks"))
+
+    def _build_tasks(self) -> QWidget:
+        from planmonitor.gui.task_view import TaskView
+
+        view = TaskView(self.context)
+        if self.context.plan is not None:
+            view._fill_units()  # what it does on planChanged
+        return view
+
+    def _build_reporting(self) -> QWidget:
+        from planmonitor.gui.round_views import ReportingView
+
+        view = ReportingView(self.context)
+        if self.context.plan is not None:
+            view.refresh()
+        return view
+
+    def _build_checks(self) -> QWidget:
+        from planmonitor.gui.round_views import ChecksView
+
+        view = ChecksView(self.context)
+        if self.context.plan is not None:
+            view.refresh()
+        return view
 
     @Slot()
     def refresh_share(self) -> None:

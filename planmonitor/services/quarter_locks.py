@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,9 +18,11 @@ from sqlalchemy.orm import Session
 from planmonitor.domain.periods import Period
 from planmonitor.domain.round import QuarterEvent, closed_quarters, lock_reason, quarter_of
 from planmonitor.services.errors import UserError
-from planmonitor.services.import_preview import WRITABLE, ImportPreview, ItemKind
 from planmonitor.store.database import Database
 from planmonitor.store.models import PlanRow, QuarterEventRow
+
+if TYPE_CHECKING:  # (imported where used: recording a value needs no import preview)
+    from planmonitor.services.import_preview import ImportPreview
 
 
 def events_in(s: Session, plan_row_id: int) -> list[QuarterEvent]:
@@ -117,6 +120,8 @@ def mark_locked_rows(preview: ImportPreview, closed: dict[tuple[int, int], Quart
 
     Returns how many rows were refused.
     """
+    from planmonitor.services.import_preview import WRITABLE, ItemKind
+
     refused = 0
     if not closed:
         return 0

@@ -47,6 +47,12 @@ class PlanRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # the plan it continues (上期规划); deleting that plan clears the link (migration 0005)
+    predecessor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plans.id", ondelete="SET NULL"), nullable=True
+    )
+
+    predecessor: Mapped[PlanRow | None] = relationship(remote_side=[id], lazy="selectin")
 
     indicators: Mapped[list[IndicatorRow]] = relationship(
         back_populates="plan", order_by="IndicatorRow.position", cascade="all, delete-orphan"
@@ -115,8 +121,13 @@ class IndicatorRow(Base):
     ratio_scale: Mapped[float | None] = mapped_column(Float, nullable=True)
     green: Mapped[float | None] = mapped_column(Float, nullable=True)
     yellow: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # the indicator of the predecessor plan it carries over (migration 0005; SET NULL with it)
+    predecessor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("indicators.id", ondelete="SET NULL"), nullable=True
+    )
 
     plan: Mapped[PlanRow] = relationship(back_populates="indicators")
+    predecessor: Mapped[IndicatorRow | None] = relationship(remote_side=[id], lazy="selectin")
     milestones: Mapped[list[MilestoneRow]] = relationship(
         back_populates="indicator", order_by="MilestoneRow.year", cascade="all, delete-orphan"
     )

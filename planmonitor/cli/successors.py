@@ -39,14 +39,16 @@ def cmd_successor(args: argparse.Namespace, db: Database) -> int:
     out = save_plan_file(draft, Path(args.out))
     print(f"《{draft.title}》（{draft.baseline_year}—{draft.target_year}）接续规划 {plan_id}")
     for ind in draft.indicators:
-        o = offers.get(ind.code)
-        if ind.predecessor and o is not None:
+        offer = offers.get(ind.code)
+        if ind.predecessor and offer is not None:
             value = (
-                f"{o.year}年 {fmt_num(o.value)}（{o.standing}）"
-                if o.value is not None
-                else f"{o.year}年暂无数值"
+                f"{offer.year}年 {fmt_num(offer.value)}（{offer.standing}）"
+                if offer.value is not None
+                else f"{offer.year}年暂无数值"
             )
-            print(f"  {ind.code} {ind.name} ← {ind.predecessor} {o.predecessor_name}：{value}")
+            print(
+                f"  {ind.code} {ind.name} ← {ind.predecessor} {offer.predecessor_name}：{value}"
+            )
         else:
             print(f"  {ind.code} {ind.name}：新指标（上期规划中没有对应指标）")
     print(

@@ -32,7 +32,8 @@ from planmonitor.gui.i18n import lang, period_text
 from planmonitor.gui.lights import light_label
 
 if TYPE_CHECKING:
-    from planmonitor.gui.plot import TrendPlot
+    from planmonitor.gui.plot import EarlierTrend, TrendPlot
+    from planmonitor.services.carried_over import CarriedOver
 
 
 class DetailView(QWidget):
@@ -178,7 +179,8 @@ class DetailView(QWidget):
             self.status_label.setText(
                 f"<b>{escape(light_label(status.light))}</b>　{escape(status.explanation(lang()))}"
             )
-        self.definition.setText(self._definition(current))
+        carried = self._carried_over(ind)
+        self.definition.setText(self._definition(current, carried))
         history = self.context.values.history(plan.id, self.code, self.context.region)
         self._fill_history(history, current)
         self._fill_revisions(current)
@@ -208,9 +210,60 @@ class DetailView(QWidget):
                 flow=current.nature is Nature.FLOW,
                 old_path=old_path,
                 revised=revised,
+                earlier=self._earlier(carried),
             )
 
-    def _definition(self, ind: Indicator) -> str:
+    def _carried_over(self, ind: Indicator) -> CarriedOver | None:
+        """The predecessor plan's side of ``ind`` when it is carried over (else None)."""
+        plan = self.context.plan
+        if plan is None or plan.predecessor is None or not ind.predecessor:
+            return None
+        from planmonitor.services.carried_over import CarriedOverService
+
+        return CarriedOverService(self.context.db).carried_over(
+            plan.id, ind.code, self.context.region
+        )
+
+    def _earlier(self, carried: CarriedOver | None) -> EarlierTrend | None:
+        """The predecessor's values, schedule and target for the plot (None: nothing to draw)."""
+        if carried is None or carried.factor is None:
+            return None
+        from planmonitor.gui.plot import EarlierTrend
+
+        pred = carried.indicator
+        values = [o for o in carried.values if o.value is not None]
+        series = Series([(o.period, o.value) for o in values if o.value is not None])
+        trend = build_trend(pred, series)
+        by_period = {o.period: o for o in values}
+        tips = [
+            f"{carried.label} {period_text(p)}：{fmt_num(v, pred.decimals)} {pred.unit}"
+            f"（{by_period[p].standing.value}）{by_period[p].comment}"
+            for _x, v, p in trend.actual
+        ]
+        standings = [by_period[p].standing for _x, _v, p in trend.actual]
+        return EarlierTrend(trend, tips, standings, carried.label, carried.successor_label)
+
+    def _carried_text(self, carried: CarriedOver) -> str:
+        """The predecessor named in the definition: plan, code, name, final value, 总结评估."""
+        pred = carried.indicator
+        text = self.tr("{plan} ({id}) indicator {code} {name}").format(
+            plan=carried.plan_title, id=carried.plan_id, code=pred.code, name=pred.name
+        )
+        final = carried.final
+        if final is not None and final.value is not None:
+            text += self.tr("; {year}: {value} ({standing}), final evaluation: {outcome}").format(
+                year=pred.target_year,
+                value=f"{fmt_num(final.value, final.decimals)}{final.unit}",
+                standing=final.standing or "—",
+                outcome=final.outcome,
+            )
+        else:
+            text += self.tr("; no value for {year} yet").format(year=pred.target_year)
+        if carried.unit_note:
+            text += f"；{carried.unit_note}"
+        return text
+
+    def _definition(self, ind: Indicator, carried: CarriedOver | None = None) -> str:
         t = ind.target
         rows = [
             (self.tr("Name"), ind.name),
@@ -229,6 +282,8 @@ class DetailView(QWidget):
             (self.tr("Data source"), ind.source or "—"),
             (self.tr("Note"), ind.note or "—"),
         ]
+        if carried is not None:
+            rows.append((self.tr("Carried over from"), self._carried_text(carried)))
         body = "".join(
             f"<tr><td style='color:#555;padding-right:12px'>{escape(k)}</td>"
             f"<td>{escape(v)}</td></tr>"

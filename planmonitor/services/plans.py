@@ -15,7 +15,7 @@ from planmonitor.exchange.planfiles.planfile import builtin_plan_files, load_pla
 from planmonitor.services.errors import UserError
 from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, PlanRow, RegionRow, RevisionRow
-from planmonitor.store.plan_links import store_links
+from planmonitor.store.plan_links import store_plan_links
 from planmonitor.store.plan_rows import (
     indicator_to_row,
     mark_withdrawn,
@@ -103,7 +103,7 @@ class PlanService:
             row = plan_to_row(plan, datetime.now(), is_demo=is_demo)
             s.add(row)
             s.flush()
-            notes = store_links(s, row, plan)
+            notes = store_plan_links(s, row, plan)
             return InstallResult(_summary(row, len(plan.indicators)), True, tuple(notes))
 
     def list_plans(self) -> list[PlanSummary]:

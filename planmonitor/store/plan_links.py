@@ -27,22 +27,29 @@ def find_plan(s: Session, ref: PlanRef, not_this: int | None = None) -> PlanRow 
     return row
 
 
-def store_links(s: Session, row: PlanRow, plan: Plan) -> list[str]:
-    """Set ``row``'s predecessor and its indicators' from ``plan``; the links not found.
+def store_plan_links(s: Session, row: PlanRow, plan: Plan) -> list[str]:
+    """Set ``row``'s predecessor and its indicators' from ``plan`` (see :func:`store_links`)."""
+    return store_links(s, row, plan.predecessor, {i.code: i.predecessor for i in plan.indicators})
 
-    ``row.indicators`` must hold ``plan``'s indicators (by code). An indicator naming a code
-    the predecessor lacks, or any link when the predecessor plan is not in the database, is
-    left unlinked and reported.
+
+def store_links(
+    s: Session, row: PlanRow, ref: PlanRef | None, wanted: dict[str, str]
+) -> list[str]:
+    """Make ``ref`` the predecessor of plan ``row`` and link each indicator code of ``wanted``
+    to the predecessor's indicator it names ("" for none); returns the links not found.
+
+    An indicator naming a code the predecessor lacks, or any link when the predecessor plan is
+    not in the database, is left unlinked and reported. Indicators not in ``wanted`` (retired
+    ones) keep their link.
     """
     problems: list[str] = []
-    wanted = {i.code: i.predecessor for i in plan.indicators}
     pred = None
-    if plan.predecessor is not None:
-        pred = find_plan(s, plan.predecessor, not_this=row.id)
+    if ref is not None:
+        pred = find_plan(s, ref, not_this=row.id)
         if pred is None:
-            name = plan.predecessor.title or plan.predecessor.id
+            name = ref.title or ref.id
             problems.append(
-                f"上期规划“{name}”（{plan.predecessor.id}）不在数据库中，"
+                f"上期规划“{name}”（{ref.id}）不在数据库中，"
                 "指标的接续关系未建立（载入上期规划后可在“编辑规划”中设置）"
             )
     row.predecessor = pred

@@ -8,6 +8,9 @@ every indicator over; 05 aims at 2000 家 and 09 at 260 亿元; it has 2026 valu
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from planmonitor.domain.plan import Plan, PlanRef
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
 from planmonitor.services.observations import Entry, ObservationService
@@ -52,3 +55,32 @@ def successor_with_values(db: Database) -> None:
     obs = ObservationService(db)
     for code, q, value in OWN_2026:
         obs.record("cangzhou-15", Entry(code, Period.quarter(2026, q), value))
+
+
+def successor_plan(plan_id: str = "cangzhou-15") -> Plan:
+    """沧州 十五五 as a plan (for plan files): 01—03 carried over from 十四五, 04 new."""
+    from planmonitor.domain.indicator import Target, TargetForm
+
+    old = plan_source("cangzhou")
+    inds = tuple(
+        replace(
+            i,
+            baseline_year=2025,
+            target_year=2030,
+            baseline=None,
+            target=Target(TargetForm.LEVEL, value=TARGETS.get(i.code, 100.0)),
+            predecessor=i.code if k < 3 else "",
+            position=k + 1,
+        )
+        for k, i in enumerate(old.indicators[:4])
+    )
+    return replace(
+        old,
+        id=plan_id,
+        title="沧州市科技创新“十五五”规划",
+        baseline_year=2025,
+        target_year=2030,
+        indicators=inds,
+        tasks=(),
+        predecessor=PlanRef("cangzhou", old.title),
+    )

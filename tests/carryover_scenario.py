@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planmonitor.domain.plan import Plan, PlanRef
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
+from planmonitor.domain.plan import Plan, PlanRef
 from planmonitor.services.observations import Entry, ObservationService
 from planmonitor.services.plan_drafts import install_draft
 from planmonitor.services.plans import InstallResult, PlanService, plan_source

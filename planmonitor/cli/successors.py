@@ -46,14 +46,10 @@ def cmd_successor(args: argparse.Namespace, db: Database) -> int:
                 if offer.value is not None
                 else f"{offer.year}年暂无数值"
             )
-            print(
-                f"  {ind.code} {ind.name} ← {ind.predecessor} {offer.predecessor_name}：{value}"
-            )
+            print(f"  {ind.code} {ind.name} ← {ind.predecessor} {offer.predecessor_name}：{value}")
         else:
             print(f"  {ind.code} {ind.name}：新指标（上期规划中没有对应指标）")
-    print(
-        f"已写出规划文件 {out}：填写目标、核对问题后用 init --plan {out} 载入", file=sys.stderr
-    )
+    print(f"已写出规划文件 {out}：填写目标、核对问题后用 init --plan {out} 载入", file=sys.stderr)
     return 0
 
 

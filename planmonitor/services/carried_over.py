@@ -94,8 +94,7 @@ class CarriedOverService:
         values: list[Observation] = []
         if factor_d is None or factor is None:
             note = (
-                f"上期指标的单位“{pred.unit}”与本期“{ind.unit}”不同，无法换算，"
-                "趋势图不显示上期数值"
+                f"上期指标的单位“{pred.unit}”与本期“{ind.unit}”不同，无法换算，趋势图不显示上期数值"
             )
         else:
             if clean_unit(pred.unit) != clean_unit(ind.unit) and factor != 1:

@@ -54,7 +54,7 @@ class PlanEditService:
         indicators: list[Indicator],
         deleted: list[str],
         tasks: list[Task] | None = None,
-        predecessor: PlanRef | None | Literal["keep"] = "keep",
+        predecessor: PlanRef | Literal["keep"] | None = "keep",
     ) -> None:
         """Replace the plan's indicator list (in this order) in one transaction.
 

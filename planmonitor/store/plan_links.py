@@ -32,9 +32,7 @@ def store_plan_links(s: Session, row: PlanRow, plan: Plan) -> list[str]:
     return store_links(s, row, plan.predecessor, {i.code: i.predecessor for i in plan.indicators})
 
 
-def store_links(
-    s: Session, row: PlanRow, ref: PlanRef | None, wanted: dict[str, str]
-) -> list[str]:
+def store_links(s: Session, row: PlanRow, ref: PlanRef | None, wanted: dict[str, str]) -> list[str]:
     """Make ``ref`` the predecessor of plan ``row`` and link each indicator code of ``wanted``
     to the predecessor's indicator it names ("" for none); returns the links not found.
 

@@ -267,8 +267,8 @@ def _predecessor(data: Any, name: str) -> PlanRef | None:
         data = {"id": data}
     if not isinstance(data, Mapping):
         raise PlanError(
-            f'{name}：字段 predecessor 应为表 {{ id = "上期规划的标识", title = "上期规划的标题" }}，'
-            f"实际为 {data!r}"
+            f'{name}：字段 predecessor 应为表 {{ id = "上期规划的标识", '
+            f'title = "上期规划的标题" }}，实际为 {data!r}'
         )
     r = _Reader(data, f"{name} predecessor")
     r.unknown({"id", "title"})

@@ -9,7 +9,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from planmonitor.domain.formatting import fmt_num
 from planmonitor.store.database import Database
 
 
@@ -42,7 +41,7 @@ def cmd_successor(args: argparse.Namespace, db: Database) -> int:
         offer = offers.get(ind.code)
         if ind.predecessor and offer is not None:
             value = (
-                f"{offer.year}年 {fmt_num(offer.value)}（{offer.standing}）"
+                f"{offer.year}年 {offer.value:.10g}（{offer.standing}）"
                 if offer.value is not None
                 else f"{offer.year}年暂无数值"
             )

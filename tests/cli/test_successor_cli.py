@@ -78,17 +78,19 @@ def test_history_with_predecessor(
                 "cangzhou-15")[0] == 0  # fmt: skip
     args = ("--db", str(dbfile), "history", "01", "--plan", "cangzhou-15")
     code, out, _ = _run(capsys, *args, "--with-predecessor", "--json")
+    assert code == 0
     data = json.loads(out)
     assert [v["value"] for v in data["values"]] == [2.2]
     assert data["predecessor"]["plan"] == "cangzhou" and data["predecessor"]["values"] == []
     code, out, _ = _run(capsys, *args)
-    assert "上期" not in out  # without the flag: this plan's values only
+    assert code == 0 and "上期" not in out  # without the flag: this plan's values only
     # 02 carries 十四五's 02 over (no values there yet); 04 is new
     code, out, _ = _run(capsys, "--db", str(dbfile), "history", "02", "--plan", "cangzhou-15",
                         "--with-predecessor")  # fmt: skip
+    assert code == 0
     lines = out.splitlines()
     assert lines[0] == "上期：十四五规划 cangzhou 02 万人口拥有发明专利（件），总结评估：暂无数据"
     assert lines[1] == "（尚无记录）" and lines[2].startswith("02 万人口拥有发明专利")
     code, out, _ = _run(capsys, "--db", str(dbfile), "history", "04", "--plan", "cangzhou-15",
                         "--with-predecessor")  # fmt: skip
-    assert out.splitlines()[0] == "（本指标不接续上期规划的指标）"
+    assert code == 0 and out.splitlines()[0] == "（本指标不接续上期规划的指标）"

@@ -103,7 +103,7 @@ class DetailView(QWidget):
         tabs.addTab(self.definition, self.tr("Definition"))
         tabs.addTab(self.history, self.tr("Value history"))
         tabs.addTab(self.revisions, self.tr("Target revisions"))
-        split = QSplitter()
+        self.split = split = QSplitter()
         split.addWidget(left)
         split.addWidget(tabs)
         split.setStretchFactor(0, 3)
@@ -162,6 +162,9 @@ class DetailView(QWidget):
 
             self.plot = TrendPlot()
             self.plot_holder.addWidget(self.plot)
+            total = sum(self.split.sizes())
+            if total > 0:  # the plot (and its legend) gets three fifths, as the stretch says
+                self.split.setSizes([total * 3 // 5, total - total * 3 // 5])
             self.refresh()
 
     # -- showing ------------------------------------------------------------------------------
@@ -243,25 +246,40 @@ class DetailView(QWidget):
         standings = [by_period[p].standing for _x, _v, p in trend.actual]
         return EarlierTrend(trend, tips, standings, carried.label, carried.successor_label)
 
-    def _carried_text(self, carried: CarriedOver) -> str:
-        """The predecessor named in the definition: plan, code, name, final value, 总结评估."""
+    def _carried_rows(self, carried: CarriedOver) -> list[tuple[str, str]]:
+        """The predecessor in the definition: plan, code and name, final value, 总结评估."""
         pred = carried.indicator
-        text = self.tr("{plan} ({id}) indicator {code} {name}").format(
-            plan=carried.plan_title, id=carried.plan_id, code=pred.code, name=pred.name
-        )
+        rows = [
+            (
+                self.tr("Carried over from"),
+                self.tr("{plan} ({id}) indicator {code} {name}").format(
+                    plan=carried.plan_title, id=carried.plan_id, code=pred.code, name=pred.name
+                ),
+            )
+        ]
         final = carried.final
         if final is not None and final.value is not None:
-            text += self.tr("; {year}: {value} ({standing}), final evaluation: {outcome}").format(
-                year=pred.target_year,
-                value=f"{fmt_num(final.value, final.decimals)}{final.unit}",
-                standing=final.standing or "—",
-                outcome=final.outcome,
+            rows.append(
+                (
+                    self.tr("Final value of the earlier plan"),
+                    self.tr("{year}: {value} ({standing})").format(
+                        year=pred.target_year,
+                        value=f"{fmt_num(final.value, final.decimals)}{final.unit}",
+                        standing=final.standing or "—",
+                    ),
+                )
             )
+            rows.append((self.tr("Final evaluation"), final.outcome))
         else:
-            text += self.tr("; no value for {year} yet").format(year=pred.target_year)
+            rows.append(
+                (
+                    self.tr("Final value of the earlier plan"),
+                    self.tr("no value for {year} yet").format(year=pred.target_year),
+                )
+            )
         if carried.unit_note:
-            text += f"；{carried.unit_note}"
-        return text
+            rows.append((self.tr("Units"), carried.unit_note))
+        return rows
 
     def _definition(self, ind: Indicator, carried: CarriedOver | None = None) -> str:
         t = ind.target
@@ -283,7 +301,7 @@ class DetailView(QWidget):
             (self.tr("Note"), ind.note or "—"),
         ]
         if carried is not None:
-            rows.append((self.tr("Carried over from"), self._carried_text(carried)))
+            rows += self._carried_rows(carried)
         body = "".join(
             f"<tr><td style='color:#555;padding-right:12px'>{escape(k)}</td>"
             f"<td>{escape(v)}</td></tr>"

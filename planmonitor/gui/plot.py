@@ -133,7 +133,12 @@ class TrendPlot(QWidget):
         self.earlier_path = self.plot_item.plot([], [], pen=epen)
         self.earlier_line = self.plot_item.plot([], [], pen=pg.mkPen(EARLIER, width=1))
         self.earlier_actual = pg.ScatterPlotItem(
-            size=10, hoverable=True, tip=self._tip, hoverSize=14
+            size=10,
+            hoverable=True,
+            tip=self._tip,
+            hoverSize=14,
+            brush=pg.mkBrush("w"),  # (as the legend's sample draws it too)
+            pen=pg.mkPen(EARLIER, width=2),
         )
         self.plot_item.addItem(self.earlier_actual)
         self.earlier_target = pg.ScatterPlotItem(
@@ -182,8 +187,8 @@ class TrendPlot(QWidget):
             path = sorted(path + [(y + SHIFT, 0.0) for y in starts])
             px, py, pc = _per_year(path)
             self.path.setData(px, py, connect=pc)
-        else:
-            self.path.setData([shown(t) for t, _v in path], [v for _t, v in path])
+        else:  # ("all" said each time: pyqtgraph keeps a flow's connect array otherwise)
+            self.path.setData([shown(t) for t, _v in path], [v for _t, v in path], connect="all")
         actual = [(a[0], a[1]) for a in trend.actual]
         xs, ys, connect = _per_year(actual)
         self.actual_line.setData(xs, ys, connect=connect if flow else "all")
@@ -239,7 +244,7 @@ class TrendPlot(QWidget):
             self.earlier_path.setData(px, py, connect=pc)
         else:
             px = [shown(x) for x, _v in path]
-            self.earlier_path.setData(px, [v for _x, v in path])
+            self.earlier_path.setData(px, [v for _x, v in path], connect="all")
         points = [(a[0], a[1]) for a in t.actual]
         xs, ys, connect = _per_year(points)
         self.earlier_line.setData(xs, ys, connect=connect if flow else "all")
@@ -281,6 +286,7 @@ class TrendPlot(QWidget):
                     if earlier is None
                     else self.tr("{plan}: {what}").format(plan=earlier.current_label, what=text)
                 )
+        self.legend.setColumnCount(3 if earlier is None else 2)  # longer labels: two columns
         if earlier is not None:
             self.legend.addItem(
                 self.earlier_actual, self.tr("{plan}: actual").format(plan=earlier.label)
@@ -311,7 +317,8 @@ class TrendPlot(QWidget):
             xs, ys, connect = _per_year(points)
             self.old_path.setData(xs, ys, connect=connect)
         else:
-            self.old_path.setData([shown(t) for t, _v in points], [v for _t, v in points])
+            xs, ys = [shown(t) for t, _v in points], [v for _t, v in points]
+            self.old_path.setData(xs, ys, connect="all")
         if points and not self._old_in_legend:
             self.legend.addItem(self.old_path, self.tr("Schedule before the revision"))
             self._old_in_legend = True
@@ -341,7 +348,12 @@ class TrendPlot(QWidget):
 
     def connected(self, name: str) -> list[bool]:
         """For a line: whether each point is joined to the next (tests of per-year flows)."""
-        item = {"path": self.path, "actual": self.actual_line}[name]
+        item = {
+            "path": self.path,
+            "actual": self.actual_line,
+            "earlier_path": self.earlier_path,
+            "earlier_actual": self.earlier_line,
+        }[name]
         x, _y = item.getData()
         n = 0 if x is None else len(x)
         connect = item.opts.get("connect", "all")

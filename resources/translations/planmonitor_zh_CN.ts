@@ -404,152 +404,168 @@ The current file is backed up beside it first.</source>
         <translation>目标调整记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="249"/>
+        <location filename="../../planmonitor/gui/detail.py" line="252"/>
         <source>{plan} ({id}) indicator {code} {name}</source>
         <translation>{plan}（{id}）指标 {code} {name}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="254"/>
-        <source>; {year}: {value} ({standing}), final evaluation: {outcome}</source>
-        <translation>；{year}年：{value}（{standing}），总结评估：{outcome}</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/detail.py" line="261"/>
-        <source>; no value for {year} yet</source>
-        <translation>；尚无{year}年数值</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/detail.py" line="269"/>
+        <location filename="../../planmonitor/gui/detail.py" line="284"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="270"/>
+        <location filename="../../planmonitor/gui/detail.py" line="285"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="271"/>
+        <location filename="../../planmonitor/gui/detail.py" line="286"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="272"/>
+        <location filename="../../planmonitor/gui/detail.py" line="287"/>
         <source>Attribute</source>
         <translation>指标属性</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="273"/>
+        <location filename="../../planmonitor/gui/detail.py" line="288"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="275"/>
+        <location filename="../../planmonitor/gui/detail.py" line="290"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="278"/>
+        <location filename="../../planmonitor/gui/detail.py" line="293"/>
         <source>Target form</source>
         <translation>目标形式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="279"/>
+        <location filename="../../planmonitor/gui/detail.py" line="294"/>
         <source>Cadence</source>
         <translation>数据发布方式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="280"/>
+        <location filename="../../planmonitor/gui/detail.py" line="295"/>
         <source>Release profile</source>
         <translation>发布节奏</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="281"/>
+        <location filename="../../planmonitor/gui/detail.py" line="296"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="282"/>
+        <location filename="../../planmonitor/gui/detail.py" line="297"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="283"/>
+        <location filename="../../planmonitor/gui/detail.py" line="298"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="286"/>
+        <location filename="../../planmonitor/gui/detail.py" line="251"/>
         <source>Carried over from</source>
         <translation>上期指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="296"/>
+        <location filename="../../planmonitor/gui/detail.py" line="261"/>
+        <location filename="../../planmonitor/gui/detail.py" line="273"/>
+        <source>Final value of the earlier plan</source>
+        <translation>上期末年值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="262"/>
+        <source>{year}: {value} ({standing})</source>
+        <translation>{year}年：{value}（{standing}）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="269"/>
+        <source>Final evaluation</source>
+        <translation>总结评估</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="274"/>
+        <source>no value for {year} yet</source>
+        <translation>尚无{year}年数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="278"/>
+        <source>Units</source>
+        <translation>单位换算</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="311"/>
         <source>Level to reach</source>
         <translation>达到目标值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="297"/>
+        <location filename="../../planmonitor/gui/detail.py" line="312"/>
         <source>Cumulative increase</source>
         <translation>累计增加</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="298"/>
+        <location filename="../../planmonitor/gui/detail.py" line="313"/>
         <source>Percentage points a year</source>
         <translation>年均提高百分点</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="299"/>
+        <location filename="../../planmonitor/gui/detail.py" line="314"/>
         <source>Average annual growth</source>
         <translation>年均增长</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="300"/>
+        <location filename="../../planmonitor/gui/detail.py" line="315"/>
         <source>Growth rate as the indicator</source>
         <translation>增长率指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="301"/>
+        <location filename="../../planmonitor/gui/detail.py" line="316"/>
         <source>Annual quota</source>
         <translation>年度任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="302"/>
+        <location filename="../../planmonitor/gui/detail.py" line="317"/>
         <source>Qualitative milestone</source>
         <translation>定性节点目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="307"/>
+        <location filename="../../planmonitor/gui/detail.py" line="322"/>
         <source>Cumulative flow</source>
         <translation>累计数（1—N月累计）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="308"/>
+        <location filename="../../planmonitor/gui/detail.py" line="323"/>
         <source>Batch step</source>
         <translation>分批认定</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="309"/>
+        <location filename="../../planmonitor/gui/detail.py" line="324"/>
         <source>Annual, published late</source>
         <translation>年度统计（次年发布）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="310"/>
+        <location filename="../../planmonitor/gui/detail.py" line="325"/>
         <source>Smooth stock</source>
         <translation>时点数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="311"/>
+        <location filename="../../planmonitor/gui/detail.py" line="326"/>
         <source>Annual count that restarts</source>
         <translation>每年重新计数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="321"/>
+        <location filename="../../planmonitor/gui/detail.py" line="336"/>
         <source>current</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="321"/>
+        <location filename="../../planmonitor/gui/detail.py" line="336"/>
         <source>corrected</source>
         <translation>已更正</translation>
     </message>
@@ -2658,17 +2674,17 @@ Database: {path}</source>
         <translation>{plan}：{what}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="286"/>
+        <location filename="../../planmonitor/gui/plot.py" line="287"/>
         <source>{plan}: actual</source>
         <translation>{plan}：实际值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="289"/>
+        <location filename="../../planmonitor/gui/plot.py" line="290"/>
         <source>{plan}: schedule and target</source>
         <translation>{plan}：序时进度与目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="316"/>
+        <location filename="../../planmonitor/gui/plot.py" line="317"/>
         <source>Schedule before the revision</source>
         <translation>调整前的序时进度</translation>
     </message>

@@ -64,7 +64,8 @@ def test_both_plans_history_on_one_axis(successor_window, qtbot) -> None:  # typ
         "上期指标" in text
         and "沧州市科技创新“十四五”规划（cangzhou）指标 05 高新技术企业数量" in text
     )
-    assert "2025年：1320家（正式），总结评估：完成" in text
+    assert "上期末年值</td><td>2025年：1320家（正式）" in text
+    assert "总结评估</td><td>完成" in text
 
 
 def test_a_flow_keeps_its_per_year_curves(successor_window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -86,3 +87,13 @@ def test_a_plan_without_predecessor_shows_no_earlier_series(successor_window, qt
     w.detail.show_indicator("05")
     assert plot.data()["earlier_actual"] == ([], [])
     assert not any("十四五规划" in t for t in plot.legend_texts())
+
+
+def test_a_stock_after_a_flow_draws_its_whole_schedule(successor_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    plot = _detail(successor_window, qtbot, "09")  # a flow: its lines break between years
+    assert plot.connected("path").count(False) >= 4
+    successor_window.detail.show_indicator("05")
+    px, _py = plot.data()["path"]
+    assert plot.connected("path") == [True] * (len(px) - 1)  # not the flow's breaks
+    ex, _ey = plot.data()["earlier_path"]
+    assert plot.connected("earlier_path") == [True] * (len(ex) - 1)

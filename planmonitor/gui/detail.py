@@ -52,6 +52,8 @@ class DetailView(QWidget):
         self.context = context
         self.code: str | None = None
         self.plot: TrendPlot | None = None
+        # the predecessor side per (plan, indicator, region): a period change keeps it
+        self._carried: dict[tuple[str, str, str], CarriedOver | None] = {}
         self.chooser = QComboBox()
         self.chooser.setMinimumContentsLength(30)
         self.edit_button = QPushButton(self.tr("Edit indicator…"))
@@ -118,7 +120,12 @@ class DetailView(QWidget):
         self.revise_button.clicked.connect(self._on_revise)
         self.context.planChanged.connect(self._on_plan)
         self.context.periodChanged.connect(self.refresh)
-        self.context.dataChanged.connect(self.refresh)
+        self.context.dataChanged.connect(self._on_data)
+
+    @Slot()
+    def _on_data(self) -> None:
+        self._carried.clear()  # the predecessor's values may have changed too
+        self.refresh()
 
     @Slot()
     def _on_edit(self) -> None:
@@ -133,6 +140,7 @@ class DetailView(QWidget):
     # -- choosing -----------------------------------------------------------------------------
     @Slot()
     def _on_plan(self) -> None:
+        self._carried.clear()
         plan = self.context.plan
         keep = self.code
         self.chooser.blockSignals(True)
@@ -223,9 +231,10 @@ class DetailView(QWidget):
             return None
         from planmonitor.services.carried_over import CarriedOverService
 
-        return CarriedOverService(self.context.db).carried_over(
-            plan.id, ind.code, self.context.region
-        )
+        key = (plan.id, ind.code, self.context.region)
+        if key not in self._carried:
+            self._carried[key] = CarriedOverService(self.context.db).carried_over(*key)
+        return self._carried[key]
 
     def _earlier(self, carried: CarriedOver | None) -> EarlierTrend | None:
         """The predecessor's values, schedule and target for the plot (None: nothing to draw)."""

@@ -97,7 +97,7 @@ class PlanEditService:
                     indicator_to_row(ind, row)
             ref = predecessor
             if ref == "keep":
-                ref = PlanRef(plan.predecessor.key) if plan.predecessor is not None else None
+                ref = PlanRef(plan.predecessor_key) if plan.predecessor_key is not None else None
             problems = store_links(s, plan, ref, {i.code: i.predecessor for i in indicators})
             if problems:
                 raise UserError(problems[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Date,
@@ -15,9 +16,17 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    select,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    aliased,
+    column_property,
+    mapped_column,
+    relationship,
+)
 
 
 class Base(DeclarativeBase):
@@ -52,8 +61,6 @@ class PlanRow(Base):
         ForeignKey("plans.id", ondelete="SET NULL"), nullable=True
     )
 
-    predecessor: Mapped[PlanRow | None] = relationship(remote_side=[id], lazy="selectin")
-
     indicators: Mapped[list[IndicatorRow]] = relationship(
         back_populates="plan", order_by="IndicatorRow.position", cascade="all, delete-orphan"
     )
@@ -63,6 +70,10 @@ class PlanRow(Base):
     tasks: Mapped[list[TaskRow]] = relationship(
         back_populates="plan", order_by="TaskRow.position", cascade="all, delete-orphan"
     )
+
+    if TYPE_CHECKING:  # read with the row (column properties below the classes)
+        predecessor_key: Mapped[str | None]
+        predecessor_title: Mapped[str | None]
 
 
 class RegionRow(Base):
@@ -127,7 +138,9 @@ class IndicatorRow(Base):
     )
 
     plan: Mapped[PlanRow] = relationship(back_populates="indicators")
-    predecessor: Mapped[IndicatorRow | None] = relationship(remote_side=[id], lazy="selectin")
+
+    if TYPE_CHECKING:  # read with the row (column properties below the classes)
+        predecessor_code: Mapped[str | None]
     milestones: Mapped[list[MilestoneRow]] = relationship(
         back_populates="indicator", order_by="MilestoneRow.year", cascade="all, delete-orphan"
     )
@@ -339,6 +352,23 @@ class QuarterReviewRow(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     reviewed_by: Mapped[str] = mapped_column(String(100), default="")
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+# The predecessor's code, key and title, read in the same SELECT as the row (a scalar subquery
+# each): no second query and nothing to load for the many rows that carry nothing over.
+_EarlierIndicator = aliased(IndicatorRow)
+_EarlierPlan = aliased(PlanRow)
+IndicatorRow.predecessor_code = column_property(
+    select(_EarlierIndicator.code)
+    .where(_EarlierIndicator.id == IndicatorRow.predecessor_id)
+    .scalar_subquery()
+)
+PlanRow.predecessor_key = column_property(
+    select(_EarlierPlan.key).where(_EarlierPlan.id == PlanRow.predecessor_id).scalar_subquery()
+)
+PlanRow.predecessor_title = column_property(
+    select(_EarlierPlan.title).where(_EarlierPlan.id == PlanRow.predecessor_id).scalar_subquery()
+)
 
 
 def partial_index_options() -> None:

@@ -50,7 +50,7 @@ def store_links(s: Session, row: PlanRow, ref: PlanRef | None, wanted: dict[str,
                 f"上期规划“{name}”（{ref.id}）不在数据库中，"
                 "指标的接续关系未建立（载入上期规划后可在“编辑规划”中设置）"
             )
-    row.predecessor = pred
+    row.predecessor_id = pred.id if pred is not None else None
     codes: dict[str, IndicatorRow] = {}
     if pred is not None:
         codes = {
@@ -68,5 +68,5 @@ def store_links(s: Session, row: PlanRow, ref: PlanRef | None, wanted: dict[str,
                 f"指标 {ind_row.code}“{ind_row.name}”：上期规划 {pred.key} 中没有指标编码"
                 f"“{code}”（现有：{have}），未建立接续关系"
             )
-        ind_row.predecessor = target
+        ind_row.predecessor_id = target.id if target is not None else None
     return problems

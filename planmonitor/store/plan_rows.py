@@ -172,9 +172,7 @@ def indicator_from_row(row: IndicatorRow) -> Indicator:
 
 def _predecessor_code(row: IndicatorRow) -> str:
     """The code of the indicator ``row`` carries over ("" for none; loaded with the row)."""
-    if row.predecessor_id is None or row.predecessor is None:
-        return ""
-    return row.predecessor.code
+    return row.predecessor_code or "" if row.predecessor_id is not None else ""
 
 
 def settings_from_row(row: PlanRow) -> StatusSettings:
@@ -226,8 +224,8 @@ def plan_from_row(row: PlanRow, sub_regions: tuple[Region, ...] | None = None) -
         source=row.source,
         note=row.note,
         predecessor=(
-            PlanRef(row.predecessor.key, row.predecessor.title)
-            if row.predecessor_id is not None and row.predecessor is not None
+            PlanRef(row.predecessor_key, row.predecessor_title or "")
+            if row.predecessor_id is not None and row.predecessor_key is not None
             else None
         ),
     )

@@ -41,8 +41,9 @@ def test_a_successor_names_its_predecessor_and_each_indicator_carried_over(db) -
         row = s.scalar(select(PlanRow).where(PlanRow.key == "cangzhou-15"))
         assert row is not None and row.predecessor_id == pred_plan
         ind = next(i for i in row.indicators if i.code == "05")
-        assert ind.predecessor is not None and ind.predecessor.plan_id == pred_plan
-        assert ind.predecessor.code == "05"
+        earlier = s.get(IndicatorRow, ind.predecessor_id)
+        assert earlier is not None and earlier.plan_id == pred_plan and earlier.code == "05"
+        assert ind.predecessor_code == "05" and row.predecessor_key == "cangzhou"
     # and the predecessor's final values became the baselines
     assert {i.code: i.baseline for i in new.indicators}["05"] == 1320
 

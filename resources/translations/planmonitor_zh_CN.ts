@@ -313,259 +313,259 @@ The current file is backed up beside it first.</source>
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="57"/>
+        <location filename="../../planmonitor/gui/detail.py" line="59"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="58"/>
+        <location filename="../../planmonitor/gui/detail.py" line="60"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="69"/>
+        <location filename="../../planmonitor/gui/detail.py" line="71"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="70"/>
+        <location filename="../../planmonitor/gui/detail.py" line="72"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="71"/>
+        <location filename="../../planmonitor/gui/detail.py" line="73"/>
         <source>Standing</source>
         <translation>数据状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="72"/>
+        <location filename="../../planmonitor/gui/detail.py" line="74"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="73"/>
+        <location filename="../../planmonitor/gui/detail.py" line="75"/>
         <source>Recorded</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="74"/>
-        <location filename="../../planmonitor/gui/detail.py" line="85"/>
+        <location filename="../../planmonitor/gui/detail.py" line="76"/>
+        <location filename="../../planmonitor/gui/detail.py" line="87"/>
         <source>By</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="75"/>
+        <location filename="../../planmonitor/gui/detail.py" line="77"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="76"/>
+        <location filename="../../planmonitor/gui/detail.py" line="78"/>
         <source>Comment</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="81"/>
+        <location filename="../../planmonitor/gui/detail.py" line="83"/>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="82"/>
+        <location filename="../../planmonitor/gui/detail.py" line="84"/>
         <source>Old target</source>
         <translation>原目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="83"/>
+        <location filename="../../planmonitor/gui/detail.py" line="85"/>
         <source>New target</source>
         <translation>新目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="84"/>
+        <location filename="../../planmonitor/gui/detail.py" line="86"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="93"/>
+        <location filename="../../planmonitor/gui/detail.py" line="95"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="103"/>
+        <location filename="../../planmonitor/gui/detail.py" line="105"/>
         <source>Definition</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="104"/>
+        <location filename="../../planmonitor/gui/detail.py" line="106"/>
         <source>Value history</source>
         <translation>录入记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="105"/>
+        <location filename="../../planmonitor/gui/detail.py" line="107"/>
         <source>Target revisions</source>
         <translation>目标调整记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="252"/>
+        <location filename="../../planmonitor/gui/detail.py" line="264"/>
         <source>{plan} ({id}) indicator {code} {name}</source>
         <translation>{plan}（{id}）指标 {code} {name}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="284"/>
+        <location filename="../../planmonitor/gui/detail.py" line="296"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="285"/>
+        <location filename="../../planmonitor/gui/detail.py" line="297"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="286"/>
+        <location filename="../../planmonitor/gui/detail.py" line="298"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="287"/>
+        <location filename="../../planmonitor/gui/detail.py" line="299"/>
         <source>Attribute</source>
         <translation>指标属性</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="288"/>
+        <location filename="../../planmonitor/gui/detail.py" line="300"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="290"/>
+        <location filename="../../planmonitor/gui/detail.py" line="302"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="293"/>
+        <location filename="../../planmonitor/gui/detail.py" line="305"/>
         <source>Target form</source>
         <translation>目标形式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="294"/>
+        <location filename="../../planmonitor/gui/detail.py" line="306"/>
         <source>Cadence</source>
         <translation>数据发布方式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="295"/>
+        <location filename="../../planmonitor/gui/detail.py" line="307"/>
         <source>Release profile</source>
         <translation>发布节奏</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="296"/>
+        <location filename="../../planmonitor/gui/detail.py" line="308"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="297"/>
+        <location filename="../../planmonitor/gui/detail.py" line="309"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="298"/>
+        <location filename="../../planmonitor/gui/detail.py" line="310"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="251"/>
+        <location filename="../../planmonitor/gui/detail.py" line="263"/>
         <source>Carried over from</source>
         <translation>上期指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="261"/>
         <location filename="../../planmonitor/gui/detail.py" line="273"/>
+        <location filename="../../planmonitor/gui/detail.py" line="285"/>
         <source>Final value of the earlier plan</source>
         <translation>上期末年值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="262"/>
+        <location filename="../../planmonitor/gui/detail.py" line="274"/>
         <source>{year}: {value} ({standing})</source>
         <translation>{year}年：{value}（{standing}）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="269"/>
+        <location filename="../../planmonitor/gui/detail.py" line="281"/>
         <source>Final evaluation</source>
         <translation>总结评估</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="274"/>
+        <location filename="../../planmonitor/gui/detail.py" line="286"/>
         <source>no value for {year} yet</source>
         <translation>尚无{year}年数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="278"/>
+        <location filename="../../planmonitor/gui/detail.py" line="290"/>
         <source>Units</source>
         <translation>单位换算</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="311"/>
+        <location filename="../../planmonitor/gui/detail.py" line="323"/>
         <source>Level to reach</source>
         <translation>达到目标值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="312"/>
+        <location filename="../../planmonitor/gui/detail.py" line="324"/>
         <source>Cumulative increase</source>
         <translation>累计增加</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="313"/>
+        <location filename="../../planmonitor/gui/detail.py" line="325"/>
         <source>Percentage points a year</source>
         <translation>年均提高百分点</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="314"/>
+        <location filename="../../planmonitor/gui/detail.py" line="326"/>
         <source>Average annual growth</source>
         <translation>年均增长</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="315"/>
+        <location filename="../../planmonitor/gui/detail.py" line="327"/>
         <source>Growth rate as the indicator</source>
         <translation>增长率指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="316"/>
+        <location filename="../../planmonitor/gui/detail.py" line="328"/>
         <source>Annual quota</source>
         <translation>年度任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="317"/>
+        <location filename="../../planmonitor/gui/detail.py" line="329"/>
         <source>Qualitative milestone</source>
         <translation>定性节点目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="322"/>
+        <location filename="../../planmonitor/gui/detail.py" line="334"/>
         <source>Cumulative flow</source>
         <translation>累计数（1—N月累计）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="323"/>
+        <location filename="../../planmonitor/gui/detail.py" line="335"/>
         <source>Batch step</source>
         <translation>分批认定</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="324"/>
+        <location filename="../../planmonitor/gui/detail.py" line="336"/>
         <source>Annual, published late</source>
         <translation>年度统计（次年发布）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="325"/>
+        <location filename="../../planmonitor/gui/detail.py" line="337"/>
         <source>Smooth stock</source>
         <translation>时点数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="326"/>
+        <location filename="../../planmonitor/gui/detail.py" line="338"/>
         <source>Annual count that restarts</source>
         <translation>每年重新计数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="336"/>
+        <location filename="../../planmonitor/gui/detail.py" line="348"/>
         <source>current</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="336"/>
+        <location filename="../../planmonitor/gui/detail.py" line="348"/>
         <source>corrected</source>
         <translation>已更正</translation>
     </message>
@@ -1350,7 +1350,7 @@ The current file is backed up beside it first.</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="380"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="382"/>
         <location filename="../../planmonitor/gui/menus.py" line="105"/>
         <source>Language</source>
         <translation>界面语言</translation>
@@ -1361,23 +1361,23 @@ The current file is backed up beside it first.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="434"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="436"/>
         <location filename="../../planmonitor/gui/menus.py" line="122"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="275"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="277"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="316"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="318"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="436"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="438"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -1406,7 +1406,7 @@ Database: {path}</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="325"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="327"/>
         <source>The database cannot be reached just now.</source>
         <translation>暂时无法连接数据库。</translation>
     </message>
@@ -1426,12 +1426,12 @@ Database: {path}</source>
         <translation>编辑规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="373"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="375"/>
         <source>This is the language in use.</source>
         <translation>当前正在使用该语言。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="377"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="379"/>
         <source>The interface will be in {language} when PlanMonitor is started again.</source>
         <translation>重新启动本程序后，界面语言将切换为{language}。</translation>
     </message>
@@ -2669,22 +2669,22 @@ Database: {path}</source>
         <translation>趋势预测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="282"/>
+        <location filename="../../planmonitor/gui/plot.py" line="287"/>
         <source>{plan}: {what}</source>
         <translation>{plan}：{what}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="287"/>
+        <location filename="../../planmonitor/gui/plot.py" line="292"/>
         <source>{plan}: actual</source>
         <translation>{plan}：实际值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="290"/>
+        <location filename="../../planmonitor/gui/plot.py" line="295"/>
         <source>{plan}: schedule and target</source>
         <translation>{plan}：序时进度与目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="317"/>
+        <location filename="../../planmonitor/gui/plot.py" line="323"/>
         <source>Schedule before the revision</source>
         <translation>调整前的序时进度</translation>
     </message>

@@ -69,10 +69,59 @@ def render(out: Path, lang: str, sizes: tuple[tuple[int, int], ...] = SIZES) -> 
             shot(window, f"detail-flow-{tag}")
             if (width, height) == sizes[0]:
                 _dialogs(window, shot, tmp, SynchronousPool, locals())
+            successor = carried_over_demo(db)
+            window.show_plans()
+            window.plan_box.setCurrentIndex(window.plan_box.findData(successor))
+            window.tabs.setCurrentWidget(window.detail)
+            window.detail.show_indicator("06")
+            shot(window, f"detail-carried-over-{tag}")
+            window.detail.show_indicator("09")
+            shot(window, f"detail-carried-over-flow-{tag}")
             window.close()
             db.close()
             empty.close()
     return files
+
+
+def carried_over_demo(db) -> str:  # type: ignore[no-untyped-def]
+    """十四五 → 十五五 on the demo: the demo plan's 06 (高新技术企业数量, a stock) and 09
+    (技术合同成交总额, a flow) get values to the end of 2025, and a 十五五 successor drafted from
+    it (every indicator carried over, the 2025 values as baselines) gets 2026 values of its own.
+    Returns the successor's id."""
+    from planmonitor.domain.observation import Source, Standing
+    from planmonitor.domain.periods import Period
+    from planmonitor.services.observations import Entry, ObservationService
+    from planmonitor.services.plan_drafts import install_draft
+    from planmonitor.services.plans import PlanService
+    from planmonitor.services.successors import SuccessorService
+
+    demo = PlanService(db).list_plans()[0].id
+    obs = ObservationService(db)
+    source = Source("demo")
+    stock = [(2024, 4, 283.0), (2025, 1, 283.0), (2025, 2, 283.0), (2025, 3, 283.0)]
+    flow = [(2024, 4, 28.6), (2025, 1, 7.6), (2025, 2, 15.3), (2025, 3, 22.9)]
+    more = {"06": [*stock, (2025, 4, 302.0)], "09": [*flow, (2025, 4, 30.4)]}
+    for code, points in more.items():
+        for year, q, value in points:
+            standing = Standing.ESTIMATE if year == 2025 and q == 4 else Standing.PRELIMINARY
+            entry = Entry(code, Period.quarter(year, q), value, standing=standing, source=source)
+            obs.record(demo, entry)
+    draft = SuccessorService(db).successor_draft(demo)
+    targets = {"06": 450.0, "09": 50.0}
+    for ind in draft.indicators:
+        ind.form, ind.milestones, ind.increase, ind.rate, ind.due = "level", [], None, None, None
+        base = ind.baseline
+        ind.target = targets.get(ind.code, base * 1.2 if base else 100.0)
+    draft.title = draft.title.replace("（演示数据）", "") + "（演示数据）"
+    successor = f"{demo}-15"
+    install_draft(db, draft, successor)
+    for code, points in {
+        "06": [(1, 302.0), (2, 302.0), (3, 302.0)],
+        "09": [(1, 8.4), (2, 17.1), (3, 26.0)],
+    }.items():
+        for q, value in points:
+            obs.record(successor, Entry(code, Period.quarter(2026, q), value, source=source))
+    return successor
 
 
 def _dialogs(window, shot, tmp, pool, _names) -> None:  # type: ignore[no-untyped-def]

@@ -68,6 +68,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "生成规划总结评估报告（各指标完成/未完成，xlsx 或 docx）",
     ),
     "region-target": ("planmonitor.cli.regions", "设置下级地区的分解目标（任务分解）"),
+    "successor": (
+        "planmonitor.cli.successors",
+        "起草接续规划（十四五 → 十五五）：指标接续上期，上期末年值作基数",
+    ),
 }
 
 # Commands that only read the database: on a read-only file or folder they open it read-only.

@@ -4,6 +4,7 @@ baseline, revise a target, open the demo."""
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from typing import Any
 
@@ -36,6 +37,8 @@ def cmd_plans(args: argparse.Namespace, _db: Database | None = None) -> int:
 def cmd_init(args: argparse.Namespace, db: Database) -> int:
     plan = plan_source(args.plan)
     result = PlanService(db).install(plan)
+    for note in result.notes:
+        print(f"注意：{note}", file=sys.stderr)
     s = result.plan
     if result.created:
         print(f"已写入规划 {s.id}《{s.title}》（{s.indicators} 项指标）→ {db.location}")
@@ -47,8 +50,9 @@ def cmd_init(args: argparse.Namespace, db: Database) -> int:
 # -- indicators ---------------------------------------------------------------------------------
 
 
-def indicator_json(ind: Indicator) -> dict[str, Any]:
-    """The ``indicators --json`` record of one indicator."""
+def indicator_json(ind: Indicator, predecessor_plan: str = "") -> dict[str, Any]:
+    """The ``indicators --json`` record of one indicator; ``predecessor`` names the indicator
+    of the predecessor plan (``predecessor_plan``) it carries over, or is null."""
     t = ind.target
     return {
         "code": ind.code,
@@ -73,6 +77,11 @@ def indicator_json(ind: Indicator) -> dict[str, Any]:
         "responsible": list(ind.responsible),
         "source": ind.source,
         "decimals": ind.decimals,
+        "predecessor": (
+            {"plan": predecessor_plan, "code": ind.predecessor}
+            if ind.predecessor and predecessor_plan
+            else None
+        ),
     }
 
 
@@ -80,15 +89,20 @@ def cmd_indicators(args: argparse.Namespace, db: Database) -> int:
     plans = PlanService(db)
     plan = plans.get(plans.resolve(args.plan))
     if args.json:
-        print_json([indicator_json(i) for i in plan.indicators])
+        pred = plan.predecessor.id if plan.predecessor else ""
+        print_json([indicator_json(i, pred) for i in plan.indicators])
         return 0
     print(f"《{plan.title}》 {plan.baseline_year}—{plan.target_year}")
+    if plan.predecessor is not None:
+        print(f"接续上期规划 {plan.predecessor.id}《{plan.predecessor.title}》")
     for ind in plan.indicators:
         target = ind.target.text or fmt_num(ind.final_target(), ind.decimals)
         base = fmt_num(ind.baseline, ind.decimals)
+        carried = f"  ← 上期 {ind.predecessor}" if ind.predecessor and plan.predecessor else ""
         print(
             f"{ind.code:>4}  {ind.name}（{ind.unit or '—'}）  基数 {base} → 目标 {target}"
             f"  [{ind.category or '—'}｜{ind.cadence.value}｜{ind.profile.percent_text()}]"
+            f"{carried}"
         )
     return 0
 

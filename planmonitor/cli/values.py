@@ -240,21 +240,55 @@ def cmd_history(args: argparse.Namespace, db: Database) -> int:
     plans = PlanService(db)
     plan_id = plans.resolve(args.plan)
     rows = ObservationService(db).history(plan_id, args.code.strip(), args.region)
+    carried = None
+    if args.with_predecessor:
+        from planmonitor.services.carried_over import CarriedOverService
+
+        carried = CarriedOverService(db).carried_over(
+            plan_id, args.code.strip(), args.region or "*"
+        )
     if args.json:
-        print_json([observation_json(o) for o in rows])
+        if not args.with_predecessor:
+            print_json([observation_json(o) for o in rows])
+            return 0
+        pred = None
+        if carried is not None:
+            pred = {
+                "plan": carried.plan_id,
+                "code": carried.indicator.code,
+                "name": carried.indicator.name,
+                "unit": carried.indicator.unit,
+                "unit_note": carried.unit_note,
+                "outcome": carried.final.outcome if carried.final else None,
+                "values": [observation_json(o) for o in carried.values],
+            }
+        print_json({"values": [observation_json(o) for o in rows], "predecessor": pred})
         return 0
     ind = plans.get(plan_id).indicator(args.code.strip())
+    if carried is not None:
+        p = carried.indicator
+        outcome = f"，总结评估：{carried.final.outcome}" if carried.final else ""
+        print(f"上期：{carried.label} {carried.plan_id} {p.code} {p.name}（{p.unit}）{outcome}")
+        if carried.unit_note:
+            print(f"  {carried.unit_note}")
+        _print_rows(carried.values, p.decimals)
+    elif args.with_predecessor:
+        print("（本指标不接续上期规划的指标）")
     print(f"{ind.code} {ind.name}（{ind.unit}）")
+    _print_rows(rows, ind.decimals)
+    return 0
+
+
+def _print_rows(rows: list[Observation], decimals: int) -> None:
     if not rows:
         print("（尚无记录）")
     for o in rows:
         when = o.recorded_at.strftime("%Y-%m-%d %H:%M") if o.recorded_at else ""
         state = "现行" if o.is_current else "已更正"
         print(
-            f"  {o.period.label_zh():<12} {fmt_num(o.value, ind.decimals):>10} {o.standing.value}"
+            f"  {o.period.label_zh():<12} {fmt_num(o.value, decimals):>10} {o.standing.value}"
             f"  {state}  {when} {o.recorded_by}  {o.source.describe()}  {o.comment}"
         )
-    return 0
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -294,6 +328,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     hist.add_argument("--plan", metavar="ID")
     hist.add_argument("--region", metavar="R")
     hist.add_argument("--json", action="store_true")
+    hist.add_argument(
+        "--with-predecessor",
+        action="store_true",
+        help="先列出所接续的上期规划指标的现行数值（十四五 → 十五五）",
+    )
 
     rec.set_defaults(handler=cmd_record, needs_db=True)
     status.set_defaults(handler=cmd_status, needs_db=True)

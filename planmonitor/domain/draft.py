@@ -25,6 +25,7 @@ class DraftIndicator:
         responsible: responsible units; split: sub-region → target.
         source_text: the text it came from; where: "表1第3行" or "第12段".
         sure: False when anything above was guessed; questions: what to ask the user.
+        predecessor: the code of the predecessor plan's indicator it carries over ("" none).
     """
 
     name: str
@@ -49,6 +50,7 @@ class DraftIndicator:
     sure: bool = True
     questions: list[str] = field(default_factory=list)
     code: str = ""
+    predecessor: str = ""
 
     def ask(self, question: str) -> None:
         """Add a question and mark the indicator unsure."""
@@ -69,7 +71,10 @@ class DraftTask:
 
 @dataclass
 class DraftPlan:
-    """The whole draft: what the document says about the plan, its indicators and tasks."""
+    """The whole draft: what the document says about the plan, its indicators and tasks.
+
+    ``predecessor`` and ``predecessor_title``: the plan in the database it continues ("" none).
+    """
 
     title: str = ""
     issuer: str = ""
@@ -81,3 +86,5 @@ class DraftPlan:
     sub_regions: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     source: str = ""
+    predecessor: str = ""
+    predecessor_title: str = ""

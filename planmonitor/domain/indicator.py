@@ -210,6 +210,8 @@ class Indicator:
         ratio: numerator/denominator definition for ratio indicators.
         thresholds: per-indicator light thresholds, ``None`` for the plan's.
         position: order in the plan's table.
+        predecessor: the code of the indicator it carries over from the plan's predecessor
+            (上期规划, ``Plan.predecessor``); "" when it is new or the plan continues none.
     """
 
     code: str
@@ -232,6 +234,7 @@ class Indicator:
     thresholds: Thresholds | None = None
     position: int = 0
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    predecessor: str = ""
 
     def validate(self) -> None:
         """Check that the indicator holds together; raise :class:`PlanError` naming the field."""

@@ -108,12 +108,24 @@ ROOT_REGION = "*"
 
 
 @dataclass(frozen=True, slots=True)
+class PlanRef:
+    """The plan another plan continues (上期规划, 十四五 for a 十五五 plan): its id and title.
+
+    A plan file names it by both, since the id may differ between databases.
+    """
+
+    id: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """A five-year plan: title, issuer, region, years, categories, indicators, tasks, settings.
 
     Attributes:
         id: short stable identifier ("cangzhou").
         regions: the plan's own region first, then its sub-units.
+        predecessor: the plan it continues (its indicators name theirs by code), or None.
     """
 
     id: str
@@ -131,6 +143,7 @@ class Plan:
     source: str = ""
     note: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    predecessor: PlanRef | None = None
 
     @property
     def regions(self) -> tuple[Region, ...]:

@@ -32,7 +32,8 @@ from planmonitor.gui.i18n import lang, period_text
 from planmonitor.gui.lights import light_label
 
 if TYPE_CHECKING:
-    from planmonitor.gui.plot import TrendPlot
+    from planmonitor.gui.plot import EarlierTrend, TrendPlot
+    from planmonitor.services.carried_over import CarriedOver
 
 
 class DetailView(QWidget):
@@ -51,6 +52,8 @@ class DetailView(QWidget):
         self.context = context
         self.code: str | None = None
         self.plot: TrendPlot | None = None
+        # the predecessor side per (plan, indicator, region): a period change keeps it
+        self._carried: dict[tuple[str, str, str], CarriedOver | None] = {}
         self.chooser = QComboBox()
         self.chooser.setMinimumContentsLength(30)
         self.edit_button = QPushButton(self.tr("Edit indicator…"))
@@ -102,7 +105,7 @@ class DetailView(QWidget):
         tabs.addTab(self.definition, self.tr("Definition"))
         tabs.addTab(self.history, self.tr("Value history"))
         tabs.addTab(self.revisions, self.tr("Target revisions"))
-        split = QSplitter()
+        self.split = split = QSplitter()
         split.addWidget(left)
         split.addWidget(tabs)
         split.setStretchFactor(0, 3)
@@ -117,7 +120,12 @@ class DetailView(QWidget):
         self.revise_button.clicked.connect(self._on_revise)
         self.context.planChanged.connect(self._on_plan)
         self.context.periodChanged.connect(self.refresh)
-        self.context.dataChanged.connect(self.refresh)
+        self.context.dataChanged.connect(self._on_data)
+
+    @Slot()
+    def _on_data(self) -> None:
+        self._carried.clear()  # the predecessor's values may have changed too
+        self.refresh()
 
     @Slot()
     def _on_edit(self) -> None:
@@ -132,6 +140,7 @@ class DetailView(QWidget):
     # -- choosing -----------------------------------------------------------------------------
     @Slot()
     def _on_plan(self) -> None:
+        self._carried.clear()
         plan = self.context.plan
         keep = self.code
         self.chooser.blockSignals(True)
@@ -161,6 +170,9 @@ class DetailView(QWidget):
 
             self.plot = TrendPlot()
             self.plot_holder.addWidget(self.plot)
+            total = sum(self.split.sizes())
+            if total > 0:  # the plot (and its legend) gets three fifths, as the stretch says
+                self.split.setSizes([total * 3 // 5, total - total * 3 // 5])
             self.refresh()
 
     # -- showing ------------------------------------------------------------------------------
@@ -178,7 +190,8 @@ class DetailView(QWidget):
             self.status_label.setText(
                 f"<b>{escape(light_label(status.light))}</b>　{escape(status.explanation(lang()))}"
             )
-        self.definition.setText(self._definition(current))
+        carried = self._carried_over(ind)
+        self.definition.setText(self._definition(current, carried))
         history = self.context.values.history(plan.id, self.code, self.context.region)
         self._fill_history(history, current)
         self._fill_revisions(current)
@@ -208,9 +221,76 @@ class DetailView(QWidget):
                 flow=current.nature is Nature.FLOW,
                 old_path=old_path,
                 revised=revised,
+                earlier=self._earlier(carried),
             )
 
-    def _definition(self, ind: Indicator) -> str:
+    def _carried_over(self, ind: Indicator) -> CarriedOver | None:
+        """The predecessor plan's side of ``ind`` when it is carried over (else None)."""
+        plan = self.context.plan
+        if plan is None or plan.predecessor is None or not ind.predecessor:
+            return None
+        from planmonitor.services.carried_over import CarriedOverService
+
+        key = (plan.id, ind.code, self.context.region)
+        if key not in self._carried:
+            self._carried[key] = CarriedOverService(self.context.db).carried_over(*key)
+        return self._carried[key]
+
+    def _earlier(self, carried: CarriedOver | None) -> EarlierTrend | None:
+        """The predecessor's values, schedule and target for the plot (None: nothing to draw)."""
+        if carried is None or carried.factor is None:
+            return None
+        from planmonitor.gui.plot import EarlierTrend
+
+        pred = carried.indicator
+        values = [o for o in carried.values if o.value is not None]
+        series = Series([(o.period, o.value) for o in values if o.value is not None])
+        trend = build_trend(pred, series)
+        by_period = {o.period: o for o in values}
+        tips = [
+            f"{carried.label} {period_text(p)}：{fmt_num(v, pred.decimals)} {pred.unit}"
+            f"（{by_period[p].standing.value}）{by_period[p].comment}"
+            for _x, v, p in trend.actual
+        ]
+        standings = [by_period[p].standing for _x, _v, p in trend.actual]
+        return EarlierTrend(trend, tips, standings, carried.label, carried.successor_label)
+
+    def _carried_rows(self, carried: CarriedOver) -> list[tuple[str, str]]:
+        """The predecessor in the definition: plan, code and name, final value, 总结评估."""
+        pred = carried.indicator
+        rows = [
+            (
+                self.tr("Carried over from"),
+                self.tr("{plan} ({id}) indicator {code} {name}").format(
+                    plan=carried.plan_title, id=carried.plan_id, code=pred.code, name=pred.name
+                ),
+            )
+        ]
+        final = carried.final
+        if final is not None and final.value is not None:
+            rows.append(
+                (
+                    self.tr("Final value of the earlier plan"),
+                    self.tr("{year}: {value} ({standing})").format(
+                        year=pred.target_year,
+                        value=f"{fmt_num(final.value, final.decimals)}{final.unit}",
+                        standing=final.standing or "—",
+                    ),
+                )
+            )
+            rows.append((self.tr("Final evaluation"), final.outcome))
+        else:
+            rows.append(
+                (
+                    self.tr("Final value of the earlier plan"),
+                    self.tr("no value for {year} yet").format(year=pred.target_year),
+                )
+            )
+        if carried.unit_note:
+            rows.append((self.tr("Units"), carried.unit_note))
+        return rows
+
+    def _definition(self, ind: Indicator, carried: CarriedOver | None = None) -> str:
         t = ind.target
         rows = [
             (self.tr("Name"), ind.name),
@@ -229,6 +309,8 @@ class DetailView(QWidget):
             (self.tr("Data source"), ind.source or "—"),
             (self.tr("Note"), ind.note or "—"),
         ]
+        if carried is not None:
+            rows += self._carried_rows(carried)
         body = "".join(
             f"<tr><td style='color:#555;padding-right:12px'>{escape(k)}</td>"
             f"<td>{escape(v)}</td></tr>"

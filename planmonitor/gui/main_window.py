@@ -276,12 +276,14 @@ class MainWindow(QMainWindow):
     def install_plan(self, plan: Plan) -> None:
         """Put a plan chosen on the welcome page into the database and open it."""
         try:
-            self.context.plans.install(plan)
+            result = self.context.plans.install(plan)
         except (UserError, PlanError) as exc:
             self.welcome.error.setText(str(exc))
             return
         self.context.open_plan(plan.id)
         self.show_plans()
+        if result.notes:  # predecessor links that could not be made (issue 12)
+            self.statusBar().showMessage("；".join(result.notes))
 
     @Slot()
     def install_demo(self) -> None:

@@ -5,10 +5,16 @@ value sits in the middle of its quarter, so a 2023 value is drawn inside the spa
 2023 (never over "2024"). Flows restart every year: one cumulative curve per year, never a line
 from Q4 down to the next Q1. The target is drawn in its target year only; the unit is on the
 value axis; the legend sits below the plot, outside the data.
+
+An indicator carried over from the predecessor plan (十四五 → 十五五) also shows the
+predecessor's values, schedule and target on the same time axis, in brown with hollow markers;
+the legend names both plans, and a dotted line joins the predecessor's baseline-year value to
+the successor's first value.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -23,6 +29,22 @@ from planmonitor.domain.trend import Trend
 
 SYMBOLS = {Standing.ESTIMATE: "t", Standing.PRELIMINARY: "o", Standing.FINAL: "s"}
 SHIFT = 0.125  # half a quarter: from a period's end to the middle of its quarter
+EARLIER = "#8d6e63"  # the predecessor plan's colour
+
+
+@dataclass(frozen=True)
+class EarlierTrend:
+    """The predecessor plan's side of a carried-over indicator, drawn beside the trend.
+
+    ``tips`` and ``standings`` go with ``trend.actual``; ``label`` names the predecessor plan
+    (十四五规划), ``current_label`` the plan shown (十五五规划).
+    """
+
+    trend: Trend
+    tips: list[str]
+    standings: list[Standing]
+    label: str
+    current_label: str
 
 
 def shown(t: float) -> float:
@@ -103,6 +125,30 @@ class TrendPlot(QWidget):
         self.forecast = self.plot_item.plot([], [], pen=fdash)
         self.legend.addItem(self.forecast, self.tr("Forecast"))
         self._old_in_legend = False
+        self.labels = {
+            self.path: self.tr("Schedule (序时进度)"),
+            self.actual: self.tr("Actual (▲ estimate ● preliminary ■ final)"),
+        }
+        epen = pg.mkPen(EARLIER, width=2, style=Qt.PenStyle.DashDotLine)
+        self.earlier_path = self.plot_item.plot([], [], pen=epen)
+        self.earlier_line = self.plot_item.plot([], [], pen=pg.mkPen(EARLIER, width=1))
+        self.earlier_actual = pg.ScatterPlotItem(
+            size=10,
+            hoverable=True,
+            tip=self._tip,
+            hoverSize=14,
+            brush=pg.mkBrush("w"),  # (as the legend's sample draws it too)
+            pen=pg.mkPen(EARLIER, width=2),
+        )
+        self.plot_item.addItem(self.earlier_actual)
+        self.earlier_target = pg.ScatterPlotItem(
+            size=14, symbol="star", brush=pg.mkBrush("w"), pen=pg.mkPen(EARLIER, width=2)
+        )
+        self.plot_item.addItem(self.earlier_target)
+        self.join = self.plot_item.plot(
+            [], [], pen=pg.mkPen("#444", width=1, style=Qt.PenStyle.DotLine)
+        )
+        self._earlier_in_legend = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.widget)
@@ -119,12 +165,14 @@ class TrendPlot(QWidget):
         flow: bool = False,
         old_path: list[tuple[float, float]] | None = None,
         revised: date | None = None,
+        earlier: EarlierTrend | None = None,
     ) -> None:
         """Show one indicator's trend; ``tips`` and ``standings`` go with ``trend.actual``.
 
         ``flow``: the values restart each year (cumulative 1—N月). ``old_path`` and ``revised``:
         the schedule before a target revision, drawn up to its effective date (the current
-        path from then on).
+        path from then on). ``earlier``: the predecessor plan's side of a carried-over
+        indicator.
         """
         path = list(trend.path)
         if revised is not None and old_path:
@@ -139,8 +187,8 @@ class TrendPlot(QWidget):
             path = sorted(path + [(y + SHIFT, 0.0) for y in starts])
             px, py, pc = _per_year(path)
             self.path.setData(px, py, connect=pc)
-        else:
-            self.path.setData([shown(t) for t, _v in path], [v for _t, v in path])
+        else:  # ("all" said each time: pyqtgraph keeps a flow's connect array otherwise)
+            self.path.setData([shown(t) for t, _v in path], [v for _t, v in path], connect="all")
         actual = [(a[0], a[1]) for a in trend.actual]
         xs, ys, connect = _per_year(actual)
         self.actual_line.setData(xs, ys, connect=connect if flow else "all")
@@ -173,8 +221,84 @@ class TrendPlot(QWidget):
         else:
             self.forecast.setData([], [])
         self.plot_item.setLabel("left", unit or None)
-        self._year_lines(xs + [shown(t) for t, _v in path])
+        ex = self._show_earlier(earlier, flow, actual)
+        self._year_lines(xs + [shown(t) for t, _v in path] + ex)
         self.plot_item.enableAutoRange()
+
+    def _show_earlier(
+        self, earlier: EarlierTrend | None, flow: bool, actual: list[tuple[float, float]]
+    ) -> list[float]:
+        """Draw (or clear) the predecessor's side; returns the x positions it covers."""
+        if earlier is None:
+            for item in (self.earlier_path, self.earlier_line, self.join):
+                item.setData([], [])
+            self.earlier_actual.setData([])
+            self.earlier_target.setData([], [])
+            self._earlier_legend(None)
+            return []
+        t = earlier.trend
+        path = list(t.path)
+        if flow:
+            starts = sorted({int(x - 1e-9) for x, _v in path})
+            px, py, pc = _per_year(sorted(path + [(y + SHIFT, 0.0) for y in starts]))
+            self.earlier_path.setData(px, py, connect=pc)
+        else:
+            px = [shown(x) for x, _v in path]
+            self.earlier_path.setData(px, [v for _x, v in path], connect="all")
+        points = [(a[0], a[1]) for a in t.actual]
+        xs, ys, connect = _per_year(points)
+        self.earlier_line.setData(xs, ys, connect=connect if flow else "all")
+        self.earlier_actual.setData(
+            [
+                {
+                    "pos": QPointF(x, y),
+                    "symbol": SYMBOLS.get(st, "o"),
+                    "data": tip,
+                    "brush": pg.mkBrush("w"),
+                    "pen": pg.mkPen(EARLIER, width=2),
+                }
+                for x, y, tip, st in zip(xs, ys, earlier.tips, earlier.standings, strict=True)
+            ]
+        )
+        if t.target is not None:
+            self.earlier_target.setData([shown(t.target[0])], [t.target[1]])
+        else:
+            self.earlier_target.setData([], [])
+        # the baseline year joins the plans: its last value to the successor's first (stocks)
+        if not flow and points and actual:
+            self.join.setData([xs[-1], shown(actual[0][0])], [ys[-1], actual[0][1]])
+        else:
+            self.join.setData([], [])
+        self._earlier_legend(earlier)
+        return xs + list(px)
+
+    def _earlier_legend(self, earlier: EarlierTrend | None) -> None:
+        """Name both plans in the legend while the predecessor is shown."""
+        if self._earlier_in_legend:
+            self.legend.removeItem(self.earlier_actual)
+            self.legend.removeItem(self.earlier_path)
+            self._earlier_in_legend = False
+        for item, text in self.labels.items():
+            label = self.legend.getLabel(item)
+            if label is not None:
+                label.setText(
+                    text
+                    if earlier is None
+                    else self.tr("{plan}: {what}").format(plan=earlier.current_label, what=text)
+                )
+        self.legend.setColumnCount(3 if earlier is None else 2)  # longer labels: two columns
+        if earlier is not None:
+            self.legend.addItem(
+                self.earlier_actual, self.tr("{plan}: actual").format(plan=earlier.label)
+            )
+            self.legend.addItem(
+                self.earlier_path, self.tr("{plan}: schedule and target").format(plan=earlier.label)
+            )
+            self._earlier_in_legend = True
+
+    def legend_texts(self) -> list[str]:
+        """The legend's entries in order (for tests)."""
+        return [label.text for _sample, label in self.legend.items]
 
     def _year_lines(self, xs: list[float]) -> None:
         """A thin line at every year boundary the data span."""
@@ -193,7 +317,8 @@ class TrendPlot(QWidget):
             xs, ys, connect = _per_year(points)
             self.old_path.setData(xs, ys, connect=connect)
         else:
-            self.old_path.setData([shown(t) for t, _v in points], [v for _t, v in points])
+            xs, ys = [shown(t) for t, _v in points], [v for _t, v in points]
+            self.old_path.setData(xs, ys, connect="all")
         if points and not self._old_in_legend:
             self.legend.addItem(self.old_path, self.tr("Schedule before the revision"))
             self._old_in_legend = True
@@ -215,11 +340,20 @@ class TrendPlot(QWidget):
             "target": get(self.target),
             "milestones": get(self.milestones),
             "forecast": get(self.forecast),
+            "earlier_path": get(self.earlier_path),
+            "earlier_actual": get(self.earlier_actual),
+            "earlier_target": get(self.earlier_target),
+            "join": get(self.join),
         }
 
     def connected(self, name: str) -> list[bool]:
         """For a line: whether each point is joined to the next (tests of per-year flows)."""
-        item = {"path": self.path, "actual": self.actual_line}[name]
+        item = {
+            "path": self.path,
+            "actual": self.actual_line,
+            "earlier_path": self.earlier_path,
+            "earlier_actual": self.earlier_line,
+        }[name]
         x, _y = item.getData()
         n = 0 if x is None else len(x)
         connect = item.opts.get("connect", "all")

@@ -92,6 +92,8 @@ def draft_json(draft: DraftPlan) -> dict[str, Any]:
         d["nature"] = "flow" if flow else "stock"
         d["source"] = ""
         d["decimals"] = 0 if ind.unit in ("家", "个", "件", "人", "项", "名", "所") else 2
+        linked = ind.predecessor and draft.predecessor
+        d["predecessor"] = {"plan": draft.predecessor, "code": ind.predecessor} if linked else None
         inds.append(d)
     return {
         "title": draft.title,

@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planmonitor.domain.indicator import Indicator, PlanError
-from planmonitor.domain.plan import Task
+from planmonitor.domain.plan import PlanRef, Task
 from planmonitor.services.errors import UserError
 from planmonitor.services.plans import PlanService
 from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, ObservationRow, PlanRow, TaskRow
+from planmonitor.store.plan_links import store_links
 from planmonitor.store.plan_rows import RETIRED_MARK, SEP, indicator_to_row
 
 
@@ -52,11 +54,14 @@ class PlanEditService:
         indicators: list[Indicator],
         deleted: list[str],
         tasks: list[Task] | None = None,
+        predecessor: PlanRef | Literal["keep"] | None = "keep",
     ) -> None:
         """Replace the plan's indicator list (in this order) in one transaction.
 
         ``deleted`` are the codes the user deleted; :class:`UserError` names the indicator and
-        field of the first problem and nothing is written.
+        field of the first problem and nothing is written. ``predecessor`` is the plan this one
+        continues (None: none; "keep": as stored); each indicator's ``predecessor`` names the
+        indicator of that plan it carries over.
         """
         seen: set[str] = set()
         for ind in indicators:
@@ -90,6 +95,12 @@ class PlanEditService:
                     plan.indicators.append(new_row)
                 else:
                     indicator_to_row(ind, row)
+            ref = predecessor
+            if ref == "keep":
+                ref = PlanRef(plan.predecessor_key) if plan.predecessor_key is not None else None
+            problems = store_links(s, plan, ref, {i.code: i.predecessor for i in indicators})
+            if problems:
+                raise UserError(problems[0])
             if tasks is not None:
                 plan.tasks = _task_rows(list(plan.tasks), tasks, seen)
             else:

@@ -15,6 +15,7 @@ from planmonitor.exchange.planfiles.planfile import builtin_plan_files, load_pla
 from planmonitor.services.errors import UserError
 from planmonitor.store.database import Database
 from planmonitor.store.models import IndicatorRow, PlanRow, RegionRow, RevisionRow
+from planmonitor.store.plan_links import store_plan_links
 from planmonitor.store.plan_rows import (
     indicator_to_row,
     mark_withdrawn,
@@ -44,6 +45,7 @@ class InstallResult:
 
     plan: PlanSummary
     created: bool
+    notes: tuple[str, ...] = ()  # predecessor links that could not be made (one line each)
 
 
 def builtin_plans() -> list[Plan]:
@@ -66,6 +68,16 @@ def plan_source(id_or_file: str) -> Plan:
     raise UserError(f"没有名为“{id_or_file}”的内置规划，也没有该文件（内置规划：{ids}）")
 
 
+def unlinked(plan: Plan) -> Plan:
+    """``plan`` without its predecessor links (a plan file names them; the database may lack
+    the predecessor, so the same plan installed twice compares without them)."""
+    return replace(
+        plan,
+        predecessor=None,
+        indicators=tuple(replace(i, predecessor="") for i in plan.indicators),
+    )
+
+
 def _summary(row: PlanRow, count: int) -> PlanSummary:
     return PlanSummary(row.key, row.title, row.region_name, count, row.is_demo)
 
@@ -82,7 +94,7 @@ class PlanService:
         with self.db.session.begin() as s:
             existing = s.scalar(select(PlanRow).where(PlanRow.key == plan.id))
             if existing is not None:
-                if plan_from_row(existing) != plan:
+                if unlinked(plan_from_row(existing)) != unlinked(plan):
                     raise UserError(
                         f"数据库中已有标识为“{plan.id}”的规划，且内容与要写入的不同；未作修改"
                         "（如需调整目标，请使用目标调整功能）"
@@ -91,7 +103,8 @@ class PlanService:
             row = plan_to_row(plan, datetime.now(), is_demo=is_demo)
             s.add(row)
             s.flush()
-            return InstallResult(_summary(row, len(plan.indicators)), True)
+            notes = store_plan_links(s, row, plan)
+            return InstallResult(_summary(row, len(plan.indicators)), True, tuple(notes))
 
     def list_plans(self) -> list[PlanSummary]:
         """The plans in the database, in the order they were added."""

@@ -47,6 +47,7 @@ class SuccessorOffers:
     predecessor: str
     offers: list[BaselineOffer] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
+    predecessor_title: str = ""
 
 
 def year_end_value(values: list[Observation], code: str, year: int) -> Observation | None:
@@ -70,7 +71,7 @@ class SuccessorService:
         year = plan.target_year
         values = ObservationService(self.db).current(predecessor_id, years=(year, year))
         matcher = NameMatcher([(i.code, i.name) for i in plan.indicators])
-        out = SuccessorOffers(predecessor_id)
+        out = SuccessorOffers(predecessor_id, predecessor_title=plan.title)
         for ind in draft.indicators:
             m = matcher.match(ind.name)
             code = m.code or (m.candidates[0].code if m.candidates else None)
@@ -104,6 +105,8 @@ class SuccessorService:
             baseline_year=plan.target_year,
             target_year=plan.target_year + years,
             source=f"继承自规划 {plan.id}",
+            predecessor=plan.id,
+            predecessor_title=plan.title,
         )
         for ind in plan.indicators:
             d = DraftIndicator(
@@ -119,6 +122,7 @@ class SuccessorService:
                 responsible=list(ind.responsible),
                 source_text=f"上期规划指标 {ind.code}",
                 where=plan.id,
+                predecessor=ind.code,
             )
             d.ask(f"请填写{plan.target_year + years}年目标")
             draft.indicators.append(d)
@@ -129,7 +133,9 @@ class SuccessorService:
 def apply_offers(
     draft: DraftPlan, offers: list[BaselineOffer], accept_unsure: bool, only: set[str] | None = None
 ) -> int:
-    """Set each offered value as its indicator's baseline; returns how many were set.
+    """Carry each confirmed pairing over: the indicator names its predecessor (the stored link
+    that puts both plans' history in its trend plot) and takes the predecessor's value as its
+    baseline where there is one; returns how many baselines were set.
 
     ``only`` limits it to the codes the user confirmed; unsure pairings are taken only with
     ``accept_unsure``. A value still 预计 is taken with a question asking to update it later.
@@ -138,9 +144,12 @@ def apply_offers(
     n = 0
     for offer in offers:
         ind = by_code.get(offer.code)
-        if ind is None or offer.value is None or (only is not None and offer.code not in only):
+        if ind is None or (only is not None and offer.code not in only):
             continue
         if not offer.sure and not accept_unsure and only is None:
+            continue
+        ind.predecessor = offer.predecessor_code
+        if offer.value is None:
             continue
         ind.baseline = offer.value
         ind.questions = [q for q in ind.questions if q != "规划未给出基数，待录入"]
@@ -148,6 +157,13 @@ def apply_offers(
             ind.ask(f"基数取自上期规划{offer.year}年的预计值，正式数据发布后请更新")
         n += 1
     return n
+
+
+def link_draft(draft: DraftPlan, result: SuccessorOffers) -> None:
+    """Name ``result``'s plan as the draft's predecessor when any indicator carries one over."""
+    if any(i.predecessor for i in draft.indicators):
+        draft.predecessor = result.predecessor
+        draft.predecessor_title = result.predecessor_title
 
 
 def _next_title(plan: Plan) -> str:

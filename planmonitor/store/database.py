@@ -142,8 +142,8 @@ def must_open_read_only(url: str) -> str | None:
 # The newest schema revision this program writes, and every revision it knows. Kept here so that
 # opening an up-to-date database needs no Alembic import (about 0.4 s); a test checks both
 # against db/versions.
-SCHEMA_HEAD = "0004"
-KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004"})
+SCHEMA_HEAD = "0005"
+KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004", "0005"})
 
 
 def _alembic_config(engine: Engine):  # type: ignore[no-untyped-def]

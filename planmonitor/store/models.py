@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Date,
@@ -15,9 +16,17 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    select,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    aliased,
+    column_property,
+    mapped_column,
+    relationship,
+)
 
 
 class Base(DeclarativeBase):
@@ -47,6 +56,10 @@ class PlanRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # the plan it continues (上期规划); deleting that plan clears the link (migration 0005)
+    predecessor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plans.id", ondelete="SET NULL"), nullable=True
+    )
 
     indicators: Mapped[list[IndicatorRow]] = relationship(
         back_populates="plan", order_by="IndicatorRow.position", cascade="all, delete-orphan"
@@ -57,6 +70,10 @@ class PlanRow(Base):
     tasks: Mapped[list[TaskRow]] = relationship(
         back_populates="plan", order_by="TaskRow.position", cascade="all, delete-orphan"
     )
+
+    if TYPE_CHECKING:  # read with the row (column properties below the classes)
+        predecessor_key: Mapped[str | None]
+        predecessor_title: Mapped[str | None]
 
 
 class RegionRow(Base):
@@ -115,8 +132,15 @@ class IndicatorRow(Base):
     ratio_scale: Mapped[float | None] = mapped_column(Float, nullable=True)
     green: Mapped[float | None] = mapped_column(Float, nullable=True)
     yellow: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # the indicator of the predecessor plan it carries over (migration 0005; SET NULL with it)
+    predecessor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("indicators.id", ondelete="SET NULL"), nullable=True
+    )
 
     plan: Mapped[PlanRow] = relationship(back_populates="indicators")
+
+    if TYPE_CHECKING:  # read with the row (column properties below the classes)
+        predecessor_code: Mapped[str | None]
     milestones: Mapped[list[MilestoneRow]] = relationship(
         back_populates="indicator", order_by="MilestoneRow.year", cascade="all, delete-orphan"
     )
@@ -328,6 +352,23 @@ class QuarterReviewRow(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     reviewed_by: Mapped[str] = mapped_column(String(100), default="")
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+# The predecessor's code, key and title, read in the same SELECT as the row (a scalar subquery
+# each): no second query and nothing to load for the many rows that carry nothing over.
+_EarlierIndicator = aliased(IndicatorRow)
+_EarlierPlan = aliased(PlanRow)
+IndicatorRow.predecessor_code = column_property(
+    select(_EarlierIndicator.code)
+    .where(_EarlierIndicator.id == IndicatorRow.predecessor_id)
+    .scalar_subquery()
+)
+PlanRow.predecessor_key = column_property(
+    select(_EarlierPlan.key).where(_EarlierPlan.id == PlanRow.predecessor_id).scalar_subquery()
+)
+PlanRow.predecessor_title = column_property(
+    select(_EarlierPlan.title).where(_EarlierPlan.id == PlanRow.predecessor_id).scalar_subquery()
+)
 
 
 def partial_index_options() -> None:

@@ -19,7 +19,7 @@ from planmonitor.domain.indicator import (
     TargetForm,
     Thresholds,
 )
-from planmonitor.domain.plan import ROOT_REGION, Plan, Region, StatusSettings, Task
+from planmonitor.domain.plan import ROOT_REGION, Plan, PlanRef, Region, StatusSettings, Task
 from planmonitor.store.models import IndicatorRow, MilestoneRow, PlanRow, RegionRow, TaskRow
 
 SEP = "、"
@@ -166,7 +166,13 @@ def indicator_from_row(row: IndicatorRow) -> Indicator:
         ratio=ratio,
         thresholds=thresholds,
         position=row.position,
+        predecessor=_predecessor_code(row),
     )
+
+
+def _predecessor_code(row: IndicatorRow) -> str:
+    """The code of the indicator ``row`` carries over ("" for none; loaded with the row)."""
+    return row.predecessor_code or "" if row.predecessor_id is not None else ""
 
 
 def settings_from_row(row: PlanRow) -> StatusSettings:
@@ -217,6 +223,11 @@ def plan_from_row(row: PlanRow, sub_regions: tuple[Region, ...] | None = None) -
         settings=settings_from_row(row),
         source=row.source,
         note=row.note,
+        predecessor=(
+            PlanRef(row.predecessor_key, row.predecessor_title or "")
+            if row.predecessor_id is not None and row.predecessor_key is not None
+            else None
+        ),
     )
 
 

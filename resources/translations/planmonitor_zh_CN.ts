@@ -143,19 +143,24 @@
         <translation>从上期规划取基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="61"/>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="56"/>
+        <source>no value yet</source>
+        <translation>暂无数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="64"/>
         <source>Take ticked</source>
         <translation>采用所勾选的</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="62"/>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="65"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="65"/>
-        <source>Unsure pairings start unticked; 预计 values should be updated later.</source>
-        <translation>不确定的对应关系默认不勾选；预计数在正式数据发布后应更新。</translation>
+        <location filename="../../planmonitor/gui/new_plan/baseline_offers.py" line="70"/>
+        <source>A ticked pairing carries the indicator over (both plans&apos; history in its trend plot) and takes the value as its baseline. Unsure pairings start unticked; 预计 values should be updated later.</source>
+        <translation>勾选的配对即为接续指标（趋势图同时显示两期规划的数据），并取该值作为基数。不确定的配对默认不勾选；预计值待正式数据发布后应更新。</translation>
     </message>
 </context>
 <context>
@@ -308,223 +313,259 @@ The current file is backed up beside it first.</source>
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="56"/>
+        <location filename="../../planmonitor/gui/detail.py" line="59"/>
         <source>Edit indicator…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="57"/>
+        <location filename="../../planmonitor/gui/detail.py" line="60"/>
         <source>Revise target…</source>
         <translation>调整目标…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="68"/>
+        <location filename="../../planmonitor/gui/detail.py" line="71"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="69"/>
+        <location filename="../../planmonitor/gui/detail.py" line="72"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="70"/>
+        <location filename="../../planmonitor/gui/detail.py" line="73"/>
         <source>Standing</source>
         <translation>数据状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="71"/>
+        <location filename="../../planmonitor/gui/detail.py" line="74"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="72"/>
+        <location filename="../../planmonitor/gui/detail.py" line="75"/>
         <source>Recorded</source>
         <translation>录入时间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="73"/>
-        <location filename="../../planmonitor/gui/detail.py" line="84"/>
+        <location filename="../../planmonitor/gui/detail.py" line="76"/>
+        <location filename="../../planmonitor/gui/detail.py" line="87"/>
         <source>By</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="74"/>
+        <location filename="../../planmonitor/gui/detail.py" line="77"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="75"/>
+        <location filename="../../planmonitor/gui/detail.py" line="78"/>
         <source>Comment</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="80"/>
+        <location filename="../../planmonitor/gui/detail.py" line="83"/>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="81"/>
+        <location filename="../../planmonitor/gui/detail.py" line="84"/>
         <source>Old target</source>
         <translation>原目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="82"/>
+        <location filename="../../planmonitor/gui/detail.py" line="85"/>
         <source>New target</source>
         <translation>新目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="83"/>
+        <location filename="../../planmonitor/gui/detail.py" line="86"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="92"/>
+        <location filename="../../planmonitor/gui/detail.py" line="95"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="102"/>
+        <location filename="../../planmonitor/gui/detail.py" line="105"/>
         <source>Definition</source>
         <translation>指标定义</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="103"/>
+        <location filename="../../planmonitor/gui/detail.py" line="106"/>
         <source>Value history</source>
         <translation>录入记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="104"/>
+        <location filename="../../planmonitor/gui/detail.py" line="107"/>
         <source>Target revisions</source>
         <translation>目标调整记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="216"/>
+        <location filename="../../planmonitor/gui/detail.py" line="264"/>
+        <source>{plan} ({id}) indicator {code} {name}</source>
+        <translation>{plan}（{id}）指标 {code} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="296"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="217"/>
+        <location filename="../../planmonitor/gui/detail.py" line="297"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="218"/>
+        <location filename="../../planmonitor/gui/detail.py" line="298"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="219"/>
+        <location filename="../../planmonitor/gui/detail.py" line="299"/>
         <source>Attribute</source>
         <translation>指标属性</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="220"/>
+        <location filename="../../planmonitor/gui/detail.py" line="300"/>
         <source>Baseline</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="222"/>
+        <location filename="../../planmonitor/gui/detail.py" line="302"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="225"/>
+        <location filename="../../planmonitor/gui/detail.py" line="305"/>
         <source>Target form</source>
         <translation>目标形式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="226"/>
+        <location filename="../../planmonitor/gui/detail.py" line="306"/>
         <source>Cadence</source>
         <translation>数据发布方式</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="227"/>
+        <location filename="../../planmonitor/gui/detail.py" line="307"/>
         <source>Release profile</source>
         <translation>发布节奏</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="228"/>
+        <location filename="../../planmonitor/gui/detail.py" line="308"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="229"/>
+        <location filename="../../planmonitor/gui/detail.py" line="309"/>
         <source>Data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="230"/>
+        <location filename="../../planmonitor/gui/detail.py" line="310"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="241"/>
+        <location filename="../../planmonitor/gui/detail.py" line="263"/>
+        <source>Carried over from</source>
+        <translation>上期指标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="273"/>
+        <location filename="../../planmonitor/gui/detail.py" line="285"/>
+        <source>Final value of the earlier plan</source>
+        <translation>上期末年值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="274"/>
+        <source>{year}: {value} ({standing})</source>
+        <translation>{year}年：{value}（{standing}）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="281"/>
+        <source>Final evaluation</source>
+        <translation>总结评估</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="286"/>
+        <source>no value for {year} yet</source>
+        <translation>尚无{year}年数值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="290"/>
+        <source>Units</source>
+        <translation>单位换算</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/detail.py" line="323"/>
         <source>Level to reach</source>
         <translation>达到目标值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="242"/>
+        <location filename="../../planmonitor/gui/detail.py" line="324"/>
         <source>Cumulative increase</source>
         <translation>累计增加</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="243"/>
+        <location filename="../../planmonitor/gui/detail.py" line="325"/>
         <source>Percentage points a year</source>
         <translation>年均提高百分点</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="244"/>
+        <location filename="../../planmonitor/gui/detail.py" line="326"/>
         <source>Average annual growth</source>
         <translation>年均增长</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="245"/>
+        <location filename="../../planmonitor/gui/detail.py" line="327"/>
         <source>Growth rate as the indicator</source>
         <translation>增长率指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="246"/>
+        <location filename="../../planmonitor/gui/detail.py" line="328"/>
         <source>Annual quota</source>
         <translation>年度任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="247"/>
+        <location filename="../../planmonitor/gui/detail.py" line="329"/>
         <source>Qualitative milestone</source>
         <translation>定性节点目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="252"/>
+        <location filename="../../planmonitor/gui/detail.py" line="334"/>
         <source>Cumulative flow</source>
         <translation>累计数（1—N月累计）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="253"/>
+        <location filename="../../planmonitor/gui/detail.py" line="335"/>
         <source>Batch step</source>
         <translation>分批认定</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="254"/>
+        <location filename="../../planmonitor/gui/detail.py" line="336"/>
         <source>Annual, published late</source>
         <translation>年度统计（次年发布）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="255"/>
+        <location filename="../../planmonitor/gui/detail.py" line="337"/>
         <source>Smooth stock</source>
         <translation>时点数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="256"/>
+        <location filename="../../planmonitor/gui/detail.py" line="338"/>
         <source>Annual count that restarts</source>
         <translation>每年重新计数</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="266"/>
+        <location filename="../../planmonitor/gui/detail.py" line="348"/>
         <source>current</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/detail.py" line="266"/>
+        <location filename="../../planmonitor/gui/detail.py" line="348"/>
         <source>corrected</source>
         <translation>已更正</translation>
     </message>
@@ -1309,7 +1350,7 @@ The current file is backed up beside it first.</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="380"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="382"/>
         <location filename="../../planmonitor/gui/menus.py" line="105"/>
         <source>Language</source>
         <translation>界面语言</translation>
@@ -1320,23 +1361,23 @@ The current file is backed up beside it first.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="434"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="436"/>
         <location filename="../../planmonitor/gui/menus.py" line="122"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="275"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="277"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="316"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="318"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="436"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="438"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -1365,7 +1406,7 @@ Database: {path}</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="325"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="327"/>
         <source>The database cannot be reached just now.</source>
         <translation>暂时无法连接数据库。</translation>
     </message>
@@ -1385,12 +1426,12 @@ Database: {path}</source>
         <translation>编辑规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="373"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="375"/>
         <source>This is the language in use.</source>
         <translation>当前正在使用该语言。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="377"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="379"/>
         <source>The interface will be in {language} when PlanMonitor is started again.</source>
         <translation>重新启动本程序后，界面语言将切换为{language}。</translation>
     </message>
@@ -1596,22 +1637,22 @@ Database: {path}</source>
         <translation>请先读取规划文本并选择上期规划。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="356"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="361"/>
         <source>The plan id may hold only letters, digits, - and _.</source>
         <translation>规划标识只能包含字母、数字、- 和 _。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="360"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="365"/>
         <source>Fill in the plan&apos;s title and region.</source>
         <translation>请填写规划标题和地区。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="363"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="368"/>
         <source>Keep at least one indicator.</source>
         <translation>请至少保留一项指标。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="371"/>
+        <location filename="../../planmonitor/gui/new_plan/wizard.py" line="376"/>
         <source>A plan with this id is already in the database.</source>
         <translation>数据库中已有此标识的规划。</translation>
     </message>
@@ -1860,6 +1901,11 @@ Database: {path}</source>
         <translation>备注</translation>
     </message>
     <message>
+        <location filename="../../planmonitor/gui/plan_editor/columns.py" line="279"/>
+        <source>Carried over from (earlier plan)</source>
+        <translation>接续上期指标</translation>
+    </message>
+    <message>
         <location filename="../../planmonitor/gui/plan_editor/tasks_table.py" line="15"/>
         <source>Key task</source>
         <translation>重点任务</translation>
@@ -1869,120 +1915,135 @@ Database: {path}</source>
         <source>Indicators (codes)</source>
         <translation>相关指标（编码）</translation>
     </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/predecessor.py" line="19"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
 </context>
 <context>
     <name>PlanEditorDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="107"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="70"/>
         <source>Edit plan — {title}</source>
         <translation>编辑规划 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="119"/>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="278"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="83"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="258"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="120"/>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="313"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="84"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="293"/>
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="121"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="85"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="122"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="86"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="123"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="87"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="124"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="88"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="126"/>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="291"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="90"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="271"/>
         <source>Add key task</source>
         <translation>添加重点任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="127"/>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="300"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="91"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="280"/>
         <source>Delete key task</source>
         <translation>删除重点任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="135"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="99"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="136"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="100"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="158"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="112"/>
+        <source>Continues the earlier plan</source>
+        <translation>接续上期规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="124"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="159"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="125"/>
         <source>Key tasks</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="258"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="190"/>
+        <source>Change the earlier plan</source>
+        <translation>更改上期规划</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="238"/>
         <source>Change {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="271"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="251"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="284"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="264"/>
         <source>Edit key tasks</source>
         <translation>修改重点任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="289"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="269"/>
         <source>New key task</source>
         <translation>新的重点任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="315"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="295"/>
         <source>“{name}” has {n} recorded values. They stay in the history but the indicator leaves the plan. Delete it?</source>
         <translation>“{name}”已有 {n} 个录入值。删除后这些数值保留在历史记录中，但该指标不再属于本规划。确定删除？</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="322"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="302"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="323"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="303"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="326"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="306"/>
         <source>Delete {code}</source>
         <translation>删除 {code}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="344"/>
+        <location filename="../../planmonitor/gui/plan_editor/editor.py" line="324"/>
         <source>Move indicator</source>
         <translation>移动指标</translation>
     </message>
@@ -2586,27 +2647,44 @@ Database: {path}</source>
 <context>
     <name>TrendPlot</name>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="83"/>
+        <location filename="../../planmonitor/gui/plot.py" line="105"/>
+        <location filename="../../planmonitor/gui/plot.py" line="129"/>
         <source>Schedule (序时进度)</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="89"/>
+        <location filename="../../planmonitor/gui/plot.py" line="111"/>
+        <location filename="../../planmonitor/gui/plot.py" line="130"/>
         <source>Actual (▲ estimate ● preliminary ■ final)</source>
         <translation>实际值（▲预计 ●初步 ■正式）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="99"/>
+        <location filename="../../planmonitor/gui/plot.py" line="121"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="104"/>
+        <location filename="../../planmonitor/gui/plot.py" line="126"/>
         <source>Forecast</source>
         <translation>趋势预测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plot.py" line="198"/>
+        <location filename="../../planmonitor/gui/plot.py" line="287"/>
+        <source>{plan}: {what}</source>
+        <translation>{plan}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plot.py" line="292"/>
+        <source>{plan}: actual</source>
+        <translation>{plan}：实际值</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plot.py" line="295"/>
+        <source>{plan}: schedule and target</source>
+        <translation>{plan}：序时进度与目标</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/plot.py" line="323"/>
         <source>Schedule before the revision</source>
         <translation>调整前的序时进度</translation>
     </message>

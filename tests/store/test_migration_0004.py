@@ -33,8 +33,8 @@ def test_a_0002_database_gets_the_review_table_and_keeps_every_row(tmp_path: Pat
     try:
         assert db.migration.before == "0002"
         assert db.migration.backup is not None and "backup-0002-" in db.migration.backup.name
-        for table, rows in before.items():
-            assert _rows(path, table) == rows, table
+        for table, rows in before.items():  # (later migrations add columns at the end)
+            assert [r[: len(rows[0])] for r in _rows(path, table)] == rows, table
         history = ObservationService(db).history("cangzhou", "05")
         assert [o.value for o in history] == [880.0, 990.0, 985.0, 990.0]
         reviews = ReviewService(db)

@@ -48,9 +48,9 @@ def test_a_0001_database_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Pa
         assert "backup-0001-" in report.backup.name
         assert "import_mappings" in inspect(db.engine).get_table_names()
 
-        # every row is still there, unchanged
+        # every row is still there, unchanged (later migrations add columns at the end)
         for table, rows in before.items():
-            assert _rows(path, table) == rows, table
+            assert [r[: len(rows[0])] for r in _rows(path, table)] == rows, table
         # and the program reads it: the plan, the history, the revision
         # the plan as it was built in then: the table, before key tasks were transcribed
         then = plan_source("cangzhou")

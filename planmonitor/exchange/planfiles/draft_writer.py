@@ -95,6 +95,8 @@ def indicator_fields(ind: DraftIndicator, target_year: int) -> tuple[list[tuple[
     f.append(("profile", ind.profile))
     if ind.responsible:
         f.append(("responsible", ind.responsible))
+    if ind.predecessor:
+        f.append(("predecessor", ind.predecessor))
     return f, problem
 
 
@@ -114,11 +116,16 @@ def draft_to_toml(draft: DraftPlan, plan_id: str) -> str:
     out += [f"baseline_year = {base}", f"target_year = {target}"]
     if draft.source:
         out.append(f"source = {_s(draft.source)}")
+    if draft.predecessor:
+        ref = {"id": draft.predecessor, "title": draft.predecessor_title}
+        out.append(f"predecessor = {_v(ref)}")
     for k, name in enumerate(draft.sub_regions, start=1):
         out += ["", "[[regions]]", f"code = {_s(f'R{k:02d}')}", f"name = {_s(name)}"]
     loadable: set[str] = set()
     for ind in draft.indicators:
         fields, problem = indicator_fields(ind, target)
+        if not draft.predecessor:  # a link needs the plan it points into
+            fields = [(k, v) for k, v in fields if k != "predecessor"]
         out.append("")
         out.append(f"# 原文（{ind.where}）：{ind.source_text[:160]}")
         if ind.split:

@@ -26,7 +26,7 @@ from planmonitor.domain.indicator import (
     TargetForm,
     Thresholds,
 )
-from planmonitor.domain.plan import Plan, Region, StatusSettings, Task
+from planmonitor.domain.plan import Plan, PlanRef, Region, StatusSettings, Task
 from planmonitor.domain.text import clean_text
 from planmonitor.domain.values import NumberError, check_number, check_year
 
@@ -85,6 +85,7 @@ _INDICATOR_KEYS = {
     "target_text",
     "thresholds",
     "ratio",
+    "predecessor",
 }
 _PLAN_KEYS = {
     "format",
@@ -103,6 +104,7 @@ _PLAN_KEYS = {
     "regions",
     "tasks",
     "indicators",
+    "predecessor",
 }
 
 
@@ -225,6 +227,15 @@ def plan_from_mapping(data: Mapping[str, Any], name: str = "plan") -> Plan:
     indicators = tuple(
         _indicator(item, i, name, baseline_year, target_year) for i, item in enumerate(raw_inds)
     )
+    predecessor = _predecessor(data.get("predecessor"), name)
+    if predecessor is None:
+        linked = next((i for i in indicators if i.predecessor), None)
+        if linked is not None:
+            raise PlanError(
+                f"{name} indicators[{linked.position}]（编码 {linked.code}）：指明了上期指标 "
+                f"predecessor = “{linked.predecessor}”，但规划没有指明上期规划：应在文件开头写 "
+                'predecessor = { id = "上期规划的标识", title = "上期规划的标题" }'
+            )
     regions = tuple(_region(item, i, name) for i, item in enumerate(data.get("regions", [])))
     tasks = tuple(_task(item, i, name) for i, item in enumerate(data.get("tasks", [])))
     plan = Plan(
@@ -242,9 +253,29 @@ def plan_from_mapping(data: Mapping[str, Any], name: str = "plan") -> Plan:
         settings=settings,
         source=r.text("source", ""),
         note=r.text("note", ""),
+        predecessor=predecessor,
     )
     plan.validate()
     return plan
+
+
+def _predecessor(data: Any, name: str) -> PlanRef | None:
+    """The plan-level ``predecessor = { id = "…", title = "…" }`` (or just the id)."""
+    if data is None:
+        return None
+    if isinstance(data, str):
+        data = {"id": data}
+    if not isinstance(data, Mapping):
+        raise PlanError(
+            f'{name}：字段 predecessor 应为表 {{ id = "上期规划的标识", '
+            f'title = "上期规划的标题" }}，实际为 {data!r}'
+        )
+    r = _Reader(data, f"{name} predecessor")
+    r.unknown({"id", "title"})
+    ref = PlanRef(r.text("id", ""), r.text("title", ""))
+    if not ref.id and not ref.title:
+        raise PlanError(f"{name} predecessor：应给出上期规划的标识 id 或标题 title")
+    return ref
 
 
 def _categories_in_order(indicators: tuple[Indicator, ...]) -> tuple[str, ...]:
@@ -417,6 +448,7 @@ def _indicator(item: Any, i: int, name: str, baseline_year: int, target_year: in
         ratio=_ratio(ratio, r) if ratio is not None else None,
         thresholds=_thresholds(thresholds, r.where, Thresholds()) if thresholds else None,
         position=i + 1,
+        predecessor=r.text("predecessor", ""),
     )
     try:
         ind.validate()

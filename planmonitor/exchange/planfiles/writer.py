@@ -61,6 +61,8 @@ def _indicator(ind: Indicator) -> list[tuple[str, Any]]:
         )
     if ind.thresholds is not None:
         f.append(("thresholds", {"green": ind.thresholds.green, "yellow": ind.thresholds.yellow}))
+    if ind.predecessor:
+        f.append(("predecessor", ind.predecessor))
     return f
 
 
@@ -80,6 +82,9 @@ def plan_to_toml(plan: Plan) -> str:
     if plan.categories:
         top.append(("categories", list(plan.categories)))
     top += [("source", plan.source), ("note", plan.note)]
+    if plan.predecessor is not None:
+        ref = plan.predecessor
+        top.append(("predecessor", {"id": ref.id, "title": ref.title}))
     st = plan.settings
     top.append(("approx_tolerance", st.approx_tolerance))
     out += [f"{k} = {toml_value(v)}" for k, v in top]

@@ -35,7 +35,7 @@ class BaselineOffersDialog(QDialog):
 
     def __init__(self, offers: list[BaselineOffer], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.offers = [o for o in offers if o.value is not None]
+        self.offers = list(offers)  # without a value: ticked, it carries the indicator over
         self.setWindowTitle(self.tr("Baselines from the earlier plan"))
         self.resize(820, 420)
         self.table = QTableWidget(len(self.offers), len(HEADERS))
@@ -46,12 +46,15 @@ class BaselineOffersDialog(QDialog):
             take.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             take.setCheckState(Qt.CheckState.Checked if o.sure else Qt.CheckState.Unchecked)
             self.table.setItem(r, 0, take)
-            texts = (o.name, f"{o.predecessor_code} {o.predecessor_name}", format(o.value, ".10g"))
+            value = "—" if o.value is None else format(o.value, ".10g")
+            texts = (o.name, f"{o.predecessor_code} {o.predecessor_name}", value)
             for c, text in enumerate(texts, start=1):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(r, c, item)
-            standing = QTableWidgetItem(f"{o.year}年 {o.standing}")
+            standing = QTableWidgetItem(
+                f"{o.year}年 {o.standing}" if o.value is not None else self.tr("no value yet")
+            )
             standing.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.table.setItem(r, 4, standing)
         self.table.resizeColumnsToContents()
@@ -62,7 +65,13 @@ class BaselineOffersDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(self.tr("Unsure pairings start unticked; 预计 values should be updated later."))
+            QLabel(
+                self.tr(
+                    "A ticked pairing carries the indicator over (both plans' history in its "
+                    "trend plot) and takes the value as its baseline. Unsure pairings start "
+                    "unticked; 预计 values should be updated later."
+                )
+            )
         )
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)

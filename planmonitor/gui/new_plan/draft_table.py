@@ -16,7 +16,7 @@ from planmonitor.domain.indicator import PlanError
 from planmonitor.domain.values import NumberError, parse_number
 from planmonitor.gui.plan_editor.columns import COMPARATOR_LABELS, FORM_LABELS
 from planmonitor.gui.plan_editor.columns import tr as editor_tr
-from planmonitor.gui.plan_editor.editor import VALUE_ROLE, ChoiceDelegate
+from planmonitor.gui.plan_editor.delegate import VALUE_ROLE, ChoiceDelegate
 
 UNSURE = QColor("#fff3c4")
 _FORMS = {k.value: v for k, v in FORM_LABELS.items()}

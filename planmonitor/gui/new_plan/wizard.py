@@ -317,6 +317,9 @@ class NewPlanDialog(QDialog):
         keep = self.table.keep_states()
         draft = DraftPlan(indicators=self.table.indicators)
         n = apply_offers(draft, dialog.offers, accept_unsure=True, only=dialog.chosen())
+        if any(i.predecessor for i in draft.indicators):  # the pairings are stored as links
+            self.draft.predecessor = str(self.predecessor_box.currentData())
+            self.draft.predecessor_title = self.predecessor_box.currentText()
         self.table.show_draft(draft.indicators, keep)
         return n
 
@@ -344,6 +347,8 @@ class NewPlanDialog(QDialog):
             tasks=tasks,
             sub_regions=list(self.draft.sub_regions),
             source=self.draft.source,
+            predecessor=self.draft.predecessor,
+            predecessor_title=self.draft.predecessor_title,
         )
 
     @Slot()

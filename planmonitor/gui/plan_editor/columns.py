@@ -273,4 +273,12 @@ COLUMNS: list[Column] = [
         lambda i: i.note,
         lambda i, t: replace(i, note=t.strip()),
     ),
+    # a drop-down of the predecessor plan's indicators (its choices are set by the editor)
+    Column(
+        "predecessor",
+        str(QT_TRANSLATE_NOOP("PlanEditor", "Carried over from (earlier plan)")),
+        lambda i: i.predecessor,
+        lambda i, t: replace(i, predecessor=t.strip()),
+    ),
 ]
+PREDECESSOR = len(COLUMNS) - 1

@@ -7,16 +7,18 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QUndoCommand
 
 from planmonitor.domain.indicator import Indicator
-from planmonitor.domain.plan import Task
+from planmonitor.domain.plan import PlanRef, Task
 
 
 @dataclass
 class EditState:
-    """What the editor holds until it saves: the indicators in order and the deleted codes."""
+    """What the editor holds until it saves: the indicators in order, the deleted codes, the
+    key tasks and the plan it continues (上期规划)."""
 
     rows: list[Indicator]
     deleted: list[str] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
+    predecessor: PlanRef | None = None
 
 
 class SetRow(QUndoCommand):

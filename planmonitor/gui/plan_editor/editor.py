@@ -8,19 +8,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -31,7 +28,7 @@ from PySide6.QtWidgets import (
 from planmonitor.domain.indicator import Indicator, PlanError, Target, TargetForm
 from planmonitor.domain.plan import Task
 from planmonitor.gui.context import MonitorContext
-from planmonitor.gui.plan_editor.columns import COLUMNS, tr
+from planmonitor.gui.plan_editor.columns import COLUMNS, PREDECESSOR, tr
 from planmonitor.gui.plan_editor.commands import (
     AddRow,
     DeleteRow,
@@ -40,51 +37,11 @@ from planmonitor.gui.plan_editor.commands import (
     SetRow,
     SetTasks,
 )
+from planmonitor.gui.plan_editor.delegate import VALUE_ROLE, ChoiceDelegate
+from planmonitor.gui.plan_editor.predecessor import PredecessorBox, SetPredecessor
 from planmonitor.gui.plan_editor.tasks_table import TasksTable
 from planmonitor.services.errors import UserError
 from planmonitor.services.plan_editing import PlanEditService
-
-VALUE_ROLE = Qt.ItemDataRole.UserRole
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A drop-down list for the columns with fixed choices (form, comparator, cadence…).
-
-    ``choices[column]`` maps stored value → untranslated label, or is None for a text cell.
-    """
-
-    def __init__(self, parent: QWidget, choices: list[dict[str, str] | None]) -> None:
-        super().__init__(parent)
-        self.choices = choices
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        col = index.column()
-        choices = self.choices[col] if col < len(self.choices) else None
-        if not choices:
-            return super().createEditor(parent, option, index)
-        box = QComboBox(parent)
-        for value, label in choices.items():
-            box.addItem(tr(label), value)
-        return box
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findData(index.data(VALUE_ROLE)), 0))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(
-        self, editor: QWidget, model: object, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), VALUE_ROLE)  # type: ignore[attr-defined]
-        else:
-            super().setModelData(editor, model, index)  # type: ignore[arg-type]
 
 
 class PlanEditorDialog(QDialog):
@@ -102,14 +59,21 @@ class PlanEditorDialog(QDialog):
         self.context = context
         self.plan = context.plan
         self.service = PlanEditService(context.db)
-        self.state = EditState(list(self.plan.indicators), tasks=list(self.plan.tasks))
+        self.state = EditState(
+            list(self.plan.indicators),
+            tasks=list(self.plan.tasks),
+            predecessor=self.plan.predecessor,
+        )
+        self.predecessor_box = PredecessorBox(context, self.plan)
+        self.choices = [c.choices for c in COLUMNS]
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(self.tr("Edit plan — {title}").format(title=self.plan.title))
         self.resize(1200, 600)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("planEditorTable")
         self.table.setHorizontalHeaderLabels([tr(c.header) for c in COLUMNS])
-        self.table.setItemDelegate(ChoiceDelegate(self.table, [c.choices for c in COLUMNS]))
+        self.choices[PREDECESSOR] = self.predecessor_box.choices(self.state.predecessor)
+        self.table.setItemDelegate(ChoiceDelegate(self.table, self.choices))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -145,6 +109,8 @@ class PlanEditorDialog(QDialog):
         ):
             row.addWidget(b)
         row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Continues the earlier plan")))
+        row.addWidget(self.predecessor_box)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         tasks_page = QWidget()
@@ -207,6 +173,7 @@ class PlanEditorDialog(QDialog):
         self.undo_shortcut.activated.connect(self.undo)
         self.redo_shortcut.activated.connect(self.redo)
         self.undo_stack.indexChanged.connect(self._on_undo_index)
+        self.predecessor_box.activated.connect(self._on_predecessor)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -214,16 +181,28 @@ class PlanEditorDialog(QDialog):
     def _on_undo_index(self, _index: int) -> None:
         self.refresh()
 
+    @Slot(int)
+    def _on_predecessor(self, _index: int) -> None:
+        ref = self.predecessor_box.ref()
+        if ref == self.state.predecessor:
+            return
+        codes = self.predecessor_box.codes(ref)
+        label = self.tr("Change the earlier plan")
+        self.undo_stack.push(SetPredecessor(self.state, ref, codes, label))
+
     # -- showing ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Show the edit state (after every command, undo and redo)."""
         current = (self.table.currentRow(), self.table.currentColumn())
+        self.predecessor_box.show_ref(self.state.predecessor)
+        self.choices[PREDECESSOR] = self.predecessor_box.choices(self.state.predecessor)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.state.rows))
         for r, ind in enumerate(self.state.rows):
             for c, col in enumerate(COLUMNS):
                 value = col.get(ind)
-                shown = tr(col.choices[value]) if col.choices and value in col.choices else value
+                choices = self.choices[c]
+                shown = tr(choices[value]) if choices and value in choices else value
                 item = QTableWidgetItem(shown)
                 item.setData(VALUE_ROLE, value)
                 self.table.setItem(r, c, item)
@@ -244,8 +223,9 @@ class PlanEditorDialog(QDialog):
         r, c = item.row(), item.column()
         col = COLUMNS[c]
         ind = self.state.rows[r]
-        text = str(item.data(VALUE_ROLE)) if col.choices else item.text()
-        if not col.choices:
+        choices = self.choices[c]
+        text = str(item.data(VALUE_ROLE)) if choices else item.text()
+        if not choices:
             item.setData(VALUE_ROLE, text)
         try:
             new = col.set(ind, text)
@@ -376,7 +356,13 @@ class PlanEditorDialog(QDialog):
         self.error.clear()
         rows = [replace(ind, position=k) for k, ind in enumerate(self.state.rows, start=1)]
         try:
-            self.service.save(self.plan.id, rows, list(self.state.deleted), self._tasks())
+            self.service.save(
+                self.plan.id,
+                rows,
+                list(self.state.deleted),
+                self._tasks(),
+                predecessor=self.state.predecessor,
+            )
         except (UserError, PlanError) as exc:
             self.error.setText(str(exc))
             return

@@ -5,8 +5,8 @@
     <name>App</name>
     <message>
         <location filename="../../planmonitor/gui/excepthook.py" line="39"/>
-        <location filename="../../planmonitor/app.py" line="125"/>
-        <location filename="../../planmonitor/app.py" line="159"/>
+        <location filename="../../planmonitor/app.py" line="138"/>
+        <location filename="../../planmonitor/app.py" line="179"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
@@ -267,45 +267,45 @@
 <context>
     <name>DatabaseActions</name>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="71"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="83"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="77"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="89"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="72"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="102"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="127"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="78"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="108"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="133"/>
         <source>PlanMonitor databases ({patterns})</source>
         <translation>PlanMonitor 数据库（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="100"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="116"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="106"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="122"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="118"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="124"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="126"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="134"/>
-        <location filename="../../planmonitor/gui/database_actions.py" line="153"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="132"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="140"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="159"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="136"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="142"/>
         <source>Replace everything in {current} with the backup {backup}?
 The current file is backed up beside it first.</source>
         <translation>用备份 {backup} 替换 {current} 中的全部数据吗？
 恢复前会先把当前文件另存一份，放在它旁边。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/database_actions.py" line="158"/>
+        <location filename="../../planmonitor/gui/database_actions.py" line="164"/>
         <source>Restored from {backup}; the previous data are kept in {kept}</source>
         <translation>已从 {backup} 恢复；原来的数据另存在 {kept}</translation>
     </message>
@@ -926,34 +926,34 @@ The current file is backed up beside it first.</source>
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="80"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="83"/>
         <source>Import a spreadsheet</source>
         <translation>导入填报数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="81"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="84"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>电子表格 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="107"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="112"/>
         <source>Save the fill-in workbook</source>
         <translation>保存填报表</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="123"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="128"/>
         <source>Fill-in workbook</source>
         <translation>填报表</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="125"/>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="154"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="130"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="159"/>
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="136"/>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="158"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="141"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="163"/>
         <source>Export all values</source>
         <translation>导出全部数据</translation>
     </message>
@@ -1216,56 +1216,56 @@ The current file is backed up beside it first.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="87"/>
-        <location filename="../../planmonitor/gui/startup.py" line="53"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="92"/>
+        <location filename="../../planmonitor/gui/startup.py" line="86"/>
         <source>PlanMonitor</source>
         <translation>规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="94"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="99"/>
         <location filename="../../planmonitor/gui/menus.py" line="97"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="95"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="100"/>
         <location filename="../../planmonitor/gui/menus.py" line="98"/>
         <source>Quarterly entry</source>
         <translation>数据填报</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="96"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="101"/>
         <location filename="../../planmonitor/gui/menus.py" line="99"/>
         <source>Indicator detail</source>
         <translation>指标详情</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="118"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="123"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="119"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="124"/>
         <source>Nothing saved yet in this session</source>
         <translation>本次尚未保存数据</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="139"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="174"/>
         <source>Report period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="142"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="177"/>
         <source>Plan:</source>
         <translation>规划：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="145"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="180"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="148"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="183"/>
         <source>Report period:</source>
         <translation>报告期：</translation>
     </message>
@@ -1350,7 +1350,7 @@ The current file is backed up beside it first.</source>
         <translation>下一季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="382"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="440"/>
         <location filename="../../planmonitor/gui/menus.py" line="105"/>
         <source>Language</source>
         <translation>界面语言</translation>
@@ -1361,23 +1361,23 @@ The current file is backed up beside it first.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="436"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="494"/>
         <location filename="../../planmonitor/gui/menus.py" line="122"/>
         <source>About PlanMonitor</source>
         <translation>关于规划监测</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="277"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="312"/>
         <source>PlanMonitor — {title}</source>
         <translation>规划监测 — {title}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="318"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="353"/>
         <source>Last saved {time}</source>
         <translation>最近保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="438"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="496"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
@@ -1406,32 +1406,32 @@ Database: {path}</source>
         <translation>审计记录…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="327"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="362"/>
         <source>The database cannot be reached just now.</source>
         <translation>暂时无法连接数据库。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="155"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="190"/>
         <source>New plan…</source>
         <translation>新建规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="158"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="193"/>
         <source>Export plan file…</source>
         <translation>导出规划文件…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="160"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="195"/>
         <source>Edit plan…</source>
         <translation>编辑规划…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="375"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="433"/>
         <source>This is the language in use.</source>
         <translation>当前正在使用该语言。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/main_window.py" line="379"/>
+        <location filename="../../planmonitor/gui/main_window.py" line="437"/>
         <source>The interface will be in {language} when PlanMonitor is started again.</source>
         <translation>重新启动本程序后，界面语言将切换为{language}。</translation>
     </message>
@@ -1726,18 +1726,18 @@ Database: {path}</source>
 <context>
     <name>PlanActions</name>
     <message>
-        <location filename="../../planmonitor/gui/plan_actions.py" line="60"/>
-        <location filename="../../planmonitor/gui/plan_actions.py" line="77"/>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="67"/>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="84"/>
         <source>Export plan file</source>
         <translation>导出规划文件</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_actions.py" line="62"/>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="69"/>
         <source>Plan files (*.toml)</source>
         <translation>规划文件（*.toml）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/plan_actions.py" line="80"/>
+        <location filename="../../planmonitor/gui/plan_actions.py" line="87"/>
         <source>Plan file written: {path}</source>
         <translation>已写出规划文件：{path}</translation>
     </message>
@@ -2429,32 +2429,32 @@ Database: {path}</source>
 <context>
     <name>RoundViews</name>
     <message>
-        <location filename="../../planmonitor/gui/round_hook.py" line="29"/>
+        <location filename="../../planmonitor/gui/round_hook.py" line="34"/>
         <source>Key tasks</source>
         <translation>重点任务</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_hook.py" line="30"/>
+        <location filename="../../planmonitor/gui/round_hook.py" line="35"/>
         <source>Reporting</source>
         <translation>报送情况</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_hook.py" line="31"/>
+        <location filename="../../planmonitor/gui/round_hook.py" line="36"/>
         <source>Data checks</source>
         <translation>数据审核</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_hook.py" line="32"/>
+        <location filename="../../planmonitor/gui/round_hook.py" line="37"/>
         <source>Reporting complete for this quarter</source>
         <translation>本季度报送完成</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_hook.py" line="33"/>
+        <location filename="../../planmonitor/gui/round_hook.py" line="38"/>
         <source>Reopen this quarter…</source>
         <translation>重新打开本季度…</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_hook.py" line="65"/>
+        <location filename="../../planmonitor/gui/round_hook.py" line="108"/>
         <source>Reporting: {filled} of {asked} items ({share}); {late} units not complete</source>
         <translation>报送情况：已报送{filled}/{asked}项（{share}），{late}个单位未报齐</translation>
     </message>
@@ -2490,7 +2490,7 @@ Database: {path}</source>
 <context>
     <name>StartupShell</name>
     <message>
-        <location filename="../../planmonitor/gui/startup.py" line="62"/>
+        <location filename="../../planmonitor/gui/startup.py" line="95"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -2624,22 +2624,22 @@ Database: {path}</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="40"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="43"/>
         <source>Fill-in workbook for {period}</source>
         <translation>{period}填报表</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="42"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="45"/>
         <source>All indicators</source>
         <translation>全部指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="47"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="50"/>
         <source>A workbook for {period} that a responsible unit fills in and sends back. Units are set per indicator (编辑 → 责任单位).</source>
         <translation>生成{period}的填报表，由责任单位填写后交回。各指标的责任单位在“编辑 → 责任单位”中设置。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/exchange_actions.py" line="54"/>
+        <location filename="../../planmonitor/gui/exchange_actions.py" line="57"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>

@@ -353,6 +353,7 @@ def _classify(
             layout=v.layout,
             numerator=v.numerator,
             denominator=v.denominator,
+            period_assumed=v.period_assumed,
         )
         rows.append(row)
         if m.code is None or v.region is None:

@@ -430,7 +430,7 @@ class TableReader:
         number = read_number(
             raw, (r, c) in g.percent_cells, code is not None and code in ctx.qualitative
         )
-        period, problem = ctx.resolve_period(head.period, row_period)
+        period, problem, assumed = ctx.resolve_period(head.period, row_period)
         value, unit_problem = ctx.scale(code, number, row_unit, label, head.unit)
         standing: Standing | None = head.standing or ctx.context_standing
         if standing_text:
@@ -454,5 +454,6 @@ class TableReader:
                 problem or unit_problem,
                 r in g.hidden_rows or c in g.hidden_cols,
                 ctx.layout_key,
+                period_assumed=assumed,
             )
         )

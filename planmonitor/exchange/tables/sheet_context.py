@@ -53,7 +53,7 @@ class SheetContext:
         self.context_unit = ""
         self.context_region: str | None = ROOT_REGION
         self.context_standing: Standing | None = None
-        self._periods: dict[tuple[object, object], tuple[Period | None, str]] = {}
+        self._periods: dict[tuple[object, object], tuple[Period | None, str, bool]] = {}
         self._regions: dict[str, str | None] = {}
 
     def begin_sheet(self, sheet: str, layout: Layout) -> None:
@@ -99,29 +99,34 @@ class SheetContext:
                     return code
         return ROOT_REGION
 
-    def resolve_period(self, head: PeriodHint | None, row: object) -> tuple[Period | None, str]:
+    def resolve_period(
+        self, head: PeriodHint | None, row: object
+    ) -> tuple[Period | None, str, bool]:
         """The period of a value: the column's, else the row's, else the sheet's, else the
-        default given by the user; and a problem if there is none."""
+        default given by the user; a problem if there is none; and whether it is that default
+        (the file names no period for the value)."""
         key = (head, row)
         found = self._periods.get(key)
         if found is None:
             found = self._periods[key] = self._resolve_period(head, row)
         return found
 
-    def _resolve_period(self, head: PeriodHint | None, row: object) -> tuple[Period | None, str]:
+    def _resolve_period(
+        self, head: PeriodHint | None, row: object
+    ) -> tuple[Period | None, str, bool]:
         for hint in (head, row):
             if isinstance(hint, PeriodHint):
                 p = hint.period(self.default_year)
                 if p is not None:
-                    return p, ""
-                return None, "无法确定期间：只写了月份，没有写年份"
+                    return p, "", False
+                return None, "无法确定期间：只写了月份，没有写年份", False
         if self.context_hint is not None:
             p = self.context_hint.period(self.default_year)
             if p is not None:
-                return p, ""
+                return p, "", False
         if self.catalog.default_period is not None:
-            return self.catalog.default_period, ""
-        return None, NO_PERIOD
+            return self.catalog.default_period, "", True
+        return None, NO_PERIOD, False
 
     def scale(
         self, code: str | None, number: CellNumber, row_unit: str, label: str, head_unit: str

@@ -31,6 +31,7 @@ from planmonitor.exchange.tables.cellvalues import CellNumber
 from planmonitor.exchange.tables.found import Catalog, Extraction, FoundValue
 from planmonitor.exchange.tables.names import normalise
 from planmonitor.exchange.templates.reader import template_plan
+from planmonitor.services.bulk_work import collector_paused
 from planmonitor.services.errors import UserError
 from planmonitor.services.import_current import CurrentValue, current_values
 from planmonitor.services.import_memory import ImportMemory
@@ -101,7 +102,8 @@ class ImportService:
         path = Path(path)
         yield Progress(0, 3, f"读取 {path.name}")
         try:
-            grid = read_workbook(path, self.limits)
+            with collector_paused():
+                grid = read_workbook(path, self.limits)
         except FileRejected as exc:
             raise UserError(str(exc)) from None
         plan = self._plan_for(path.name, plan_id, template_plan(grid))
@@ -112,9 +114,22 @@ class ImportService:
             default_period,
         )
         rec = Recogniser(grid, catalog)
-        for done, total, sheet in rec.steps():
+        steps = rec.steps()
+        while True:
+            with collector_paused():  # each sheet is read between two progress reports
+                step = next(steps, None)
+            if step is None:
+                break
+            done, total, sheet = step
             yield Progress(1 + done, total + 3, f"识别工作表“{sheet}”" if sheet else "核对重复值")
         yield Progress(1, 1, "与数据库中的数值比对")
+        with collector_paused():
+            return self._compared(path, plan, rec, answers)
+
+    def _compared(
+        self, path: Path, plan: Plan, rec: Recogniser, answers: Answers | None
+    ) -> ImportPreview:
+        """The preview of what ``rec`` found, compared with the database."""
         ex = rec.extraction
         preview = ImportPreview(
             file=path.name,
@@ -313,7 +328,58 @@ def _classify(
         )
     rows = preview.rows
     seen: set[tuple[str, str, str]] = set()
+    quantitative = {code: r for code, r in ranges.items() if code not in milestones}
+    answers = bool(preview.answers)
+    preliminary = Standing.PRELIMINARY
     for v in ex.values:
+        m = v.match
+        code, period, value, region = m.code, v.period, v.value, v.region
+        if (  # the common case, in one step: a clean new value of a quantitative indicator
+            code in quantitative
+            and period is not None
+            and value is not None
+            and region is not None
+            and not v.problem
+            and not v.comment
+            and not answers
+            and v.numerator is None
+            and v.denominator is None
+            and not v.number.error
+            and (code, region, period) not in current
+        ):
+            lo, hi = quantitative[code]
+            if lo <= period.year <= hi:
+                ind = inds[code]
+                where = v.where
+                hidden = v.hidden
+                rows.append(
+                    PreviewRow(
+                        len(rows),
+                        ItemKind.NEW,
+                        where.sheet,
+                        where.cell,
+                        v.label,
+                        code,
+                        ind.name,
+                        ind.unit,
+                        period,
+                        region,
+                        regions.get(region, v.region_label),
+                        value,
+                        v.number.text,
+                        v.standing or preliminary,
+                        "",
+                        confidence=m.confidence,
+                        method=m.method,
+                        candidates=m.candidates,
+                        message="位于隐藏的行或列，默认不导入" if hidden else "",
+                        hidden=hidden,
+                        selected=not hidden,
+                        layout=v.layout,
+                        period_assumed=v.period_assumed,
+                    )
+                )
+                continue
         if v.comment and clean_text(v.comment).changed:  # e.g. _x000B_ (vertical tab) in a cell
             cleaned = clean_text(v.comment)
             v = replace(v, comment=cleaned.text)

@@ -1,9 +1,9 @@
 """Checks on .xlsx/.ods containers before anything parses them: zip bombs and XML bombs.
 
 Every part is unpacked once through :mod:`zipfile` — which stops at the size the directory
-declares (itself within the limits) and checks the CRC — so a part that lies about its size, or unpacks to more
-than the limits allow, is refused before a reader sees it. XML parts must not declare a DTD
-(no spreadsheet does; billion-laughs bombs need one).
+declares (itself within the limits) and checks the CRC — so a part that lies about its size, or
+unpacks to more than the limits allow, is refused before a reader sees it. XML parts must not
+declare a DTD (no spreadsheet does; billion-laughs bombs need one).
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@ mappings, and what the sheet's title, name and file name say about period, unit 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from planmonitor.domain.indicator import TargetForm
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
@@ -55,6 +57,7 @@ class SheetContext:
         self.context_standing: Standing | None = None
         self._periods: dict[tuple[object, object], tuple[Period | None, str, bool]] = {}
         self._regions: dict[str, str | None] = {}
+        self._factors: dict[tuple[str, str, str, str, str], tuple[Decimal | None, str]] = {}
 
     def begin_sheet(self, sheet: str, layout: Layout) -> None:
         """Aim at a sheet: remembered mappings of its layout; period, unit, region of its titles."""
@@ -91,6 +94,7 @@ class SheetContext:
         )
         self._periods.clear()
         self._regions.clear()
+        self._factors.clear()
 
     def _context_region(self, context: list[str]) -> str | None:
         for text in context:
@@ -134,18 +138,34 @@ class SheetContext:
         """The value in the indicator's unit, or a problem when the units do not mix."""
         if code is None or number.value is None or code in self.qualitative:
             return number.value, ""
-        unit = (
-            number.unit
-            or (clean_unit(row_unit) if row_unit else "")
-            or find_unit(label)
-            or head_unit
-            or self.context_unit
-        )
-        target = self.units.get(code, "")
-        factor = scale_factor(unit, target)
+        factor, problem = self.unit_factor(code, number.unit, row_unit, label, head_unit)
         if factor is None:
-            return None, f"单位“{unit}”与指标单位“{target}”不一致，无法换算"
+            return None, problem
         return (number.value if factor == 1 else scaled(number.value, factor)), ""
+
+    def unit_factor(
+        self, code: str, cell_unit: str, row_unit: str, label: str, head_unit: str
+    ) -> tuple[Decimal | None, str]:
+        """The factor from the unit the file uses for a value (its cell's, its row's, its
+        label's, its column's, the sheet's) to the indicator's — once per distinct combination;
+        ``None`` and the problem when the units do not mix."""
+        key = (code, cell_unit, row_unit, label, head_unit)
+        found = self._factors.get(key)
+        if found is None:
+            unit = (
+                cell_unit
+                or (clean_unit(row_unit) if row_unit else "")
+                or find_unit(label)
+                or head_unit
+                or self.context_unit
+            )
+            target = self.units.get(code, "")
+            factor = scale_factor(unit, target)
+            problem = (
+                "" if factor is not None else f"单位“{unit}”与指标单位“{target}”不一致，无法换算"
+            )
+            found = self._factors[key] = (factor, problem)
+        return found
 
     def indicator_match(self, label: str, code_text: str = "") -> NameMatch:
         """The match of a row label, checked against a code column where the table has one."""

@@ -50,6 +50,7 @@ from planmonitor.services.observations import Entry, ObservationService, current
 from planmonitor.services.plans import PlanService
 from planmonitor.services.progress import Progress, run_to_end
 from planmonitor.services.quarter_locks import QuarterLocks, mark_locked_rows
+from planmonitor.services.stale import StaleEdit
 from planmonitor.services.tasks import TaskService
 from planmonitor.store.database import Database
 
@@ -181,30 +182,41 @@ class ImportService:
     ) -> Generator[Progress, None, CommitResult]:
         """Write the selected rows of ``preview`` in one transaction, or nothing.
 
-        Refused (UserError, nothing written) when the database changed since the preview.
+        Refused (UserError, nothing written) when the database changed since the preview: each
+        value is written on the version it was previewed against (``PreviewRow.base_version``;
+        none for a new value), checked by ``ObservationService.record_many`` as it writes.
         """
         rows = preview.to_write()
         yield Progress(0, 2, f"写入 {len(rows)} 个数值")
-        self._check_unchanged_since(preview, rows)
-        entries = [
-            Entry(
-                r.code or "",
-                r.period or Period(1900),
-                r.value,
-                r.region,
-                r.standing,
-                r.comment,
-                numerator=r.numerator,
-                denominator=r.denominator,
-                source=Source("import", preview.file, preview.file_hash, r.sheet, r.cell),
-                base=r.base_version,
-            )
-            for r in rows
-        ]
+        file, file_hash = preview.file, preview.file_hash
+        with collector_paused():
+            entries = [
+                Entry(
+                    r.code or "",
+                    r.period or Period(1900),
+                    r.value,
+                    r.region,
+                    r.standing,
+                    r.comment,
+                    r.numerator,
+                    r.denominator,
+                    Source("import", file, file_hash, r.sheet, r.cell),
+                    r.base_version,  # each value's version at the preview: checked as it is written
+                )
+                for r in rows
+            ]
         progress = task_entries(preview.tasks, preview.file)
         if progress:  # refuse before anything is written: values and tasks go in together
             TaskService(self.db).check_many(preview.plan_id, progress)
-        outcomes = ObservationService(self.db).record_many(preview.plan_id, entries, by)
+        try:
+            with collector_paused():
+                outcomes = ObservationService(self.db).record_many(preview.plan_id, entries, by)
+        except StaleEdit as exc:
+            raise StaleEdit(
+                f"预览之后数据库中的数值已有变化（{str(exc).split('；')[0]}），"
+                "请重新预览后再导入；未写入任何数值",
+                exc.change,
+            ) from None
         task_kinds = TaskService(self.db).record_many(preview.plan_id, progress, by)
         yield Progress(1, 2, "记住已确认的对应关系")
         remembered = 0
@@ -220,23 +232,6 @@ class ImportService:
             remembered,
             len(task_kinds) - task_kinds.count("unchanged"),
         )
-
-    def _check_unchanged_since(self, preview: ImportPreview, rows: list[PreviewRow]) -> None:
-        if not rows:
-            return
-        probes = [(r.code or "", r.region or "", r.period) for r in rows if r.period is not None]
-        now = current_values(self.db, preview.plan_id, probes)
-        for r in rows:
-            assert r.period is not None
-            cur = now.get((r.code or "", r.region or "", r.period))
-            old = cur.value if cur else None
-            if (cur is None) != (r.kind is ItemKind.NEW) or (
-                cur is not None and old != r.old_value
-            ):
-                raise UserError(
-                    f"预览之后数据库中的数值已有变化（如 {r.code} {r.period_label}），"
-                    "请重新预览后再导入；未写入任何数值"
-                )
 
 
 CHECK_LIMIT = 5000  # values per import checked one by one (数据审核)

@@ -64,7 +64,8 @@ class Entry:
 
     def __post_init__(self) -> None:
         # Text enters here from every path (CLI, entry grid, import): no control characters.
-        object.__setattr__(self, "comment", clean_text(self.comment).text)
+        if self.comment:
+            object.__setattr__(self, "comment", clean_text(self.comment).text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,17 +158,18 @@ class ObservationService:
         with self.db.session.begin() as s:
             ctx = PlanContext(s, plan_id)
             checked = [self._check(ctx, e) for e in entries]
-            refuse_locked(s, ctx.plan.id, [(f"指标 {e.code}", e.period) for e in entries])
+            refuse_locked(s, ctx.plan.id, ((f"指标 {e.code}", e.period) for e in entries))
             current = current_rows(s, checked)
             sqlite = s.connection().dialect.name == "sqlite"
             stamp: object = now.strftime(_SQLITE_DATETIME) if sqlite else now
             outcomes: list[RecordOutcome] = []
             superseded: list[int] = []
-            inserts: list[list[object]] = []
-            repeats = len({k[:4] for k in checked}) < len(checked)
-            for e, key in zip(entries, checked, strict=True):
+            inserts: list[tuple[object, ...]] = []
+            keys = [k[:4] for k in checked]
+            repeats = len(set(keys)) < len(keys)
+            for e, key, k4 in zip(entries, checked, keys, strict=True):
                 standing = _STANDING_TEXT[e.standing]
-                cur = current.get(key[:4])
+                cur = current.get(k4) if current else None
                 if cur is not None:
                     if (
                         cur.value == key[4]
@@ -179,16 +181,16 @@ class ObservationService:
                         outcomes.append(RecordOutcome("unchanged", e, cur.value, cur.row_id))
                         continue
                     if e.base != CURRENT_BASE and cur.row_id is not None and e.base != cur.row_id:
-                        raise Race(plan_id, [(e, key[:4], e.base)])
+                        raise Race(plan_id, [(e, k4, e.base)])
                     if cur.row_id is not None:
                         superseded.append(cur.row_id)
-                    else:  # recorded earlier in this same batch
-                        inserts[cur.pending][-1] = stamp
+                    else:  # recorded earlier in this same batch: superseded by this one
+                        inserts[cur.pending] = (*inserts[cur.pending][:-1], stamp)
                 elif e.base not in (None, CURRENT_BASE):  # based on a value no longer current
-                    raise Race(plan_id, [(e, key[:4], e.base)])
+                    raise Race(plan_id, [(e, k4, e.base)])
                 src = e.source
                 if repeats:  # a later entry for the same key must see this one
-                    current[key[:4]] = CurrentRow(
+                    current[k4] = CurrentRow(
                         None,
                         len(inserts),
                         key[4],
@@ -198,7 +200,7 @@ class ObservationService:
                         e.denominator,
                     )
                 inserts.append(
-                    [
+                    (
                         *key,
                         e.numerator,
                         e.denominator,
@@ -212,14 +214,20 @@ class ObservationService:
                         who,
                         stamp,
                         None,
-                    ]
+                    )
                 )
-                kind = "new" if cur is None else "changed"
-                outcomes.append(RecordOutcome(kind, e, None if cur is None else cur.value))
-            based = [
-                (e, k[:4], current[k[:4]].row_id if k[:4] in current else None)
-                for e, k in zip(entries, checked, strict=True)
-            ]
+                outcomes.append(
+                    RecordOutcome("new", e)
+                    if cur is None
+                    else RecordOutcome("changed", e, cur.value)
+                )
+
+            def based() -> list[tuple[Entry, tuple[int, int, int, int], int | None]]:
+                return [
+                    (e, k4, current[k4].row_id if k4 in current else None)
+                    for e, k4 in zip(entries, keys, strict=True)
+                ]
+
             for i in range(0, len(superseded), 500):
                 chunk = superseded[i : i + 500]
                 done = s.execute(
@@ -229,20 +237,20 @@ class ObservationService:
                     .execution_options(synchronize_session=False)
                 )
                 if done.rowcount != len(chunk):  # type: ignore[attr-defined]
-                    raise Race(plan_id, based)
+                    raise Race(plan_id, based())
             try:
                 _insert_rows(s, inserts, sqlite)
             except IntegrityError as exc:
                 if is_current_clash(exc):
-                    raise Race(plan_id, based) from None
+                    raise Race(plan_id, based()) from None
                 raise
             if inserts and len(entries) <= 1000:
                 versions = current_rows(s, checked)
                 outcomes = [
-                    RecordOutcome(o.kind, o.entry, o.previous, versions[k[:4]].row_id)
-                    if k[:4] in versions
+                    RecordOutcome(o.kind, o.entry, o.previous, versions[k4].row_id)
+                    if k4 in versions
                     else o
-                    for o, k in zip(outcomes, checked, strict=True)
+                    for o, k4 in zip(outcomes, keys, strict=True)
                 ]
             return outcomes
 
@@ -440,7 +448,7 @@ _COLUMNS = (
 )
 
 
-def _insert_rows(s: Session, rows: list[list[object]], sqlite: bool) -> None:
+def _insert_rows(s: Session, rows: list[tuple[object, ...]], sqlite: bool) -> None:
     """Insert observation rows (values in :data:`_COLUMNS` order) in one executemany.
 
     On SQLite the rows go straight to the driver, datetimes already written in the format
@@ -457,4 +465,4 @@ def _insert_rows(s: Session, rows: list[list[object]], sqlite: bool) -> None:
         f"INSERT INTO {ObservationRow.__tablename__} ({', '.join(_COLUMNS)}) "
         f"VALUES ({', '.join('?' for _ in _COLUMNS)})"
     )
-    conn.exec_driver_sql(sql, [tuple(r) for r in rows])
+    conn.exec_driver_sql(sql, rows)

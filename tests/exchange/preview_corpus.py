@@ -35,7 +35,7 @@ LONG = "long-table.xlsx"
 
 
 def long_table(path: Path) -> None:
-    """地区 | 指标名称 | 期间 | 数值 | 单位 | 数据状态 | 备注, with the awkward rows a county sends."""
+    """地区 | 指标名称 | 期间 | 数值 | 单位 | 数据状态 | 备注, with the rows counties send."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None

@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from preview_corpus import EXPECTED, corpus, previews
 
 WANTED = json.loads(EXPECTED.read_text(encoding="utf-8"))

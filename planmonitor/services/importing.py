@@ -25,6 +25,7 @@ from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import Plan
 from planmonitor.domain.text import clean_text
 from planmonitor.exchange.recognise import Recogniser
+from planmonitor.exchange.sheets.grid import column_letters
 from planmonitor.exchange.sheets.limits import DEFAULT_LIMITS, FileRejected, Limits
 from planmonitor.exchange.sheets.readers import read_workbook
 from planmonitor.exchange.tables.cellvalues import CellNumber
@@ -323,9 +324,14 @@ def _classify(
         )
     rows = preview.rows
     seen: set[tuple[str, str, str]] = set()
-    quantitative = {code: r for code, r in ranges.items() if code not in milestones}
+    quantitative = {
+        code: (lo, hi, inds[code].name, inds[code].unit)
+        for code, (lo, hi) in ranges.items()
+        if code not in milestones
+    }
     answers = bool(preview.answers)
-    preliminary = Standing.PRELIMINARY
+    preliminary, new = Standing.PRELIMINARY, ItemKind.NEW
+    hidden_note = "位于隐藏的行或列，默认不导入"
     for v in ex.values:
         m = v.match
         code, period, value, region = m.code, v.period, v.value, v.region
@@ -340,23 +346,21 @@ def _classify(
             and v.numerator is None
             and v.denominator is None
             and not v.number.error
-            and (code, region, period) not in current
+            and (not current or (code, region, period) not in current)
         ):
-            lo, hi = quantitative[code]
+            lo, hi, name, unit = quantitative[code]
             if lo <= period.year <= hi:
-                ind = inds[code]
-                where = v.where
-                hidden = v.hidden
+                where, hidden = v.where, v.hidden
                 rows.append(
                     PreviewRow(
                         len(rows),
-                        ItemKind.NEW,
+                        new,
                         where.sheet,
-                        where.cell,
+                        column_letters(where.col) + str(where.row + 1),
                         v.label,
                         code,
-                        ind.name,
-                        ind.unit,
+                        name,
+                        unit,
                         period,
                         region,
                         regions.get(region, v.region_label),
@@ -364,14 +368,21 @@ def _classify(
                         v.number.text,
                         v.standing or preliminary,
                         "",
-                        confidence=m.confidence,
-                        method=m.method,
-                        candidates=m.candidates,
-                        message="位于隐藏的行或列，默认不导入" if hidden else "",
-                        hidden=hidden,
-                        selected=not hidden,
-                        layout=v.layout,
-                        period_assumed=v.period_assumed,
+                        None,
+                        "",
+                        "",
+                        "",
+                        m.confidence,
+                        m.method,
+                        m.candidates,
+                        hidden_note if hidden else "",
+                        hidden,
+                        not hidden,
+                        v.layout,
+                        None,
+                        None,
+                        None,
+                        v.period_assumed,
                     )
                 )
                 continue

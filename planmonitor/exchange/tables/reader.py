@@ -356,7 +356,10 @@ class TableReader:
                         problem or unit_problem,
                         hidden_row or c in hidden_cols,
                         layout_key,
-                        period_assumed=assumed,
+                        False,
+                        None,
+                        None,
+                        assumed,
                     )
                 )
 

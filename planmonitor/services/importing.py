@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from planmonitor.domain.indicator import Indicator, TargetForm
-from planmonitor.domain.observation import Observation, Source, Standing
+from planmonitor.domain.observation import Observation, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import Plan
 from planmonitor.domain.text import clean_text
@@ -47,7 +47,7 @@ from planmonitor.services.import_preview import (
     Question,
 )
 from planmonitor.services.import_tasks import classify_tasks, task_entries
-from planmonitor.services.observations import Entry, ObservationService, current_user
+from planmonitor.services.observations import ObservationService, current_user
 from planmonitor.services.plans import PlanService
 from planmonitor.services.progress import Progress, run_to_end
 from planmonitor.services.quarter_locks import QuarterLocks, mark_locked_rows
@@ -191,21 +191,7 @@ class ImportService:
         yield Progress(0, 2, f"写入 {len(rows)} 个数值")
         file, file_hash = preview.file, preview.file_hash
         with collector_paused():
-            entries = [
-                Entry(
-                    r.code or "",
-                    r.period or Period(1900),
-                    r.value,
-                    r.region,
-                    r.standing,
-                    r.comment,
-                    r.numerator,
-                    r.denominator,
-                    Source("import", file, file_hash, r.sheet, r.cell),
-                    r.base_version,  # each value's version at the preview: checked as it is written
-                )
-                for r in rows
-            ]
+            entries = [_Written(r, file, file_hash) for r in rows]
         progress = task_entries(preview.tasks, preview.file)
         if progress:  # refuse before anything is written: values and tasks go in together
             TaskService(self.db).check_many(preview.plan_id, progress)
@@ -233,6 +219,46 @@ class ImportService:
             remembered,
             len(task_kinds) - task_kinds.count("unchanged"),
         )
+
+
+class _Written:
+    """One preview row as ``ObservationService.record_many`` reads it (``EntryFields`` and its
+    ``source``), made straight from the row: no Entry and Source copies per value."""
+
+    __slots__ = (
+        "base",
+        "cell",
+        "code",
+        "comment",
+        "denominator",
+        "file",
+        "file_hash",
+        "numerator",
+        "period",
+        "region",
+        "sheet",
+        "standing",
+        "value",
+    )
+    kind = "import"
+
+    def __init__(self, r: PreviewRow, file: str, file_hash: str) -> None:
+        self.code = r.code or ""
+        self.period = r.period or Period(1900)
+        self.value = r.value
+        self.region = r.region
+        self.standing = r.standing
+        # text enters the database clean (as Entry makes it): no control characters
+        self.comment = clean_text(r.comment).text if r.comment else ""
+        self.numerator = r.numerator
+        self.denominator = r.denominator
+        self.base = r.base_version  # the version previewed against: checked as it is written
+        self.file, self.file_hash, self.sheet, self.cell = file, file_hash, r.sheet, r.cell
+
+    @property
+    def source(self) -> _Written:
+        """Itself: kind, file, file_hash, sheet and cell of the value's source."""
+        return self
 
 
 CHECK_LIMIT = 5000  # values per import checked one by one (数据审核)

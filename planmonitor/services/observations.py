@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import getpass
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -68,13 +70,55 @@ class Entry:
             object.__setattr__(self, "comment", clean_text(self.comment).text)
 
 
+class SourceFields(Protocol):
+    """Where a value came from, as :meth:`ObservationService.record_many` reads it
+    (:class:`Source`, or a bulk writer's own light object)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def file_hash(self) -> str: ...
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def cell(self) -> str: ...
+
+
+class EntryFields(Protocol):
+    """What :meth:`ObservationService.record_many` reads of an entry: an :class:`Entry`, or a
+    bulk writer's own light object with the same fields (its comment already clean)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def period(self) -> Period: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def region(self) -> str | None: ...
+    @property
+    def standing(self) -> Standing: ...
+    @property
+    def comment(self) -> str: ...
+    @property
+    def numerator(self) -> float | None: ...
+    @property
+    def denominator(self) -> float | None: ...
+    @property
+    def source(self) -> SourceFields: ...
+    @property
+    def base(self) -> int | None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class RecordOutcome:
     """What recording did: ``kind`` is new, changed or unchanged; ``previous`` the old value;
     ``version`` the current row's id afterwards (batches of up to 1,000 values)."""
 
     kind: str
-    entry: Entry
+    entry: EntryFields
     previous: float | None = None
     version: int | None = None
 
@@ -130,7 +174,7 @@ class ObservationService:
         return self.record_many(plan_id, [entry], by)[0]
 
     def record_many(
-        self, plan_id: str, entries: list[Entry], by: str | None = None
+        self, plan_id: str, entries: Sequence[EntryFields], by: str | None = None
     ) -> list[RecordOutcome]:
         """Record several values in one transaction: all of them or none.
 
@@ -151,7 +195,7 @@ class ObservationService:
             raise
 
     def _record_many(
-        self, plan_id: str, entries: list[Entry], by: str | None
+        self, plan_id: str, entries: Sequence[EntryFields], by: str | None
     ) -> list[RecordOutcome]:
         who = current_user() if by is None else by
         now = datetime.now()
@@ -222,7 +266,7 @@ class ObservationService:
                     else RecordOutcome("changed", e, cur.value)
                 )
 
-            def based() -> list[tuple[Entry, tuple[int, int, int, int], int | None]]:
+            def based() -> list[tuple[EntryFields, tuple[int, int, int, int], int | None]]:
                 return [
                     (e, k4, current[k4].row_id if k4 in current else None)
                     for e, k4 in zip(entries, keys, strict=True)
@@ -255,7 +299,7 @@ class ObservationService:
             return outcomes
 
     @staticmethod
-    def _check(ctx: PlanContext, e: Entry) -> tuple[int, int, int, int, float | None]:
+    def _check(ctx: PlanContext, e: EntryFields) -> tuple[int, int, int, int, float | None]:
         """(indicator id, region id, year, month, value) of a valid entry; UserError if not."""
         ind = ctx.indicator_info(e.code)
         region_id = ctx.region_id(e.region)
@@ -383,7 +427,7 @@ class ObservationService:
         )
 
 
-def _checked_value(ind: IndicatorRow, e: Entry) -> float | None:
+def _checked_value(ind: IndicatorRow, e: EntryFields) -> float | None:
     value = e.value
     for name, v in (("数值", value), ("分子", e.numerator), ("分母", e.denominator)):
         if v is not None:
@@ -405,7 +449,7 @@ def ratio_value(numerator: float, denominator: float, scale: float) -> float:
     return numerator / denominator * scale
 
 
-def _value_from_parts(ind: IndicatorRow, e: Entry) -> float:
+def _value_from_parts(ind: IndicatorRow, e: EntryFields) -> float:
     """The ratio of ``e``'s parts; UserError when they cannot make this indicator's value."""
     if ind.ratio_numerator is None or ind.ratio_denominator is None:
         raise UserError(

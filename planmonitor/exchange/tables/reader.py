@@ -7,17 +7,11 @@ still reported — with its problem — so that the user sees it; it is never im
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Sequence
-from dataclasses import dataclass
-from decimal import Decimal
-
 from planmonitor.domain.observation import Standing
-from planmonitor.domain.periods import Period
 from planmonitor.exchange.sheets.grid import SheetGrid
 from planmonitor.exchange.tables.cellvalues import read_number
 from planmonitor.exchange.tables.column_heads import Head, cached_period, read_head
-from planmonitor.exchange.tables.found import Finding, FoundValue, Where
+from planmonitor.exchange.tables.found import FoundValue, Where
 from planmonitor.exchange.tables.header_words import (
     Role,
     column_role,
@@ -27,7 +21,6 @@ from planmonitor.exchange.tables.header_words import (
     says_value,
 )
 from planmonitor.exchange.tables.layout import (
-    Anchors,
     Layout,
     _hit_weight,
     find_axis,
@@ -38,58 +31,19 @@ from planmonitor.exchange.tables.layout import (
     text_of,
 )
 from planmonitor.exchange.tables.names import Method, NameMatch
+from planmonitor.exchange.tables.row_reader import Col, DownSpec, RowReader, parse_standing
 from planmonitor.exchange.tables.sheet_context import SheetContext
-from planmonitor.exchange.tables.units import scaled
 
 NO_MATCH = NameMatch("", None, Method.NONE, 0.0)
 
 
-@functools.lru_cache(maxsize=256)
-def _standing(text: str) -> Standing | None:
-    try:
-        return Standing.parse(text)
-    except ValueError:
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Col:
-    col: int
-    head: Head
-
-
-@dataclass(frozen=True, slots=True)
-class _DownSpec:
-    """The columns of a table with indicators down a column (fixed for the sheet)."""
-
-    label_col: int
-    values: tuple[_Col, ...]
-    code_col: int | None
-    region_col: int | None
-    period_col: int | None
-    unit_col: int | None
-    standing_col: int | None
-    comment_col: int | None  # only with a single value column
-
-
-_UNSEEN = "\x00unseen"  # not looked up yet
-_TOTAL = "\x00total"  # a region cell that says 合计
-
-
-class TableReader:
+class TableReader(RowReader):
     """Reads one sheet that is not one of our fill-in workbooks."""
 
     def __init__(self, grid: SheetGrid, ctx: SheetContext) -> None:
-        self.grid = grid
-        self.ctx = ctx
-        self.anchors = Anchors(grid)
+        super().__init__(grid, ctx)
         self.width = grid.width
-        self.values: list[FoundValue] = []
-        self.findings: list[Finding] = []
         self.layout: Layout | None = None
-        self._plain_labels: set[str] = set()  # labels known to be neither totals nor notes
-        self._matches: dict[tuple[str, str], NameMatch] = {}  # (label, code cell) → match
-        self._row_regions: dict[str, str | None] = {}  # region cell → code (or _TOTAL)
 
     def read(self) -> None:
         """Fill :attr:`values` and :attr:`findings`."""
@@ -107,12 +61,6 @@ class TableReader:
             self._down(index)
 
     # -- helpers ------------------------------------------------------------------------------
-    def _note(self, message: str, level: str = "note", where: Where | None = None) -> None:
-        self.findings.append(Finding(level, message, where, self.grid.name))
-
-    def _where(self, r: int, c: int) -> Where:
-        return Where(self.grid.name, r, c)
-
     def _name_column(self) -> tuple[bool, int] | None:
         for r in range(min(len(self.grid.rows), 30)):
             for c, v in enumerate(self.grid.rows[r]):
@@ -184,7 +132,7 @@ class TableReader:
                 self._note(
                     f"“{g.name}”第 {c.col + 1} 列（表头“{c.head.text}”）含义不明，未读取", "warning"
                 )
-        spec = _DownSpec(
+        spec = DownSpec(
             label_col,
             tuple(values),
             roles.get(Role.CODE),
@@ -203,7 +151,7 @@ class TableReader:
             for r in range(start, min(len(rows), start + 200))
         )
 
-    def _columns_down(self, layout: Layout) -> list[_Col]:
+    def _columns_down(self, layout: Layout) -> list[Col]:
         out = []
         regions = self.ctx.regions
         for c in range(self.width):
@@ -212,11 +160,11 @@ class TableReader:
             head = read_head(layout.paths.get(c, []), None, regions, self.ctx.root)
             if head.role is Role.OTHER and not head.text:
                 head = self._head_by_content(c, layout.data_start)
-            out.append(_Col(c, head))
+            out.append(Col(c, head))
         if not layout.header_rows:  # no headers: the single column of numbers is the value
             numeric = [c for c in out if self._column_has_numbers(c.col, layout.data_start)]
             if len(numeric) == 1 and numeric[0].head.role is Role.OTHER:
-                out[out.index(numeric[0])] = _Col(numeric[0].col, Head(Role.VALUE))
+                out[out.index(numeric[0])] = Col(numeric[0].col, Head(Role.VALUE))
         return out
 
     def _head_by_content(self, c: int, start: int) -> Head:
@@ -234,171 +182,6 @@ class TableReader:
             ):
                 return Head(Role.REGION)
         return Head(Role.OTHER)
-
-    def _down_rows(self, start: int, spec: _DownSpec) -> None:
-        """Every row from ``start``: what a describing cell (name, code, region, period, unit,
-        standing) says is worked out once per distinct text, then each value cell is read."""
-        g, ctx, anchors = self.grid, self.ctx, self.anchors
-        cell = self._cell_text
-        label_col, values = spec.label_col, spec.values
-        code_col, region_col, period_col = spec.code_col, spec.region_col, spec.period_col
-        unit_col, standing_col, comment_col = spec.unit_col, spec.standing_col, spec.comment_col
-        plain, matches, regions = self._plain_labels, self._matches, self._row_regions
-        periods: dict[tuple[int, str], tuple[Period | None, str, bool]] = {}
-        factors: dict[tuple[str, str, str, str, int], tuple[Decimal | None, str]] = {}
-        qualitative_codes, context_region = ctx.qualitative, ctx.context_region
-        context_standing, layout_key = ctx.context_standing, ctx.layout_key
-        percent, hidden_rows, hidden_cols = g.percent_cells, g.hidden_rows, g.hidden_cols
-        append, name = self.values.append, g.name
-        for r in range(start, len(g.rows)):
-            row = g.rows[r]
-            n = len(row)
-            label = row[label_col] if label_col < n else ""
-            label = label.strip() if isinstance(label, str) else text_of(label)
-            if not label and (r, label_col) in anchors.map:
-                label = anchors.text(r, label_col)
-            for v in values:
-                if v.col < n and row[v.col] != "":
-                    break
-            else:  # no value in the row: a section heading, a note or an empty row
-                first_text = next((text_of(x) for x in row if text_of(x)), "")
-                if first_text and is_footnote(first_text):
-                    self._note(
-                        f"第 {r + 1} 行为注释，未读取：{first_text[:30]}", where=self._where(r, 0)
-                    )
-                continue
-            if label not in plain and not self._plain_label(r, label_col, label, row):
-                continue
-            code_text = cell(r, code_col) if code_col is not None else ""
-            match = matches.get((label, code_text))
-            if match is None:
-                match = matches[(label, code_text)] = ctx.indicator_match(label, code_text)
-            region: str | None = context_region
-            region_label = ""
-            if region_col is not None:
-                x = row[region_col] if region_col < n else ""
-                region_label = x.strip() if type(x) is str and x else cell(r, region_col)
-                region = regions.get(region_label, _UNSEEN)
-                if region is _UNSEEN:
-                    region = regions[region_label] = (
-                        _TOTAL if is_total(region_label) else ctx.region_code(region_label)
-                    )
-                if region is _TOTAL:
-                    self._note(
-                        f"第 {r + 1} 行“{region_label}”为合计行，未读取",
-                        where=self._where(r, region_col),
-                    )
-                    continue
-            period_text = ""
-            if period_col is not None:
-                x = row[period_col] if period_col < n else ""
-                period_text = x.strip() if type(x) is str and x else cell(r, period_col)
-            row_unit = ""
-            if unit_col is not None:
-                x = row[unit_col] if unit_col < n else ""
-                row_unit = x.strip() if type(x) is str and x else cell(r, unit_col)
-            standing_text = cell(r, standing_col) if standing_col is not None else ""
-            standing: Standing | None = None
-            standing_problem = ""
-            if standing_text:
-                standing = _standing(standing_text)
-                if standing is None:
-                    standing_problem = (
-                        f"数据状态“{standing_text}”无法识别（应为 预计、初步 或 正式）"
-                    )
-            comment = cell(r, comment_col) if comment_col is not None else ""
-            code = match.code
-            qualitative = code is not None and code in qualitative_codes
-            hidden_row = r in hidden_rows
-            for v in values:
-                c, head = v.col, v.head
-                number = read_number(
-                    row[c] if c < n else None, bool(percent) and (r, c) in percent, qualitative
-                )
-                resolved = periods.get((c, period_text))
-                if resolved is None:
-                    row_period = cached_period(period_text) if period_col is not None else None
-                    resolved = periods[(c, period_text)] = ctx.resolve_period(
-                        head.period, row_period
-                    )
-                period, problem, assumed = resolved
-                value, unit_problem = number.value, ""
-                if code is not None and value is not None and not qualitative:
-                    fkey = (code, number.unit, row_unit, label, c)
-                    found = factors.get(fkey)
-                    if found is None:
-                        found = factors[fkey] = ctx.unit_factor(
-                            code, number.unit, row_unit, label, head.unit
-                        )
-                    factor, unit_problem = found
-                    if factor is None:
-                        value = None
-                    elif factor != 1:
-                        value = scaled(value, factor)
-                if standing_problem:
-                    problem = problem or standing_problem
-                col_region = head.region if head.region is not None else region
-                col_region_label = head.region_label or region_label
-                if col_region is None and not problem:
-                    problem = f"地区“{col_region_label}”无法识别"
-                append(
-                    FoundValue(
-                        Where(name, r, c),
-                        label,
-                        match,
-                        period,
-                        col_region,
-                        col_region_label,
-                        number,
-                        value,
-                        standing if standing_text else (head.standing or context_standing),
-                        comment,
-                        problem or unit_problem,
-                        hidden_row or c in hidden_cols,
-                        layout_key,
-                        False,
-                        None,
-                        None,
-                        assumed,
-                    )
-                )
-
-    def _plain_label(self, r: int, label_col: int, label: str, row: Sequence[object]) -> bool:
-        """False (with a note) for rows that carry no indicator: notes, totals, unnamed rows."""
-        if not label:
-            first_text = next((text_of(v) for v in row if isinstance(v, str) and v.strip()), "")
-            if first_text and is_footnote(first_text):
-                self._note(
-                    f"第 {r + 1} 行为注释，未读取：{first_text[:30]}", where=self._where(r, 0)
-                )
-            else:
-                self._note(
-                    f"第 {r + 1} 行有数值但没有指标名称，未读取",
-                    "warning",
-                    self._where(r, label_col),
-                )
-            return False
-        if is_footnote(label):
-            self._note(
-                f"第 {r + 1} 行为注释，未读取：{label[:30]}", where=self._where(r, label_col)
-            )
-            return False
-        if is_total(label) or is_whole(label):
-            self._note(f"第 {r + 1} 行“{label}”为合计行，未读取", where=self._where(r, label_col))
-            return False
-        self._plain_labels.add(label)
-        return True
-
-    def _cell_text(self, r: int, c: int | None) -> str:
-        if c is None:
-            return ""
-        row = self.grid.rows[r]
-        v = row[c] if c < len(row) else ""
-        if type(v) is str and v:
-            return v.strip()
-        if v == "" and (r, c) in self.anchors.map:
-            return self.anchors.text(r, c)
-        return v.strip() if isinstance(v, str) else text_of(v)
 
     # -- indicators along a header row --------------------------------------------------------
     def _across(self, header_row: int) -> None:
@@ -438,7 +221,7 @@ class TableReader:
                     head.text,
                 )
             if head.role is Role.VALUE and head.indicator is not None:
-                cols.append(_Col(c, head))
+                cols.append(Col(c, head))
         period_col = next(
             (
                 c
@@ -463,7 +246,7 @@ class TableReader:
                 best, best_hits = c, hits
         return best
 
-    def _across_row(self, r: int, label_col: int, period_col: int | None, cols: list[_Col]) -> None:
+    def _across_row(self, r: int, label_col: int, period_col: int | None, cols: list[Col]) -> None:
         row = self.grid.rows[r]
         label = self.anchors.text(r, label_col)
         if not any(v.col < len(row) and row[v.col] != "" for v in cols):
@@ -536,7 +319,7 @@ class TableReader:
         value, unit_problem = ctx.scale(code, number, row_unit, label, head.unit)
         standing: Standing | None = head.standing or ctx.context_standing
         if standing_text:
-            standing = _standing(standing_text)
+            standing = parse_standing(standing_text)
             if standing is None:
                 problem = problem or f"数据状态“{standing_text}”无法识别（应为 预计、初步 或 正式）"
         if region is None and not problem:

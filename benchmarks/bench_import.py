@@ -187,9 +187,9 @@ def report(label: str, times: dict[str, list[float]]) -> None:
         "  (goal ≤ 2x)"
     )
     print(
-        f"    of which reading and checking the file {times['file'][0]:.2f} s, recognising the "
-        f"table {times['recognise'][0]:.2f} s, the rest (comparing with the database, preview "
-        f"rows) {med(times['preview']) - times['file'][0] - times['recognise'][0]:.2f} s"
+        f"    (single runs, for orientation: reading and checking the file {times['file'][0]:.2f}"
+        " s,"
+        f" recognising the table {times['recognise'][0]:.2f} s — both with the collector running)"
     )
     print(
         f"  bare sqlite3 executemany {med(times['insert']):5.2f} s   commit "

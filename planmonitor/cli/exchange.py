@@ -55,6 +55,7 @@ def _value_json(r: PreviewRow) -> dict[str, Any]:
         "code": r.code,
         "name": r.name,
         "period": r.period.key if r.period else None,
+        "period_assumed": r.period_assumed,
         "region": r.region,
         "value": r.value,
         "numerator": r.numerator,
@@ -117,6 +118,9 @@ def import_json(
             if m.level == "error"
         ],
         "warnings": [
+            {"sheet": "", "cell": "", "message": note} for note in [period_note(preview)] if note
+        ]
+        + [
             {"sheet": m.sheet, "cell": m.cell, "message": m.message}
             for m in preview.messages
             if m.level != "error"
@@ -154,7 +158,18 @@ def import_json(
 def _show(r: PreviewRow) -> str:
     value = with_unit(fmt_num(r.value, 4), r.unit)
     region = f" {r.region_name}" if r.region not in (None, "*") else ""
-    return f"  {r.where:<14} {r.code} {r.name}{region} {r.period_label}：{value}"
+    period = r.period_label + ("（文件未注明）" if r.period_assumed else "")
+    return f"  {r.where:<14} {r.code} {r.name}{region} {period}：{value}"
+
+
+def period_note(preview: ImportPreview) -> str:
+    """ "2个数值未注明期别（数据!C2、数据!C3），按2024年第三季度导入" — or "" when the file
+    names the period of every value."""
+    rows = preview.assumed_period()
+    if not rows:
+        return ""
+    places = "、".join(r.where for r in rows[:3]) + ("等" if len(rows) > 3 else "")
+    return f"{len(rows)}个数值未注明期别（{places}），按{rows[0].period_label}导入"
 
 
 def _print_preview(preview: ImportPreview, result: CommitResult | None, dry_run: bool) -> None:
@@ -214,8 +229,11 @@ def _print_preview(preview: ImportPreview, result: CommitResult | None, dry_run:
             if t.kind in (ItemKind.ERROR, ItemKind.CONFLICT):
                 print(f"  {t.where:<14} 任务 {t.task} {t.title}：{t.message}")
     notes = [m for m in preview.messages if m.level != "error"]
-    if notes:
+    assumed = period_note(preview)
+    if notes or assumed:
         print("说明：")
+        if assumed:
+            print(f"  {assumed}")
         for m in notes:
             at = f"{m.sheet}!{m.cell} " if m.cell else ""
             print(f"  {at}{m.message}")

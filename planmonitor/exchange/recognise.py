@@ -92,18 +92,22 @@ def _places(places: list[str]) -> str:
 
 def reconcile(values: list[FoundValue]) -> list[FoundValue]:
     """Refuse values the file shows twice with different numbers; keep one of equal twins."""
-    groups: dict[tuple[str, str, int], list[int]] = {}
+    first: dict[tuple[str, str, int], int] = {}
+    groups: dict[tuple[str, str, int], list[int]] = {}  # only keys found more than once
     for i, v in enumerate(values):
-        code, period = v.match.code, v.period
-        usable = code and period is not None and v.region is not None and v.value is not None
-        if usable and not v.problem:
-            assert code is not None and period is not None and v.region is not None
-            groups.setdefault((code, v.region, period.sort_key), []).append(i)
+        code, period, region = v.match.code, v.period, v.region
+        if code and period is not None and region is not None and v.value is not None:
+            if v.problem:
+                continue
+            key = (code, region, period.sort_key)
+            j = first.setdefault(key, i)
+            if j != i:
+                groups.setdefault(key, [j]).append(i)
+    if not groups:
+        return values
     out = list(values)
     drop: set[int] = set()
     for group in groups.values():
-        if len(group) < 2:
-            continue
         # A hidden row (often a stale copy kept out of sight) never outvotes what the sheet
         # shows: with visible values present, only they are compared; a hidden copy of the same
         # number is dropped as a twin, a different one stays a hidden row (not imported unless
@@ -115,8 +119,8 @@ def reconcile(values: list[FoundValue]) -> list[FoundValue]:
             drop.update(i for i in group if values[i].hidden and values[i].value == shown)
         if len(idxs) < 2:
             continue
-        first = values[idxs[0]]
-        if all(values[i].value == first.value for i in idxs):
+        head = values[idxs[0]]
+        if all(values[i].value == head.value for i in idxs):
             drop.update(idxs[1:])
             continue
         places = _places([str(values[i].where) for i in idxs])

@@ -29,6 +29,8 @@ from planmonitor.gui.i18n import period_text
 from planmonitor.gui.workers import GeneratorTask, Pool, default_pool
 from planmonitor.services.import_preview import ImportPreview, ItemKind, PreviewRow
 
+_SHOWN_CELLS = 3  # cells named in the period note, the rest counted
+
 _KIND_COLOURS = {
     ItemKind.NEW: "#e8f5e9",
     ItemKind.CHANGED: "#e3f2fd",
@@ -165,13 +167,16 @@ class ImportDialog(QDialog):
         self.accept_button.setEnabled(bool(preview.to_write()))
 
     def _period_note(self, preview: ImportPreview) -> str:
-        """Which period was used where the table names none (only if it may have applied)."""
-        quarter = self.context.quarter
-        if not any(r.period == quarter for r in preview.rows):
+        """Which period was used, and for which cells, where the file names none."""
+        rows = preview.assumed_period()
+        if not rows:
             return ""
-        return "\n• " + self.tr("Values whose table names no period count as {period}.").format(
-            period=period_text(quarter)
-        )
+        shown = "、".join(r.where for r in rows[:_SHOWN_CELLS])
+        places = shown if len(rows) <= _SHOWN_CELLS else shown + self.tr(" etc.")
+        assert rows[0].period is not None
+        return "\n• " + self.tr(
+            "{count} values name no period ({places}): imported as {period}."
+        ).format(count=len(rows), places=places, period=period_text(rows[0].period))
 
     def _fill_questions(self, preview: ImportPreview) -> None:
         while self.question_form.rowCount() > 1:
@@ -233,7 +238,7 @@ class ImportDialog(QDialog):
                 QTableWidgetItem(row.label),
                 QTableWidgetItem(f"{row.code} {row.name}" if row.code else "—"),
                 QTableWidgetItem(row.region_name or "—"),
-                QTableWidgetItem(period_text(row.period) if row.period else "—"),
+                self._period_item(row),
                 QTableWidgetItem(fmt_num(row.value, d) if row.value is not None else row.text),
                 QTableWidgetItem(fmt_num(row.old_value, d) if row.old_value is not None else ""),
                 QTableWidgetItem(row.message),
@@ -244,6 +249,23 @@ class ImportDialog(QDialog):
                     item.setBackground(QBrush(QColor(colour)))
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
+
+    def _period_item(self, row: PreviewRow) -> QTableWidgetItem:
+        if row.period is None:
+            return QTableWidgetItem("—")
+        period = period_text(row.period)
+        if not row.period_assumed:
+            return QTableWidgetItem(period)
+        item = QTableWidgetItem(self.tr("{period} (not in the file)").format(period=period))
+        item.setToolTip(
+            self.tr("The file names no period for this value; it is imported as {period}.").format(
+                period=period
+            )
+        )
+        font = item.font()
+        font.setItalic(True)
+        item.setFont(font)
+        return item
 
     def _zh(self) -> bool:
         return self.tr("Import") != "Import"

@@ -69,6 +69,8 @@ class PreviewRow:
         hidden: the cell is in a hidden row or column.
         numerator, denominator: a ratio indicator's parts as the file gives them (``value`` is
             then computed from them).
+        period_assumed: the file names no period for this value; ``period`` is the default the
+            preview was given (the report quarter in the GUI, ``--period`` on the CLI).
     """
 
     id: int
@@ -100,6 +102,7 @@ class PreviewRow:
     numerator: float | None = None
     denominator: float | None = None
     base_version: int | None = None  # the current value's version the commit is based on
+    period_assumed: bool = False
 
     @property
     def where(self) -> str:
@@ -186,6 +189,10 @@ class ImportPreview:
     def of(self, *kinds: ItemKind) -> list[PreviewRow]:
         """The rows of the given kinds."""
         return [r for r in self.rows if r.kind in kinds]
+
+    def assumed_period(self) -> list[PreviewRow]:
+        """The rows whose period the file does not name (the default period was used)."""
+        return [r for r in self.rows if r.period_assumed and r.period is not None]
 
     def to_write(self) -> list[PreviewRow]:
         """The rows a commit writes: selected, and new, changed or conflicting."""

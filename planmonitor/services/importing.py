@@ -16,39 +16,36 @@ remembers the answered questions for the table's layout.
 from __future__ import annotations
 
 from collections.abc import Generator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from planmonitor.domain.indicator import Indicator, TargetForm
-from planmonitor.domain.observation import Observation, Source, Standing
+from planmonitor.domain.observation import Observation
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import Plan
 from planmonitor.domain.text import clean_text
 from planmonitor.exchange.recognise import Recogniser
 from planmonitor.exchange.sheets.limits import DEFAULT_LIMITS, FileRejected, Limits
 from planmonitor.exchange.sheets.readers import read_workbook
-from planmonitor.exchange.tables.cellvalues import CellNumber
-from planmonitor.exchange.tables.found import Catalog, Extraction, FoundValue
-from planmonitor.exchange.tables.names import normalise
+from planmonitor.exchange.tables.found import Catalog
 from planmonitor.exchange.templates.reader import template_plan
+from planmonitor.services.bulk_work import collector_paused
 from planmonitor.services.errors import UserError
-from planmonitor.services.import_current import CurrentValue, current_values
+from planmonitor.services.import_classify import classify
+from planmonitor.services.import_current import current_values
 from planmonitor.services.import_memory import ImportMemory
 from planmonitor.services.import_memory import Mapping as Remembered
 from planmonitor.services.import_preview import (
     WRITABLE,
-    Confirmed,
     ImportPreview,
-    ItemKind,
     Message,
     PreviewRow,
-    Question,
 )
 from planmonitor.services.import_tasks import classify_tasks, task_entries
-from planmonitor.services.observations import Entry, ObservationService, current_user
+from planmonitor.services.observations import ObservationService, current_user
 from planmonitor.services.plans import PlanService
 from planmonitor.services.progress import Progress, run_to_end
 from planmonitor.services.quarter_locks import QuarterLocks, mark_locked_rows
+from planmonitor.services.stale import StaleEdit
 from planmonitor.services.tasks import TaskService
 from planmonitor.store.database import Database
 
@@ -101,7 +98,8 @@ class ImportService:
         path = Path(path)
         yield Progress(0, 3, f"读取 {path.name}")
         try:
-            grid = read_workbook(path, self.limits)
+            with collector_paused():
+                grid = read_workbook(path, self.limits)
         except FileRejected as exc:
             raise UserError(str(exc)) from None
         plan = self._plan_for(path.name, plan_id, template_plan(grid))
@@ -112,9 +110,22 @@ class ImportService:
             default_period,
         )
         rec = Recogniser(grid, catalog)
-        for done, total, sheet in rec.steps():
+        steps = rec.steps()
+        while True:
+            with collector_paused():  # each sheet is read between two progress reports
+                step = next(steps, None)
+            if step is None:
+                break
+            done, total, sheet = step
             yield Progress(1 + done, total + 3, f"识别工作表“{sheet}”" if sheet else "核对重复值")
         yield Progress(1, 1, "与数据库中的数值比对")
+        with collector_paused():
+            return self._compared(path, plan, rec, answers)
+
+    def _compared(
+        self, path: Path, plan: Plan, rec: Recogniser, answers: Answers | None
+    ) -> ImportPreview:
+        """The preview of what ``rec`` found, compared with the database."""
         ex = rec.extraction
         preview = ImportPreview(
             file=path.name,
@@ -131,7 +142,7 @@ class ImportService:
             if v.match.code and v.region is not None and v.period is not None
         ]
         current = current_values(self.db, plan.id, probes)
-        _classify(preview, ex, plan, current, current_user())
+        classify(preview, ex, plan, current, current_user())
         closed = QuarterLocks(self.db).closed(plan.id)
         mark_locked_rows(preview, closed)
         _check_rows(self.db, preview)
@@ -166,30 +177,27 @@ class ImportService:
     ) -> Generator[Progress, None, CommitResult]:
         """Write the selected rows of ``preview`` in one transaction, or nothing.
 
-        Refused (UserError, nothing written) when the database changed since the preview.
+        Refused (UserError, nothing written) when the database changed since the preview: each
+        value is written on the version it was previewed against (``PreviewRow.base_version``;
+        none for a new value), checked by ``ObservationService.record_many`` as it writes.
         """
         rows = preview.to_write()
         yield Progress(0, 2, f"写入 {len(rows)} 个数值")
-        self._check_unchanged_since(preview, rows)
-        entries = [
-            Entry(
-                r.code or "",
-                r.period or Period(1900),
-                r.value,
-                r.region,
-                r.standing,
-                r.comment,
-                numerator=r.numerator,
-                denominator=r.denominator,
-                source=Source("import", preview.file, preview.file_hash, r.sheet, r.cell),
-                base=r.base_version,
-            )
-            for r in rows
-        ]
+        file, file_hash = preview.file, preview.file_hash
+        with collector_paused():
+            entries = [_Written(r, file, file_hash) for r in rows]
         progress = task_entries(preview.tasks, preview.file)
         if progress:  # refuse before anything is written: values and tasks go in together
             TaskService(self.db).check_many(preview.plan_id, progress)
-        outcomes = ObservationService(self.db).record_many(preview.plan_id, entries, by)
+        try:
+            with collector_paused():
+                outcomes = ObservationService(self.db).record_many(preview.plan_id, entries, by)
+        except StaleEdit as exc:
+            raise StaleEdit(
+                f"预览之后数据库中的数值已有变化（{str(exc).split('；')[0]}），"
+                "请重新预览后再导入；未写入任何数值",
+                exc.change,
+            ) from None
         task_kinds = TaskService(self.db).record_many(preview.plan_id, progress, by)
         yield Progress(1, 2, "记住已确认的对应关系")
         remembered = 0
@@ -206,22 +214,45 @@ class ImportService:
             len(task_kinds) - task_kinds.count("unchanged"),
         )
 
-    def _check_unchanged_since(self, preview: ImportPreview, rows: list[PreviewRow]) -> None:
-        if not rows:
-            return
-        probes = [(r.code or "", r.region or "", r.period) for r in rows if r.period is not None]
-        now = current_values(self.db, preview.plan_id, probes)
-        for r in rows:
-            assert r.period is not None
-            cur = now.get((r.code or "", r.region or "", r.period))
-            old = cur.value if cur else None
-            if (cur is None) != (r.kind is ItemKind.NEW) or (
-                cur is not None and old != r.old_value
-            ):
-                raise UserError(
-                    f"预览之后数据库中的数值已有变化（如 {r.code} {r.period_label}），"
-                    "请重新预览后再导入；未写入任何数值"
-                )
+
+class _Written:
+    """One preview row as ``ObservationService.record_many`` reads it (``EntryFields`` and its
+    ``source``), made straight from the row: no Entry and Source copies per value."""
+
+    __slots__ = (
+        "base",
+        "cell",
+        "code",
+        "comment",
+        "denominator",
+        "file",
+        "file_hash",
+        "numerator",
+        "period",
+        "region",
+        "sheet",
+        "standing",
+        "value",
+    )
+    kind = "import"
+
+    def __init__(self, r: PreviewRow, file: str, file_hash: str) -> None:
+        self.code = r.code or ""
+        self.period = r.period or Period(1900)
+        self.value = r.value
+        self.region = r.region
+        self.standing = r.standing
+        # text enters the database clean (as Entry makes it): no control characters
+        self.comment = clean_text(r.comment).text if r.comment else ""
+        self.numerator = r.numerator
+        self.denominator = r.denominator
+        self.base = r.base_version  # the version previewed against: checked as it is written
+        self.file, self.file_hash, self.sheet, self.cell = file, file_hash, r.sheet, r.cell
+
+    @property
+    def source(self) -> _Written:
+        """Itself: kind, file, file_hash, sheet and cell of the value's source."""
+        return self
 
 
 CHECK_LIMIT = 5000  # values per import checked one by one (数据审核)
@@ -276,204 +307,3 @@ def _mappings(preview: ImportPreview) -> list[Remembered]:
         for c in preview.confirmed
         if c.layout and not c.layout.startswith("template|")
     ]
-
-
-def _note_answers(preview: ImportPreview, v: FoundValue, seen: set[tuple[str, str, str]]) -> None:
-    """Record which answers this value used, for the layout it was found in."""
-    for kind, label in (("indicator", v.label), ("region", v.region_label)):
-        if not label:
-            continue
-        key = normalise(label)
-        code = preview.answers.get((kind, key))
-        if code is not None and (v.layout, kind, key) not in seen:
-            seen.add((v.layout, kind, key))
-            preview.confirmed.append(Confirmed(v.layout, kind, key, code, v.where.sheet))
-
-
-def _classify(
-    preview: ImportPreview,
-    ex: Extraction,
-    plan: Plan,
-    current: dict[tuple[str, str, Period], CurrentValue],
-    who: str,
-) -> None:
-    inds = {i.code: i for i in plan.indicators}
-    ranges = {i.code: (i.baseline_year - 1, i.target_year + 5) for i in plan.indicators}
-    milestones = {i.code for i in plan.indicators if i.target.form is TargetForm.MILESTONE}
-    regions = {r.code: r.name for r in plan.regions}
-    questions: dict[tuple[str, str], Question] = {}
-    for f in ex.findings:
-        preview.messages.append(
-            Message(
-                f.level,
-                f.message,
-                f.where.sheet if f.where else f.sheet,
-                f.where.cell if f.where else "",
-            )
-        )
-    rows = preview.rows
-    seen: set[tuple[str, str, str]] = set()
-    for v in ex.values:
-        if v.comment and clean_text(v.comment).changed:  # e.g. _x000B_ (vertical tab) in a cell
-            cleaned = clean_text(v.comment)
-            v = replace(v, comment=cleaned.text)
-            where = v.where
-            preview.messages.append(
-                Message("note", f"{where}：情况说明中{cleaned.note}", where.sheet, where.cell)
-            )
-        if preview.answers:
-            _note_answers(preview, v, seen)
-        m = v.match
-        if m.ignored:
-            continue
-        if m.code in inds and (v.numerator is not None or v.denominator is not None):
-            _with_parts(v, inds[m.code])
-        if v.number.missing and m.code is None:
-            continue
-        where = v.where
-        row = PreviewRow(
-            len(rows),
-            ItemKind.ERROR,
-            where.sheet,
-            where.cell,
-            v.label,
-            m.code,
-            "",
-            "",
-            v.period,
-            v.region,
-            regions.get(v.region or "", v.region_label),
-            v.value,
-            v.number.text,
-            comment=v.comment,
-            confidence=m.confidence,
-            method=m.method,
-            candidates=m.candidates,
-            hidden=v.hidden,
-            layout=v.layout,
-            numerator=v.numerator,
-            denominator=v.denominator,
-        )
-        rows.append(row)
-        if m.code is None or v.region is None:
-            kind = "indicator" if m.code is None else "region"
-            label = v.label if m.code is None else v.region_label
-            row.kind = (
-                ItemKind.UNSURE if (kind == "indicator" and m.candidates) else ItemKind.UNKNOWN
-            )
-            row.message = (
-                f"指标名称“{label}”需要确认"
-                if row.kind is ItemKind.UNSURE
-                else (f"无法识别的指标“{label}”" if kind == "indicator" else v.problem)
-            )
-            q = questions.setdefault(
-                (kind, normalise(label)),
-                Question(
-                    kind,
-                    label,
-                    normalise(label),
-                    m.candidates if kind == "indicator" else (),
-                    sheet=v.where.sheet,
-                    layout=v.layout,
-                ),
-            )
-            q.rows.append(row.id)
-            continue
-        ind = inds[m.code]
-        row.name, row.unit = ind.name, ind.unit
-        period = v.period
-        if (
-            not v.problem
-            and v.value is not None
-            and period is not None
-            and ranges[m.code][0] <= period.year <= ranges[m.code][1]
-            and not v.number.error
-            and m.code not in milestones
-        ):  # the common case: a readable value of a quantitative indicator
-            _compare(row, v, current.get((m.code, v.region, period)), preview.file, who)
-            continue
-        if v.number.missing and v.numerator is None and v.denominator is None:
-            row.kind, row.message = ItemKind.MISSING, "未填写"
-            continue
-        problem = v.problem or v.number.error or ""
-        if (
-            not problem
-            and v.period is not None
-            and not (ind.baseline_year - 1 <= v.period.year <= ind.target_year + 5)
-        ):
-            problem = (
-                f"期间 {v.period.label_zh()} 不在规划期 {ind.baseline_year}—{ind.target_year} "
-                "年之内"
-            )
-        if not problem and ind.target.form is TargetForm.MILESTONE and v.value not in (0.0, 1.0):
-            problem = "定性指标应填“完成”或“未完成”"
-        if problem or v.period is None or v.value is None:
-            row.message = (
-                f"单元格内容“{v.number.text}”{problem}" if v.number.error else problem or "无法读取"
-            )
-            continue
-        _compare(row, v, current.get((m.code, v.region, v.period)), preview.file, who)
-    preview.questions = list(questions.values())
-
-
-def _with_parts(v: FoundValue, ind: Indicator) -> None:
-    """Compute a ratio from the parts the file gives, or say why they cannot make it."""
-    ratio, num, den = ind.ratio, v.numerator, v.denominator
-    if ratio is None:
-        v.problem = v.problem or f"指标 {ind.code} 不是比值指标，不能按分子、分母填报"
-    elif num is None or den is None:
-        v.problem = v.problem or f"分子和分母应同时填写（{ratio.numerator}、{ratio.denominator}）"
-    elif den <= 0:
-        v.problem = v.problem or f"分母（{ratio.denominator}）应大于零"
-    else:
-        computed = ratio.value(num, den)
-        if v.value is None and not v.number.error:
-            v.value = computed
-            v.number = CellNumber(computed, text=f"{num:g}÷{den:g}")
-        elif v.value is not None and abs(v.value - computed) > 0.5 * 10.0**-ind.decimals:
-            v.problem = v.problem or (
-                f"填报数值 {v.value:g} 与分子、分母算得的 {computed:.{ind.decimals}f} 不符"
-            )
-        elif v.value is not None:  # the rounded ratio the file shows: keep the exact one
-            v.value = computed
-
-
-def _compare(row: PreviewRow, v: FoundValue, cur: CurrentValue | None, file: str, who: str) -> None:
-    # Standing and comment are the file's. Only the same value, re-sent without them, keeps what
-    # is recorded: a new value never takes over the standing and comment of the one it replaces.
-    same_value = cur is not None and cur.value == row.value
-    row.standing = v.standing or (
-        Standing(cur.standing) if cur is not None and same_value else Standing.PRELIMINARY
-    )
-    row.comment = v.comment or (cur.comment if cur is not None and same_value else "")
-    if cur is None:
-        row.kind = ItemKind.NEW
-    else:
-        row.old_value, row.old_standing = cur.value, cur.standing
-        row.old_source, row.old_by = cur.source, cur.recorded_by
-        row.base_version = cur.version
-        same = (
-            cur.value == row.value
-            and cur.standing == row.standing.value
-            and cur.comment == row.comment
-            and (
-                (row.numerator is None and row.denominator is None)  # the file gives no parts
-                or (cur.numerator, cur.denominator) == (row.numerator, row.denominator)
-            )
-        )
-        if same:
-            row.kind = ItemKind.UNCHANGED
-        elif cur.value == row.value or (cur.is_import_of(file) and cur.recorded_by == who):
-            row.kind = ItemKind.CHANGED
-        else:
-            row.kind = ItemKind.CONFLICT
-            row.message = (
-                f"与现有数值 {_num(cur.value)}（{cur.source}，{cur.recorded_by or '未知'}录入）不同"
-            )
-    row.selected = row.kind in (ItemKind.NEW, ItemKind.CHANGED) and not row.hidden
-    if row.hidden:
-        row.message = (row.message + "；" if row.message else "") + "位于隐藏的行或列，默认不导入"
-
-
-def _num(value: float | None) -> str:
-    return "—" if value is None else format(value, ".15g")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import getpass
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -64,7 +66,50 @@ class Entry:
 
     def __post_init__(self) -> None:
         # Text enters here from every path (CLI, entry grid, import): no control characters.
-        object.__setattr__(self, "comment", clean_text(self.comment).text)
+        if self.comment:
+            object.__setattr__(self, "comment", clean_text(self.comment).text)
+
+
+class SourceFields(Protocol):
+    """Where a value came from, as :meth:`ObservationService.record_many` reads it
+    (:class:`Source`, or a bulk writer's own light object)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def file_hash(self) -> str: ...
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def cell(self) -> str: ...
+
+
+class EntryFields(Protocol):
+    """What :meth:`ObservationService.record_many` reads of an entry: an :class:`Entry`, or a
+    bulk writer's own light object with the same fields (its comment already clean)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def period(self) -> Period: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def region(self) -> str | None: ...
+    @property
+    def standing(self) -> Standing: ...
+    @property
+    def comment(self) -> str: ...
+    @property
+    def numerator(self) -> float | None: ...
+    @property
+    def denominator(self) -> float | None: ...
+    @property
+    def source(self) -> SourceFields: ...
+    @property
+    def base(self) -> int | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +118,7 @@ class RecordOutcome:
     ``version`` the current row's id afterwards (batches of up to 1,000 values)."""
 
     kind: str
-    entry: Entry
+    entry: EntryFields
     previous: float | None = None
     version: int | None = None
 
@@ -129,7 +174,7 @@ class ObservationService:
         return self.record_many(plan_id, [entry], by)[0]
 
     def record_many(
-        self, plan_id: str, entries: list[Entry], by: str | None = None
+        self, plan_id: str, entries: Sequence[EntryFields], by: str | None = None
     ) -> list[RecordOutcome]:
         """Record several values in one transaction: all of them or none.
 
@@ -150,24 +195,25 @@ class ObservationService:
             raise
 
     def _record_many(
-        self, plan_id: str, entries: list[Entry], by: str | None
+        self, plan_id: str, entries: Sequence[EntryFields], by: str | None
     ) -> list[RecordOutcome]:
         who = current_user() if by is None else by
         now = datetime.now()
         with self.db.session.begin() as s:
             ctx = PlanContext(s, plan_id)
             checked = [self._check(ctx, e) for e in entries]
-            refuse_locked(s, ctx.plan.id, [(f"指标 {e.code}", e.period) for e in entries])
+            refuse_locked(s, ctx.plan.id, ((f"指标 {e.code}", e.period) for e in entries))
             current = current_rows(s, checked)
             sqlite = s.connection().dialect.name == "sqlite"
             stamp: object = now.strftime(_SQLITE_DATETIME) if sqlite else now
             outcomes: list[RecordOutcome] = []
             superseded: list[int] = []
-            inserts: list[list[object]] = []
-            repeats = len({k[:4] for k in checked}) < len(checked)
-            for e, key in zip(entries, checked, strict=True):
+            inserts: list[tuple[object, ...]] = []
+            keys = [k[:4] for k in checked]
+            repeats = len(set(keys)) < len(keys)
+            for e, key, k4 in zip(entries, checked, keys, strict=True):
                 standing = _STANDING_TEXT[e.standing]
-                cur = current.get(key[:4])
+                cur = current.get(k4) if current else None
                 if cur is not None:
                     if (
                         cur.value == key[4]
@@ -179,16 +225,16 @@ class ObservationService:
                         outcomes.append(RecordOutcome("unchanged", e, cur.value, cur.row_id))
                         continue
                     if e.base != CURRENT_BASE and cur.row_id is not None and e.base != cur.row_id:
-                        raise Race(plan_id, [(e, key[:4], e.base)])
+                        raise Race(plan_id, [(e, k4, e.base)])
                     if cur.row_id is not None:
                         superseded.append(cur.row_id)
-                    else:  # recorded earlier in this same batch
-                        inserts[cur.pending][-1] = stamp
+                    else:  # recorded earlier in this same batch: superseded by this one
+                        inserts[cur.pending] = (*inserts[cur.pending][:-1], stamp)
                 elif e.base not in (None, CURRENT_BASE):  # based on a value no longer current
-                    raise Race(plan_id, [(e, key[:4], e.base)])
+                    raise Race(plan_id, [(e, k4, e.base)])
                 src = e.source
                 if repeats:  # a later entry for the same key must see this one
-                    current[key[:4]] = CurrentRow(
+                    current[k4] = CurrentRow(
                         None,
                         len(inserts),
                         key[4],
@@ -198,7 +244,7 @@ class ObservationService:
                         e.denominator,
                     )
                 inserts.append(
-                    [
+                    (
                         *key,
                         e.numerator,
                         e.denominator,
@@ -212,14 +258,20 @@ class ObservationService:
                         who,
                         stamp,
                         None,
-                    ]
+                    )
                 )
-                kind = "new" if cur is None else "changed"
-                outcomes.append(RecordOutcome(kind, e, None if cur is None else cur.value))
-            based = [
-                (e, k[:4], current[k[:4]].row_id if k[:4] in current else None)
-                for e, k in zip(entries, checked, strict=True)
-            ]
+                outcomes.append(
+                    RecordOutcome("new", e)
+                    if cur is None
+                    else RecordOutcome("changed", e, cur.value)
+                )
+
+            def based() -> list[tuple[EntryFields, tuple[int, int, int, int], int | None]]:
+                return [
+                    (e, k4, current[k4].row_id if k4 in current else None)
+                    for e, k4 in zip(entries, keys, strict=True)
+                ]
+
             for i in range(0, len(superseded), 500):
                 chunk = superseded[i : i + 500]
                 done = s.execute(
@@ -229,25 +281,25 @@ class ObservationService:
                     .execution_options(synchronize_session=False)
                 )
                 if done.rowcount != len(chunk):  # type: ignore[attr-defined]
-                    raise Race(plan_id, based)
+                    raise Race(plan_id, based())
             try:
                 _insert_rows(s, inserts, sqlite)
             except IntegrityError as exc:
                 if is_current_clash(exc):
-                    raise Race(plan_id, based) from None
+                    raise Race(plan_id, based()) from None
                 raise
             if inserts and len(entries) <= 1000:
                 versions = current_rows(s, checked)
                 outcomes = [
-                    RecordOutcome(o.kind, o.entry, o.previous, versions[k[:4]].row_id)
-                    if k[:4] in versions
+                    RecordOutcome(o.kind, o.entry, o.previous, versions[k4].row_id)
+                    if k4 in versions
                     else o
-                    for o, k in zip(outcomes, checked, strict=True)
+                    for o, k4 in zip(outcomes, keys, strict=True)
                 ]
             return outcomes
 
     @staticmethod
-    def _check(ctx: PlanContext, e: Entry) -> tuple[int, int, int, int, float | None]:
+    def _check(ctx: PlanContext, e: EntryFields) -> tuple[int, int, int, int, float | None]:
         """(indicator id, region id, year, month, value) of a valid entry; UserError if not."""
         ind = ctx.indicator_info(e.code)
         region_id = ctx.region_id(e.region)
@@ -375,7 +427,7 @@ class ObservationService:
         )
 
 
-def _checked_value(ind: IndicatorRow, e: Entry) -> float | None:
+def _checked_value(ind: IndicatorRow, e: EntryFields) -> float | None:
     value = e.value
     for name, v in (("数值", value), ("分子", e.numerator), ("分母", e.denominator)):
         if v is not None:
@@ -397,7 +449,7 @@ def ratio_value(numerator: float, denominator: float, scale: float) -> float:
     return numerator / denominator * scale
 
 
-def _value_from_parts(ind: IndicatorRow, e: Entry) -> float:
+def _value_from_parts(ind: IndicatorRow, e: EntryFields) -> float:
     """The ratio of ``e``'s parts; UserError when they cannot make this indicator's value."""
     if ind.ratio_numerator is None or ind.ratio_denominator is None:
         raise UserError(
@@ -440,7 +492,7 @@ _COLUMNS = (
 )
 
 
-def _insert_rows(s: Session, rows: list[list[object]], sqlite: bool) -> None:
+def _insert_rows(s: Session, rows: list[tuple[object, ...]], sqlite: bool) -> None:
     """Insert observation rows (values in :data:`_COLUMNS` order) in one executemany.
 
     On SQLite the rows go straight to the driver, datetimes already written in the format
@@ -457,4 +509,4 @@ def _insert_rows(s: Session, rows: list[list[object]], sqlite: bool) -> None:
         f"INSERT INTO {ObservationRow.__tablename__} ({', '.join(_COLUMNS)}) "
         f"VALUES ({', '.join('?' for _ in _COLUMNS)})"
     )
-    conn.exec_driver_sql(sql, [tuple(r) for r in rows])
+    conn.exec_driver_sql(sql, rows)

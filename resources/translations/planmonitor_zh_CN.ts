@@ -961,108 +961,123 @@ The current file is backed up beside it first.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="65"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="67"/>
         <source>Import: {file}</source>
         <translation>导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="73"/>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="249"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="75"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="271"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="74"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="76"/>
         <source>What</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="75"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="77"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="76"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="78"/>
         <source>Name in the file</source>
         <translation>文件中的名称</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="77"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="79"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="79"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="81"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="80"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="82"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="81"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="83"/>
         <source>Current value</source>
         <translation>现有值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="82"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="84"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="89"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="91"/>
         <source>Please confirm these names</source>
         <translation>请确认以下名称对应的指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="91"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="93"/>
         <source>Apply my answers</source>
         <translation>按我的选择重新核对</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="93"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="95"/>
         <source>Import the ticked values</source>
         <translation>导入勾选的数值</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="94"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="96"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="147"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="149"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何数值。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="156"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="158"/>
         <source>{file}: {new} new, {changed} changed, {conflict} in conflict, {unchanged} unchanged, {unsure} to confirm, {unknown} unknown, {error} errors. Nothing is written until you accept; then all ticked values are written, or none.</source>
         <translation>{file}：新增 {new}，修改 {changed}，冲突 {conflict}，未变 {unchanged}，待确认 {unsure}，未识别 {unknown}，错误 {error}。确认前不写入任何数值；确认后勾选的数值全部写入，或全部不写入。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="172"/>
-        <source>Values whose table names no period count as {period}.</source>
-        <translation>表格未写明期间的数值，按当前报告期{period}处理。</translation>
-    </message>
-    <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="192"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="197"/>
         <source>— not an indicator of this plan —</source>
         <translation>— 不是本规划的指标 —</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="78"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="80"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="190"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="175"/>
+        <source> etc.</source>
+        <translation>等</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="178"/>
+        <source>{count} values name no period ({places}): imported as {period}.</source>
+        <translation>{count}个数值未注明期别（{places}），按{period}导入。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="195"/>
         <source>— not a region of this plan —</source>
         <translation>— 不是本规划的地区 —</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/import_dialog.py" line="285"/>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="259"/>
+        <source>{period} (not in the file)</source>
+        <translation>{period}（文件未注明）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="261"/>
+        <source>The file names no period for this value; it is imported as {period}.</source>
+        <translation>文件未注明此数值的期别，按{period}导入。</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/import_dialog.py" line="307"/>
         <source>Imported {written} values from {file}: {new} new, {changed} changed.</source>
         <translation>已从{file}导入{written}个数值：新增{new}个，修改{changed}个。</translation>
     </message>

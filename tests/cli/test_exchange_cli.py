@@ -171,3 +171,28 @@ def test_export(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         "2024Q3",
         980,
     ]
+
+
+def test_dry_run_names_the_values_that_took_the_given_period(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bare = sheet(
+        tmp_path / "无期间.xlsx",
+        [["指标名称", "完成值"], ["高新技术企业数量", 980], ["技术合同成交额", 60.5]],
+    )
+    code, text, _ = run(capsys, "--db", db, "import", str(bare), "--period", "2024Q3", "--dry-run")
+    assert code == 0
+    assert "2个数值未注明期别（Sheet!B2、Sheet!B3），按2024年第三季度导入" in text
+    assert "Sheet!B2       05 高新技术企业数量 2024年第三季度（文件未注明）" in text
+    code, text, _ = run(
+        capsys, "--db", db, "import", str(bare), "--period", "2024Q3", "--dry-run", "--json"
+    )
+    doc = json.loads(text)
+    assert [v["period_assumed"] for v in doc["values"]] == [True, True]
+    assert any("未注明期别" in w["message"] for w in doc["warnings"])
+
+    named = sheet(
+        tmp_path / "有期间.xlsx", [["指标名称", "2024年1-9月"], ["高新技术企业数量", 980]]
+    )
+    code, text, _ = run(capsys, "--db", db, "import", str(named), "--period", "2024Q3", "--dry-run")
+    assert code == 0 and "未注明" not in text and "2024年第三季度" in text

@@ -102,3 +102,53 @@ def test_an_unknown_name_is_mapped_to_any_indicator_by_searching(
     qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
     assert _value(w, "04").value == 4
     assert "导入1个数值" in w.statusBar().currentMessage()
+
+
+def test_the_period_note_names_only_the_cells_without_a_period(
+    cangzhou_window, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+    from PySide6.QtCore import Qt
+
+    w = cangzhou_window  # report period 2023年第三季度
+    w.exchange.pool = SynchronousPool()
+    wb = Workbook()
+    ws = wb.active
+    for r in [["指标名称", "期间", "数值"], ["高新技术企业数量", "2023年1-9月", 900]]:
+        ws.append(r)
+    named = tmp_path / "有期间.xlsx"
+    wb.save(named)
+    dialog = w.exchange.import_file(str(named))
+    assert dialog.preview.counts()["new"] == 1
+    assert dialog.summary.text().count("\n") == 0  # no note: the file names its period
+    assert dialog.table.item(0, 6).text() == "2023年第三季度"
+    dialog.reject()
+
+    wb = Workbook()
+    first = wb.active
+    first.title = "三季度"
+    first.append(["指标名称", "2023年1-9月"])
+    first.append(["技术合同成交额", 61.5])
+    second = wb.create_sheet("补报")
+    second.append(["指标名称", "完成值"])
+    second.append(["高新技术企业数量", 910])
+    second.append(["科技领军企业", 3])
+    mixed = tmp_path / "补报.xlsx"
+    wb.save(mixed)
+    dialog = w.exchange.import_file(str(mixed))
+    note = dialog.summary.text().split("\n")[1:]
+    assert note == ["• 2个数值未注明期别（补报!B2、补报!B3），按2023年第三季度导入。"]
+    periods = {
+        dialog.table.item(r, 2).text(): dialog.table.item(r, 6)
+        for r in range(dialog.table.rowCount())
+    }
+    assert periods["三季度!B2"].text() == "2023年第三季度"
+    assert periods["补报!B2"].text() == "2023年第三季度（文件未注明）"
+    assert (
+        periods["补报!B3"].font().italic()
+        and "按2023年第三季度导入" in periods["补报!B3"].toolTip()
+    )
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    current = {(o.indicator, o.period): o.value for o in w.context.values.current("cangzhou")}
+    q3 = Period.quarter(2023, 3)
+    assert (current[("09", q3)], current[("05", q3)], current[("04", q3)]) == (61.5, 910, 3)

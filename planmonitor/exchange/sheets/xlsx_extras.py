@@ -26,6 +26,7 @@ _WIDE_REF = re.compile(rb'r="([A-Z]{2,})\d')
 _TAG_NAME = re.compile(rb"<(?:\w+:)?(\w+)")
 _ATTR_R = re.compile(rb'\br="([A-Z]*)(\d+)"')
 _ATTR_MINMAX = re.compile(rb'\b(min|max)="(\d+)"')
+_HIDDEN = re.compile(rb'hidden="(?:1|true)"')
 NARROW = 26  # columns A–Z: the bound when no cell reference has two letters
 
 
@@ -102,28 +103,29 @@ def is_percent_format(code: str) -> bool:
 
 def scan_sheet(data: bytes, percent_xfs: set[int]) -> XlsxSheetFacts:
     """Hidden rows/columns, percentage cells and the extent of one sheet's XML."""
-    rows = [int(m) for m in _ROW_R.findall(data)]
+    rows = _ROW_R.findall(data)
     prefixed = b":sheetData" in data  # tags written as <x:row>, <x:c>
     row_tags = data.count(b"<row") + (data.count(b":row ") if prefixed else 0)
-    max_row = max(rows, default=0) + max(0, row_tags - len(rows))
-    max_row = max(max_row, _largest_cell_row(data, max(rows, default=0)))
+    top = _largest(rows)
+    max_row = top + max(0, row_tags - len(rows))
+    max_row = max(max_row, _largest_cell_row(data, top))
     wide = {column_index(c.decode()) + 1 for c in set(_WIDE_REF.findall(data))}
     max_col = max(wide) if wide else NARROW
-    cell_tags = data.count(b"<c ") + (data.count(b":c ") if prefixed else data.count(b"<c>"))
+    # every "<c" (also the few <col> tags: an upper bound) — one pass
+    cell_tags = data.count(b"<c") + (data.count(b":c ") if prefixed else 0)
     hidden_rows: set[int] = set()
     hidden_cols: set[int] = set()
-    for mark in (b'hidden="1"', b'hidden="true"'):
-        for tag in _tags_containing(data, re.compile(re.escape(mark))):
-            name = _TAG_NAME.match(tag)
-            kind = name.group(1) if name else b""
-            if kind == b"row":
-                r = _ATTR_R.search(tag)
-                if r:
-                    hidden_rows.add(int(r.group(2)) - 1)
-            elif kind == b"col":
-                bounds = dict(_ATTR_MINMAX.findall(tag))
-                lo, hi = int(bounds.get(b"min", b"1")), int(bounds.get(b"max", b"1"))
-                hidden_cols.update(range(lo - 1, min(hi, 16384)))
+    for tag in _tags_containing(data, _HIDDEN):
+        name = _TAG_NAME.match(tag)
+        kind = name.group(1) if name else b""
+        if kind == b"row":
+            r = _ATTR_R.search(tag)
+            if r:
+                hidden_rows.add(int(r.group(2)) - 1)
+        elif kind == b"col":
+            bounds = dict(_ATTR_MINMAX.findall(tag))
+            lo, hi = int(bounds.get(b"min", b"1")), int(bounds.get(b"max", b"1"))
+            hidden_cols.update(range(lo - 1, min(hi, 16384)))
     return XlsxSheetFacts(
         frozenset(hidden_rows),
         frozenset(hidden_cols),
@@ -134,16 +136,25 @@ def scan_sheet(data: bytes, percent_xfs: set[int]) -> XlsxSheetFacts:
     )
 
 
+def _largest(numbers: list[bytes]) -> int:
+    """The largest of decimal numbers given as bytes, without converting every one: the longest
+    are the largest, and among equally long ones byte order is number order (with leading
+    zeros, which no writer emits, every number is converted)."""
+    if not numbers:
+        return 0
+    longest = max(map(len, numbers))
+    top = max(n for n in numbers if len(n) == longest)
+    if top[:1] == b"0":
+        return max(map(int, numbers))
+    return int(top)
+
+
 def _largest_cell_row(data: bytes, row_max: int) -> int:
     """The largest row number in a cell reference: a cell may claim a row its ``<row>`` does not
     (readers place it by its own reference). Only references with at least as many digits as the
     largest ``<row r>`` are looked at, so an honest sheet costs one quick pass."""
     digits = len(str(row_max))
-    longer = re.findall(rb'r="[A-Z]+(\d{%d,})"' % (digits + 1), data)
-    if longer:
-        return max(int(n) for n in longer)
-    same = re.findall(rb'r="[A-Z]+(\d{%d})"' % digits, data)
-    return int(max(same)) if same else 0  # equal lengths: byte order is number order
+    return _largest(re.findall(rb'r="[A-Z]+(\d{%d,})"' % digits, data))
 
 
 def _tags_containing(data: bytes, pattern: re.Pattern[bytes]) -> list[bytes]:

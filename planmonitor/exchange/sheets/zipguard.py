@@ -1,9 +1,9 @@
 """Checks on .xlsx/.ods containers before anything parses them: zip bombs and XML bombs.
 
-Every part is unpacked once, in chunks, through :mod:`zipfile` — which stops at the size the
-directory declares and checks the CRC — so a part that lies about its size, or unpacks to more
-than the limits allow, is refused before a reader sees it. XML parts must not declare a DTD
-(no spreadsheet does; billion-laughs bombs need one).
+Every part is unpacked once through :mod:`zipfile` — which stops at the size the directory
+declares (itself within the limits) and checks the CRC — so a part that lies about its size, or
+unpacks to more than the limits allow, is refused before a reader sees it. XML parts must not
+declare a DTD (no spreadsheet does; billion-laughs bombs need one).
 """
 
 from __future__ import annotations
@@ -11,11 +11,22 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable
+from typing import IO
 
 from planmonitor.exchange.sheets.limits import FileRejected, Limits, size_text
 
 CHUNK = 1024 * 1024
 _DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+def _has_dtd(data: bytes) -> bool:
+    """True when ``data`` holds <!DOCTYPE or <!ENTITY (one pass over the rare "<!")."""
+    at = data.find(b"<!")
+    while at >= 0:
+        if data.startswith(_DTD_MARKS, at):
+            return True
+        at = data.find(b"<!", at + 2)
+    return False
 
 
 class CheckedZip:
@@ -69,29 +80,25 @@ class CheckedZip:
     def read(self, part: str, keep: bool = True) -> bytes:
         """Unpack ``part`` with its size and CRC checked; XML must carry no DTD.
 
-        With ``keep=False`` the part is only verified and ``b""`` is returned.
+        With ``keep=False`` the part is only verified (in chunks, in bounded memory) and ``b""``
+        is returned. A kept part is unpacked in one bounded call: :mod:`zipfile` inflates at
+        most the declared size (itself within the limits) and checks the CRC at its end.
         """
         info = self._infos.get(part)
         if info is None:
             raise FileRejected(f"{self.file}：缺少部件 {part}，文件不完整")
-        chunks: list[bytes] = []
-        size = 0
-        tail = b""
         xml = part.lower().endswith((".xml", ".rels", ".vml"))
         try:
             with self._zf.open(info) as fh:
-                while chunk := fh.read(CHUNK):
-                    size += len(chunk)
-                    if size > info.file_size:  # pragma: no cover - zipfile stops first
+                if keep:
+                    data = fh.read(info.file_size)
+                    size = len(data)
+                    if fh.read(1):  # pragma: no cover - zipfile stops at the declared size
                         raise FileRejected(f"{self.file}：部件 {part} 的大小与目录不符，拒绝读取")
-                    if xml and any(m in tail + chunk for m in _DTD_MARKS):
-                        raise FileRejected(
-                            f"{self.file}：部件 {part} 含有 DTD/实体声明（XML 炸弹的特征），"
-                            "拒绝读取"
-                        )
-                    tail = chunk[-16:]
-                    if keep:
-                        chunks.append(chunk)
+                    if xml and _has_dtd(data):
+                        raise self._dtd(part)
+                else:
+                    data, size = b"", self._verify(fh, part, info.file_size, xml)
         except FileRejected:
             raise
         except Exception as exc:  # BadZipFile, zlib.error, EOFError, ValueError…
@@ -100,7 +107,24 @@ class CheckedZip:
             ) from None
         if size != info.file_size:
             raise FileRejected(f"{self.file}：部件 {part} 不完整（文件被截断），无法读取")
-        return b"".join(chunks)
+        return data
+
+    def _verify(self, fh: IO[bytes], part: str, declared: int, xml: bool) -> int:
+        size = 0
+        tail = b""
+        while chunk := fh.read(CHUNK):
+            size += len(chunk)
+            if size > declared:  # pragma: no cover - zipfile stops first
+                raise FileRejected(f"{self.file}：部件 {part} 的大小与目录不符，拒绝读取")
+            if xml and any(m in tail + chunk for m in _DTD_MARKS):
+                raise self._dtd(part)
+            tail = chunk[-16:]
+        return size
+
+    def _dtd(self, part: str) -> FileRejected:
+        return FileRejected(
+            f"{self.file}：部件 {part} 含有 DTD/实体声明（XML 炸弹的特征），拒绝读取"
+        )
 
     def verify_all(self, skip: Iterable[str] = ()) -> None:
         """Unpack and check every part except ``skip`` (those are read and checked elsewhere)."""

@@ -70,8 +70,14 @@ def shown(cell: Cell) -> str:
 def read_number(cell: Cell, percent: bool = False, qualitative: bool = False) -> CellNumber:
     """``cell`` as a number; ``percent`` when the file formats it as a percentage."""
     if type(cell) is float and not percent and -MAX_MAGNITUDE <= cell <= MAX_MAGNITUDE:  # fast
-        v = float(f"{cell:.15g}") if cell else cell
-        return CellNumber(v, text=str(int(v)) if v.is_integer() else repr(v))
+        # a double whose shortest spelling has at most 15 characters has no binary noise to drop
+        # (tidy would give it back unchanged), which is every number a person typed
+        r = repr(cell)
+        v = cell
+        if len(r) > 15:
+            v = float(f"{cell:.15g}") if cell else cell
+            r = repr(v)
+        return CellNumber(v, text=str(int(v)) if v.is_integer() else r)
     if cell is None or cell == "":
         return CellNumber(None)
     if isinstance(cell, bool):

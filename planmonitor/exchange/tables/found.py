@@ -36,6 +36,8 @@ class FoundValue:
     Attributes:
         label: the indicator as the file names it; match: what it matched.
         period: the period, ``None`` where the file does not say.
+        period_assumed: the file names no period for this value: ``period`` is the default the
+            user gave (``Catalog.default_period``).
         region: region code (``None`` when the region label is not known); region_label as written.
         number: the cell read as a number; value: scaled to the indicator's unit.
         problem: why this value cannot be imported as it stands ("" if it can).
@@ -60,6 +62,7 @@ class FoundValue:
     from_template: bool = False
     numerator: float | None = None
     denominator: float | None = None
+    period_assumed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

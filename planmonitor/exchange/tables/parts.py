@@ -67,15 +67,18 @@ def attach_parts(values: list[FoundValue], names: dict[str, str]) -> list[FoundV
     out: list[FoundValue] = []
     parts: dict[tuple[str, str | None, int | None], dict[str, FoundValue]] = {}
     for v in values:
-        found = split_part(v.match.code)
+        m = v.match
+        found = split_part(m.code) if m.code is not None and SEPARATOR in m.code else None
         if found is None:
-            out.append(_without_part_candidates(v))
+            out.append(_without_part_candidates(v) if m.candidates else v)
             continue
         code, role = found
         if v.number.missing:
             continue
         period = v.period.sort_key if v.period is not None else None
         parts.setdefault((code, v.region, period), {})[role] = v
+    if not parts:
+        return out
     index = {
         (v.match.code, v.region, v.period.sort_key if v.period else None): i
         for i, v in enumerate(out)

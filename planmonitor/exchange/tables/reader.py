@@ -7,15 +7,11 @@ still reported — with its problem — so that the user sees it; it is never im
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Sequence
-from dataclasses import dataclass
-
 from planmonitor.domain.observation import Standing
 from planmonitor.exchange.sheets.grid import SheetGrid
 from planmonitor.exchange.tables.cellvalues import read_number
 from planmonitor.exchange.tables.column_heads import Head, cached_period, read_head
-from planmonitor.exchange.tables.found import Finding, FoundValue, Where
+from planmonitor.exchange.tables.found import FoundValue, Where
 from planmonitor.exchange.tables.header_words import (
     Role,
     column_role,
@@ -25,7 +21,6 @@ from planmonitor.exchange.tables.header_words import (
     says_value,
 )
 from planmonitor.exchange.tables.layout import (
-    Anchors,
     Layout,
     _hit_weight,
     find_axis,
@@ -36,37 +31,19 @@ from planmonitor.exchange.tables.layout import (
     text_of,
 )
 from planmonitor.exchange.tables.names import Method, NameMatch
+from planmonitor.exchange.tables.row_reader import Col, DownSpec, RowReader, parse_standing
 from planmonitor.exchange.tables.sheet_context import SheetContext
 
 NO_MATCH = NameMatch("", None, Method.NONE, 0.0)
 
 
-@functools.lru_cache(maxsize=256)
-def _standing(text: str) -> Standing | None:
-    try:
-        return Standing.parse(text)
-    except ValueError:
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Col:
-    col: int
-    head: Head
-
-
-class TableReader:
+class TableReader(RowReader):
     """Reads one sheet that is not one of our fill-in workbooks."""
 
     def __init__(self, grid: SheetGrid, ctx: SheetContext) -> None:
-        self.grid = grid
-        self.ctx = ctx
-        self.anchors = Anchors(grid)
+        super().__init__(grid, ctx)
         self.width = grid.width
-        self.values: list[FoundValue] = []
-        self.findings: list[Finding] = []
         self.layout: Layout | None = None
-        self._plain_labels: set[str] = set()  # labels known to be neither totals nor notes
 
     def read(self) -> None:
         """Fill :attr:`values` and :attr:`findings`."""
@@ -84,12 +61,6 @@ class TableReader:
             self._down(index)
 
     # -- helpers ------------------------------------------------------------------------------
-    def _note(self, message: str, level: str = "note", where: Where | None = None) -> None:
-        self.findings.append(Finding(level, message, where, self.grid.name))
-
-    def _where(self, r: int, c: int) -> Where:
-        return Where(self.grid.name, r, c)
-
     def _name_column(self) -> tuple[bool, int] | None:
         for r in range(min(len(self.grid.rows), 30)):
             for c, v in enumerate(self.grid.rows[r]):
@@ -161,8 +132,17 @@ class TableReader:
                 self._note(
                     f"“{g.name}”第 {c.col + 1} 列（表头“{c.head.text}”）含义不明，未读取", "warning"
                 )
-        for r in range(start, len(g.rows)):
-            self._down_row(r, label_col, values, roles)
+        spec = DownSpec(
+            label_col,
+            tuple(values),
+            roles.get(Role.CODE),
+            roles.get(Role.REGION),
+            roles.get(Role.PERIOD),
+            roles.get(Role.UNIT),
+            roles.get(Role.STANDING),
+            roles.get(Role.COMMENT) if len(values) == 1 else None,
+        )
+        self._down_rows(start, spec)
 
     def _column_has_numbers(self, c: int, start: int) -> bool:
         rows = self.grid.rows
@@ -171,7 +151,7 @@ class TableReader:
             for r in range(start, min(len(rows), start + 200))
         )
 
-    def _columns_down(self, layout: Layout) -> list[_Col]:
+    def _columns_down(self, layout: Layout) -> list[Col]:
         out = []
         regions = self.ctx.regions
         for c in range(self.width):
@@ -180,11 +160,11 @@ class TableReader:
             head = read_head(layout.paths.get(c, []), None, regions, self.ctx.root)
             if head.role is Role.OTHER and not head.text:
                 head = self._head_by_content(c, layout.data_start)
-            out.append(_Col(c, head))
+            out.append(Col(c, head))
         if not layout.header_rows:  # no headers: the single column of numbers is the value
             numeric = [c for c in out if self._column_has_numbers(c.col, layout.data_start)]
             if len(numeric) == 1 and numeric[0].head.role is Role.OTHER:
-                out[out.index(numeric[0])] = _Col(numeric[0].col, Head(Role.VALUE))
+                out[out.index(numeric[0])] = Col(numeric[0].col, Head(Role.VALUE))
         return out
 
     def _head_by_content(self, c: int, start: int) -> Head:
@@ -202,101 +182,6 @@ class TableReader:
             ):
                 return Head(Role.REGION)
         return Head(Role.OTHER)
-
-    def _down_row(self, r: int, label_col: int, values: list[_Col], roles: dict[Role, int]) -> None:
-        g = self.grid
-        row = g.rows[r]
-        n = len(row)
-        label = row[label_col] if label_col < n else ""
-        label = label.strip() if isinstance(label, str) else text_of(label)
-        if not label and (r, label_col) in self.anchors.map:
-            label = self.anchors.text(r, label_col)
-        for v in values:
-            if v.col < n and row[v.col] != "":
-                break
-        else:  # no value in the row: a section heading, a note or an empty row
-            first_text = next((text_of(v) for v in row if text_of(v)), "")
-            if first_text and is_footnote(first_text):
-                self._note(
-                    f"第 {r + 1} 行为注释，未读取：{first_text[:30]}", where=self._where(r, 0)
-                )
-            return
-        if label not in self._plain_labels and not self._plain_label(r, label_col, label, row):
-            return
-        cell = self._cell_text
-        code_col = roles.get(Role.CODE)
-        match = self.ctx.indicator_match(label, cell(r, code_col) if code_col is not None else "")
-        region, region_label = self.ctx.context_region, ""
-        region_col = roles.get(Role.REGION)
-        if region_col is not None:
-            region_label = cell(r, region_col)
-            if is_total(region_label):
-                self._note(
-                    f"第 {r + 1} 行“{region_label}”为合计行，未读取",
-                    where=self._where(r, region_col),
-                )
-                return
-            region = self.ctx.region_code(region_label)
-        period_col = roles.get(Role.PERIOD)
-        row_period = cached_period(cell(r, period_col)) if period_col is not None else None
-        unit_col, standing_col = roles.get(Role.UNIT), roles.get(Role.STANDING)
-        row_unit = cell(r, unit_col) if unit_col is not None else ""
-        standing_text = cell(r, standing_col) if standing_col is not None else ""
-        comment_col = roles.get(Role.COMMENT)
-        comment = cell(r, comment_col) if comment_col is not None and len(values) == 1 else ""
-        for v in values:
-            head = v.head
-            col_region = head.region if head.region is not None else region
-            self._emit(
-                r,
-                v.col,
-                label,
-                match,
-                head,
-                row_period,
-                col_region,
-                head.region_label or region_label,
-                row_unit,
-                standing_text,
-                comment,
-            )
-
-    def _plain_label(self, r: int, label_col: int, label: str, row: Sequence[object]) -> bool:
-        """False (with a note) for rows that carry no indicator: notes, totals, unnamed rows."""
-        if not label:
-            first_text = next((text_of(v) for v in row if isinstance(v, str) and v.strip()), "")
-            if first_text and is_footnote(first_text):
-                self._note(
-                    f"第 {r + 1} 行为注释，未读取：{first_text[:30]}", where=self._where(r, 0)
-                )
-            else:
-                self._note(
-                    f"第 {r + 1} 行有数值但没有指标名称，未读取",
-                    "warning",
-                    self._where(r, label_col),
-                )
-            return False
-        if is_footnote(label):
-            self._note(
-                f"第 {r + 1} 行为注释，未读取：{label[:30]}", where=self._where(r, label_col)
-            )
-            return False
-        if is_total(label) or is_whole(label):
-            self._note(f"第 {r + 1} 行“{label}”为合计行，未读取", where=self._where(r, label_col))
-            return False
-        self._plain_labels.add(label)
-        return True
-
-    def _cell_text(self, r: int, c: int | None) -> str:
-        if c is None:
-            return ""
-        row = self.grid.rows[r]
-        v = row[c] if c < len(row) else ""
-        if type(v) is str and v:
-            return v.strip()
-        if v == "" and (r, c) in self.anchors.map:
-            return self.anchors.text(r, c)
-        return v.strip() if isinstance(v, str) else text_of(v)
 
     # -- indicators along a header row --------------------------------------------------------
     def _across(self, header_row: int) -> None:
@@ -336,7 +221,7 @@ class TableReader:
                     head.text,
                 )
             if head.role is Role.VALUE and head.indicator is not None:
-                cols.append(_Col(c, head))
+                cols.append(Col(c, head))
         period_col = next(
             (
                 c
@@ -361,7 +246,7 @@ class TableReader:
                 best, best_hits = c, hits
         return best
 
-    def _across_row(self, r: int, label_col: int, period_col: int | None, cols: list[_Col]) -> None:
+    def _across_row(self, r: int, label_col: int, period_col: int | None, cols: list[Col]) -> None:
         row = self.grid.rows[r]
         label = self.anchors.text(r, label_col)
         if not any(v.col < len(row) and row[v.col] != "" for v in cols):
@@ -430,11 +315,11 @@ class TableReader:
         number = read_number(
             raw, (r, c) in g.percent_cells, code is not None and code in ctx.qualitative
         )
-        period, problem = ctx.resolve_period(head.period, row_period)
+        period, problem, assumed = ctx.resolve_period(head.period, row_period)
         value, unit_problem = ctx.scale(code, number, row_unit, label, head.unit)
         standing: Standing | None = head.standing or ctx.context_standing
         if standing_text:
-            standing = _standing(standing_text)
+            standing = parse_standing(standing_text)
             if standing is None:
                 problem = problem or f"数据状态“{standing_text}”无法识别（应为 预计、初步 或 正式）"
         if region is None and not problem:
@@ -454,5 +339,6 @@ class TableReader:
                 problem or unit_problem,
                 r in g.hidden_rows or c in g.hidden_cols,
                 ctx.layout_key,
+                period_assumed=assumed,
             )
         )

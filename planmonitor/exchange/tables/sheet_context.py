@@ -3,6 +3,8 @@ mappings, and what the sheet's title, name and file name say about period, unit 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from planmonitor.domain.indicator import TargetForm
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
@@ -53,8 +55,9 @@ class SheetContext:
         self.context_unit = ""
         self.context_region: str | None = ROOT_REGION
         self.context_standing: Standing | None = None
-        self._periods: dict[tuple[object, object], tuple[Period | None, str]] = {}
+        self._periods: dict[tuple[object, object], tuple[Period | None, str, bool]] = {}
         self._regions: dict[str, str | None] = {}
+        self._factors: dict[tuple[str, str, str, str, str], tuple[Decimal | None, str]] = {}
 
     def begin_sheet(self, sheet: str, layout: Layout) -> None:
         """Aim at a sheet: remembered mappings of its layout; period, unit, region of its titles."""
@@ -91,6 +94,7 @@ class SheetContext:
         )
         self._periods.clear()
         self._regions.clear()
+        self._factors.clear()
 
     def _context_region(self, context: list[str]) -> str | None:
         for text in context:
@@ -99,29 +103,34 @@ class SheetContext:
                     return code
         return ROOT_REGION
 
-    def resolve_period(self, head: PeriodHint | None, row: object) -> tuple[Period | None, str]:
+    def resolve_period(
+        self, head: PeriodHint | None, row: object
+    ) -> tuple[Period | None, str, bool]:
         """The period of a value: the column's, else the row's, else the sheet's, else the
-        default given by the user; and a problem if there is none."""
+        default given by the user; a problem if there is none; and whether it is that default
+        (the file names no period for the value)."""
         key = (head, row)
         found = self._periods.get(key)
         if found is None:
             found = self._periods[key] = self._resolve_period(head, row)
         return found
 
-    def _resolve_period(self, head: PeriodHint | None, row: object) -> tuple[Period | None, str]:
+    def _resolve_period(
+        self, head: PeriodHint | None, row: object
+    ) -> tuple[Period | None, str, bool]:
         for hint in (head, row):
             if isinstance(hint, PeriodHint):
                 p = hint.period(self.default_year)
                 if p is not None:
-                    return p, ""
-                return None, "无法确定期间：只写了月份，没有写年份"
+                    return p, "", False
+                return None, "无法确定期间：只写了月份，没有写年份", False
         if self.context_hint is not None:
             p = self.context_hint.period(self.default_year)
             if p is not None:
-                return p, ""
+                return p, "", False
         if self.catalog.default_period is not None:
-            return self.catalog.default_period, ""
-        return None, NO_PERIOD
+            return self.catalog.default_period, "", True
+        return None, NO_PERIOD, False
 
     def scale(
         self, code: str | None, number: CellNumber, row_unit: str, label: str, head_unit: str
@@ -129,18 +138,34 @@ class SheetContext:
         """The value in the indicator's unit, or a problem when the units do not mix."""
         if code is None or number.value is None or code in self.qualitative:
             return number.value, ""
-        unit = (
-            number.unit
-            or (clean_unit(row_unit) if row_unit else "")
-            or find_unit(label)
-            or head_unit
-            or self.context_unit
-        )
-        target = self.units.get(code, "")
-        factor = scale_factor(unit, target)
+        factor, problem = self.unit_factor(code, number.unit, row_unit, label, head_unit)
         if factor is None:
-            return None, f"单位“{unit}”与指标单位“{target}”不一致，无法换算"
+            return None, problem
         return (number.value if factor == 1 else scaled(number.value, factor)), ""
+
+    def unit_factor(
+        self, code: str, cell_unit: str, row_unit: str, label: str, head_unit: str
+    ) -> tuple[Decimal | None, str]:
+        """The factor from the unit the file uses for a value (its cell's, its row's, its
+        label's, its column's, the sheet's) to the indicator's — once per distinct combination;
+        ``None`` and the problem when the units do not mix."""
+        key = (code, cell_unit, row_unit, label, head_unit)
+        found = self._factors.get(key)
+        if found is None:
+            unit = (
+                cell_unit
+                or (clean_unit(row_unit) if row_unit else "")
+                or find_unit(label)
+                or head_unit
+                or self.context_unit
+            )
+            target = self.units.get(code, "")
+            factor = scale_factor(unit, target)
+            problem = (
+                "" if factor is not None else f"单位“{unit}”与指标单位“{target}”不一致，无法换算"
+            )
+            found = self._factors[key] = (factor, problem)
+        return found
 
     def indicator_match(self, label: str, code_text: str = "") -> NameMatch:
         """The match of a row label, checked against a code column where the table has one."""

@@ -19,7 +19,8 @@ SIZES = ((1366, 768), (1920, 1080))
 
 
 def render(out: Path, lang: str, sizes: tuple[tuple[int, int], ...] = SIZES) -> list[Path]:
-    """Welcome, overview, entry, detail (a stock and a flow), the import dialog with a question
+    """Welcome, overview, entry, detail (a stock and a flow), the round's tabs (重点任务, 报送情况,
+    数据审核), the import dialog with a question
     and every dialog, in ``lang`` at each window size; returns the files."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -67,6 +68,16 @@ def render(out: Path, lang: str, sizes: tuple[tuple[int, int], ...] = SIZES) -> 
             shot(window, f"detail-stock-{tag}")
             window.detail.show_indicator("09")
             shot(window, f"detail-flow-{tag}")
+            _type_a_flagged_value(window)
+            shot(window, f"entry-check-{tag}")
+            round_views = window.round
+            for name, view in (
+                ("tasks", round_views.tasks),
+                ("reporting", round_views.reporting),
+                ("checks", round_views.checks),
+            ):
+                window.tabs.setCurrentWidget(view)
+                shot(window, f"{name}-{tag}")
             if (width, height) == sizes[0]:
                 _dialogs(window, shot, tmp, SynchronousPool, locals())
             successor = carried_over_demo(db)
@@ -81,6 +92,19 @@ def render(out: Path, lang: str, sizes: tuple[tuple[int, int], ...] = SIZES) -> 
             db.close()
             empty.close()
     return files
+
+
+def _type_a_flagged_value(window) -> None:  # type: ignore[no-untyped-def]
+    """09 技术合同成交总额 (a year-to-date flow) typed lower in 三季度 than in 二季度: the value is
+    saved and marked by the data checks, and its comment field is offered."""
+    from PySide6.QtCore import Qt
+
+    window.tabs.setCurrentWidget(window.entry)
+    model = window.entry.model
+    row = next(r for r, i in enumerate(model.indicators) if i.code == "09")
+    index = model.index(row, 6)  # 三季度（1—9月）
+    window.entry.grid.setCurrentIndex(index)
+    model.setData(index, "13.9", Qt.ItemDataRole.EditRole)
 
 
 def carried_over_demo(db) -> str:  # type: ignore[no-untyped-def]

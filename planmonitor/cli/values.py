@@ -13,7 +13,7 @@ from planmonitor.domain.formatting import (
     fmt_percent,
     light_symbol,
     light_word,
-    with_unit,
+    zh_amount,
 )
 from planmonitor.domain.observation import Observation, Source, Standing
 from planmonitor.domain.periods import Period
@@ -105,14 +105,15 @@ def cmd_record(args: argparse.Namespace, db: Database) -> int:
             }
         )
         return 0
-    amount = with_unit(fmt_num(stored, ind.decimals), ind.unit)
+    amount = zh_amount(stored, ind.decimals, ind.unit)
     if numerator is not None and denominator is not None:
         amount += f"，分子{_plain(numerator)}、分母{_plain(denominator)}"
     shown = f"{ind.code} {ind.name} {period.label_zh()}：{amount}"
     if outcome.kind == "unchanged":
         print(f"{shown}（与已有记录相同，未作修改）")
     elif outcome.kind == "changed":
-        print(f"{shown}（更正，原值 {fmt_num(outcome.previous, ind.decimals)}，已保留在历史中）")
+        previous = zh_amount(outcome.previous, ind.decimals, ind.unit)
+        print(f"{shown}（更正，原值{previous}，已保留在历史中）")
     else:
         print(f"{shown}（已录入，{standing.value}）")
     return 0

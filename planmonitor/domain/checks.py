@@ -67,6 +67,8 @@ class Finding:
     value: float | None
     message: str
     comment: str = ""
+    unit: str = ""  # the indicator's unit and decimals, to write the value as 250家, 12.00亿元
+    decimals: int = 2
 
     @property
     def resolved(self) -> bool:
@@ -111,7 +113,18 @@ def check_value(
 
     def add(rule: Rule, message: str) -> None:
         out.append(
-            Finding(rule, ind.code, ind.name, obs.region, obs.period, v, message, obs.comment)
+            Finding(
+                rule,
+                ind.code,
+                ind.name,
+                obs.region,
+                obs.period,
+                v,
+                message,
+                obs.comment,
+                ind.unit,
+                ind.decimals,
+            )
         )
 
     if is_share(ind) and v > 100:
@@ -208,6 +221,8 @@ def stale_estimates(
             f"{o.period.label_zh()}的数值仍为预计数，已超过{settings.estimate_quarters}个季度，"
             "请更新为初步或正式数",
             o.comment,
+            ind.unit,
+            ind.decimals,
         )
         for o in current
         if o.standing is Standing.ESTIMATE and o.period.moment <= limit and o.value is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planmonitor.domain.checks import Finding
-from planmonitor.domain.formatting import fmt_num
+from planmonitor.domain.formatting import zh_amount
 from planmonitor.domain.periods import Period
 from planmonitor.domain.tasks import TaskState
 
@@ -37,9 +37,9 @@ class TaskReportLine:
         return "、".join(self.units)
 
     def problem(self) -> str:
-        """The 三、存在问题 line of a lagging task: 3.1 打好…（区财政局）：滞后原因：…"""
+        """The 三、存在问题 line of a lagging task: 3.1 打好…（区财政局），滞后原因：…"""
         units = f"（{self.units_text}）" if self.units else ""
-        return f"{self.code} {self.title}{units}：滞后原因：{self.reason}"
+        return f"{self.code} {self.title}{units}，滞后原因：{self.reason}"
 
     def sentence(self) -> str:
         """任务 3 加大科技投入（区财政局、区发改局）：■ 滞后。已拨付800万元。下一步：…"""
@@ -95,7 +95,7 @@ class RoundSection:
         return f"重点任务方面，{n}项任务推进滞后：" if n else ""
 
     def problem_lines(self) -> list[str]:
-        """1. 3.1 打好…：滞后原因：… — one numbered line per lagging task."""
+        """1. 3.1 打好…，滞后原因：… — one numbered line per lagging task."""
         return [f"{i}. {t.problem()}" for i, t in enumerate(self.lagging, start=1)]
 
     def appendix_lines(self) -> list[str]:
@@ -131,6 +131,6 @@ APPENDIX_TITLE = "数据审核尚无情况说明的事项"
 
 
 def finding_line(f: Finding) -> str:
-    """09 技术合同成交额 2024年第三季度（12.00）：累计值低于上季度，1—9月累计….。"""
-    value = "" if f.value is None else f"（{fmt_num(f.value, 2)}）"
-    return f"{f.code} {f.name} {f.period.label_zh()}{value}：{f.rule.label}，{f.message}。"
+    """09 技术合同成交额，2024年第三季度（12亿元）：累计值低于上季度，1—9月累计….。"""
+    value = "" if f.value is None else f"（{zh_amount(f.value, f.decimals, f.unit)}）"
+    return f"{f.code} {f.name}，{f.period.label_zh()}{value}：{f.rule.label}，{f.message}。"

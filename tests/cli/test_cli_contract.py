@@ -97,7 +97,7 @@ def test_history_lists_recorded_and_superseded_values(tmp_path: Path, capsys) ->
         "--note",
         "第二批认定",
     )
-    assert code == 0 and "原值 1000" in out
+    assert code == 0 and "原值1000家" in out
     code, out, _ = run(capsys, "--db", db, "history", "05", "--json")
     rows = json.loads(out)
     assert [(r["value"], r["standing"], r["current"]) for r in rows] == [

@@ -117,7 +117,7 @@ def test_record_warns_when_a_value_needs_a_comment(capsys, tmp_path: Path) -> No
     run(capsys, "--db", db, "init", "--plan", "xx-district")
     assert run(capsys, "--db", db, "record", "03", "2024Q2", "900")[2] == ""
     code, out, err = run(capsys, "--db", db, "record", "03", "2024Q3", "800")
-    assert code == 0 and "800.00 万元" in out  # recorded, never silently changed
+    assert code == 0 and "800.00万元" in out  # recorded, never silently changed
     assert err.strip() == (
         "planmonitor: 审核提示：03 财政科技投入 2024年第三季度：累计值低于上季度，"
         "1—9月累计800万元低于1—6月的900万元；请用 --note 写明情况说明"

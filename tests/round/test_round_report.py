@@ -56,12 +56,12 @@ def test_the_word_report_shows_the_task_section(sqlite_db, tmp_path: Path) -> No
     problems = paras.index("三、存在问题")
     after = paras[problems:]
     assert "重点任务方面，1项任务推进滞后：" in after
-    assert "1. 3.1 打好关键核心技术攻坚战：滞后原因：揭榜挂帅项目未落地" in after
+    assert "1. 3.1 打好关键核心技术攻坚战，滞后原因：揭榜挂帅项目未落地" in after
     summary = paras[paras.index("一、总体情况") + 2]
     assert summary.startswith("本季度应报送指标数据和任务进展")
     assert "数据审核提示1条，其中1条尚无情况说明（见附件）。" in summary
     appendix = paras.index("附件　数据审核尚无情况说明的事项")
     assert paras[appendix + 1] == (
-        "1. 09 技术合同成交总额 2024年第三季度（12.00）：累计值低于上季度，"
+        "1. 09 技术合同成交总额，2024年第三季度（12.00亿元）：累计值低于上季度，"
         "1—9月累计12亿元低于1—6月的15亿元。"
     )

@@ -5,6 +5,13 @@ rows); each allocation burst makes CPython's cycle collector walk every live obj
 third of a large preview's time, with nothing to collect (reference counting frees them). Within
 :func:`collector_paused` the collector waits; it runs again as soon as the outermost block ends,
 also when the block raises. Blocks never span a ``yield``: the pause covers synchronous work only.
+
+What a block leaves alive (a preview's rows) joins the oldest generation as it ends, without
+being walked (:func:`gc.freeze` then :func:`gc.unfreeze`: two list moves). Otherwise the first
+allocation after the pause makes the collector walk all of it as "young" objects, and again one
+generation up a little later — 0.3–0.6 s of a 100,000-row preview, finding nothing. Nothing is
+kept from the collector: the next full collection looks at those objects like at any long-lived
+ones, so a cycle among them is still freed. (Skipped while start-up holds objects frozen.)
 """
 
 from __future__ import annotations
@@ -34,4 +41,7 @@ def collector_paused() -> Iterator[None]:
         with _lock:
             _depth -= 1
             if _depth == 0 and _was_enabled:
+                if gc.get_freeze_count() == 0:
+                    gc.freeze()
+                    gc.unfreeze()
                 gc.enable()

@@ -39,6 +39,11 @@ def _note_answers(preview: ImportPreview, v: FoundValue, seen: set[tuple[str, st
             preview.confirmed.append(Confirmed(v.layout, kind, key, code, v.where.sheet))
 
 
+def _letters(known: dict[int, str], col: int) -> str:
+    known[col] = column_letters(col)
+    return known[col]
+
+
 def classify(
     preview: ImportPreview,
     ex: Extraction,
@@ -72,6 +77,7 @@ def classify(
     answers = bool(preview.answers)
     preliminary, new = Standing.PRELIMINARY, ItemKind.NEW
     hidden_note = "位于隐藏的行或列，默认不导入"
+    letters: dict[int, str] = {}  # column → "D"
     for v in ex.values:
         m = v.match
         code, period, value, region = m.code, v.period, v.value, v.region
@@ -96,7 +102,8 @@ def classify(
                         len(rows),
                         new,
                         where.sheet,
-                        column_letters(where.col) + str(where.row + 1),
+                        (letters.get(where.col) or _letters(letters, where.col))
+                        + str(where.row + 1),
                         v.label,
                         code,
                         name,

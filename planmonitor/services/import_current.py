@@ -38,10 +38,10 @@ def current_values(
     db: Database, plan_id: str, probes: Iterable[tuple[str, str, Period]]
 ) -> dict[tuple[str, str, Period], CurrentValue]:
     """(code, region code, period) → its current value, for those of ``probes`` that have one."""
-    wanted = set(probes)
-    if not wanted:
+    probes = list(probes)
+    if not probes:
         return {}
-    years = [p.year for _c, _r, p in wanted]
+    years = [p.year for _c, _r, p in probes]
     with db.session() as s:
         query = (
             select(
@@ -72,6 +72,7 @@ def current_values(
             )
         )
         out: dict[tuple[str, str, Period], CurrentValue] = {}
+        wanted: set[tuple[str, str, Period]] | None = None  # built once a stored value comes
         for (
             code,
             region,
@@ -91,6 +92,8 @@ def current_values(
             version,
         ) in s.execute(query):
             key = (code, region, period_from_columns(year, month))
+            if wanted is None:
+                wanted = set(probes)
             if key in wanted:
                 src = Source(kind, file, h, sh, cell).describe()
                 out[key] = CurrentValue(

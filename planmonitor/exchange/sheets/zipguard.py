@@ -17,15 +17,24 @@ from planmonitor.exchange.sheets.limits import FileRejected, Limits, size_text
 
 CHUNK = 1024 * 1024
 _DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY")
+_MANY_MARKS = 10_000  # more "!" than this: look at "<!" only
 
 
 def _has_dtd(data: bytes) -> bool:
-    """True when ``data`` holds <!DOCTYPE or <!ENTITY (one pass over the rare "<!")."""
-    at = data.find(b"<!")
+    """True when ``data`` holds <!DOCTYPE or <!ENTITY. Looks at each "!" (rare in XML, and found
+    far faster than "<", which starts every tag); where "!" is common, at each "<!" instead."""
+    if data.count(b"!") > _MANY_MARKS:
+        at = data.find(b"<!")
+        while at >= 0:
+            if data.startswith(_DTD_MARKS, at):
+                return True
+            at = data.find(b"<!", at + 2)
+        return False
+    at = data.find(b"!")
     while at >= 0:
-        if data.startswith(_DTD_MARKS, at):
+        if at and data.startswith(_DTD_MARKS, at - 1):
             return True
-        at = data.find(b"<!", at + 2)
+        at = data.find(b"!", at + 1)
     return False
 
 

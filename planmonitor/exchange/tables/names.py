@@ -135,9 +135,11 @@ class NameMatcher:
         self._exact: dict[str, list[str]] = {}
         self._core: dict[str, list[str]] = {}
         self._names = dict(self.entries)
+        self._keys: dict[str, tuple[str, str]] = {}  # entry name → (key, core key)
         for code, name in self.entries:
-            self._exact.setdefault(self._key(name), []).append(code)
-            self._core.setdefault(self._core_key(name), []).append(code)
+            self._keys[name] = keys = (self._key(name), self._core_key(name))
+            self._exact.setdefault(keys[0], []).append(code)
+            self._core.setdefault(keys[1], []).append(code)
 
     def _key(self, text: str) -> str:
         return normalise(text)
@@ -188,7 +190,8 @@ class NameMatcher:
         return NameMatch(label, None, method, min(best, 0.94), cands)
 
     def _score(self, key: str, ck: str, name: str) -> float:
-        return max(similarity(key, self._key(name)), similarity(ck, self._core_key(name)))
+        name_key, name_core = self._keys.get(name) or (self._key(name), self._core_key(name))
+        return max(similarity(key, name_key), similarity(ck, name_core))
 
     def code_for(self, code_text: str) -> str | None:
         """The code if ``code_text`` is one of the entries' codes."""

@@ -15,8 +15,9 @@ from decimal import Decimal
 
 from planmonitor.domain.observation import Standing
 from planmonitor.domain.periods import Period
+from planmonitor.domain.values import MAX_MAGNITUDE
 from planmonitor.exchange.sheets.grid import SheetGrid
-from planmonitor.exchange.tables.cellvalues import read_number
+from planmonitor.exchange.tables.cellvalues import CellNumber, read_number
 from planmonitor.exchange.tables.column_heads import Head, cached_period
 from planmonitor.exchange.tables.found import Finding, FoundValue, Where
 from planmonitor.exchange.tables.header_words import is_footnote, is_total, is_whole
@@ -157,9 +158,16 @@ class RowReader:
             hidden_row = r in hidden_rows
             for v in values:
                 c, head = v.col, v.head
-                number = read_number(
-                    row[c] if c < n else None, bool(percent) and (r, c) in percent, qualitative
-                )
+                x = row[c] if c < n else None
+                if (  # read_number's fast case inline: a double as a person typed it
+                    type(x) is float
+                    and not percent
+                    and -MAX_MAGNITUDE <= x <= MAX_MAGNITUDE
+                    and len(spelt := repr(x)) <= 15  # no binary noise to drop
+                ):
+                    number = CellNumber(x, "", None, str(int(x)) if x.is_integer() else spelt)
+                else:
+                    number = read_number(x, bool(percent) and (r, c) in percent, qualitative)
                 resolved = periods.get((c, period_text))
                 if resolved is None:
                     row_period = cached_period(period_text) if period_col is not None else None

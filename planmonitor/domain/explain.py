@@ -210,14 +210,15 @@ def _milestone_zh(st: Status, ind: Indicator) -> str:
     return f"{before}计划于{due}前完成，尚未报告完成（{word}）"
 
 
+_DETAILED = ("no_baseline", "no_target", "no_region_target")  # grey for want of an input
+
+
 def _grey_zh(st: Status, ind: Indicator) -> str:
     word = light_word(Light.GREY, "zh")
     dp = st.data_period
-    if st.reason == "no_data" or (
-        dp is None and st.reason not in ("no_baseline", "no_region_target")
-    ):
+    if st.reason == "no_data" or (dp is None and st.reason not in _DETAILED):
         return f"尚无{st.asked.label_zh()}及以前的数据（{word}）"
-    if st.reason in ("no_baseline", "no_region_target"):
+    if st.reason in _DETAILED:
         shown = f"{when_zh(ind, dp)}{_v(st, st.actual)}，" if dp is not None else ""
         return f"{shown}{st.detail_zh}（{word}）"
     assert dp is not None

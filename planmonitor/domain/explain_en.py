@@ -142,14 +142,15 @@ def _final(st: Status, ind: Indicator, word: str) -> str:
     return text
 
 
+_DETAILED = ("no_baseline", "no_target", "no_region_target")  # grey for want of an input
+
+
 def _grey(st: Status, ind: Indicator) -> str:
     word = light_word(Light.GREY, "en")
     dp = st.data_period
-    if st.reason == "no_data" or (
-        dp is None and st.reason not in ("no_baseline", "no_region_target")
-    ):
+    if st.reason == "no_data" or (dp is None and st.reason not in _DETAILED):
         return f"No data up to {st.asked.label_en()} ({word})"
-    if st.reason in ("no_baseline", "no_region_target"):
+    if st.reason in _DETAILED:
         shown = f"{dp.label_en()}: {_v(st, st.actual)}; " if dp is not None else ""
         return f"{shown}{st.detail_en} ({word})"
     assert dp is not None

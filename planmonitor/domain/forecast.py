@@ -71,6 +71,7 @@ def forecast(
     """Carry the recent trend of ``series`` (up to ``dp``) to the target year."""
     form = ind.target.form
     ty = sched.end_year
+    series = series.upto(dp)  # the trend is drawn from values up to the data's period only
     if form is TargetForm.GROWTH_RATE:
         if realised_rate is None or ind.target.rate is None:
             return None
@@ -173,7 +174,7 @@ def _flow_trend(
     schedule is due (双过半), is the year-to-date value scaled by the profile; a 1—3月 value
     never is.
     """
-    totals = {y: v for y, v in series.year_ends(until=dp.year).items() if y > dp.year - TREND_YEARS}
+    totals = {y: v for y, v in series.year_ends().items() if y > dp.year - TREND_YEARS}
     current = series.at(dp)
     if dp.end_month != 12 and current is not None:
         same = series.at(dp.previous_year())

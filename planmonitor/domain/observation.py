@@ -101,6 +101,15 @@ class Series:
         series._items = items
         return series
 
+    def upto(self, period: Period) -> Series:
+        """The values of periods ending at or before ``period`` (a status as of a quarter uses
+        nothing later: domain §5); ``self`` when there is nothing later."""
+        items, limit = self._items, period.moment
+        end = len(items)
+        while end and items[end - 1][0].moment > limit:
+            end -= 1
+        return self if end == len(items) else Series.presorted(items[:end])
+
     def __len__(self) -> int:
         return len(self._items)
 

@@ -114,7 +114,12 @@ def build_schedule(ind: Indicator) -> Schedule:
     if form is TargetForm.MILESTONE:
         raise NoSchedule("qualitative", "定性目标，按完成情况评价", "qualitative milestone")
     if form is TargetForm.QUOTA:
-        assert t.value is not None
+        if t.value is None:  # e.g. a sub-region's share given a baseline but no amount
+            raise NoSchedule(
+                "no_target",
+                "未设每年额度（目标值），无法计算序时进度",
+                "no target: enter the yearly amount to compute the schedule",
+            )
         pts = ((ind.baseline_year + 1, t.value), (ind.target_year, t.value))
         return Schedule(pts, False, ind.profile, Nature.FLOW, quota=True)
     if form is TargetForm.GROWTH_RATE:

@@ -44,6 +44,7 @@ def evaluate(
 ) -> Status:
     """Compute the status of ``ind`` at the quarter ``asked`` from its current values ``series``."""
     settings = settings or StatusSettings()
+    series = series.upto(asked)  # a status as of a quarter uses no later period's value
     base = Status(
         indicator=ind.code,
         light=Light.GREY,

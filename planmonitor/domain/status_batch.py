@@ -37,10 +37,13 @@ _STRAIGHT = (TargetForm.LEVEL, TargetForm.INCREASE, TargetForm.POINTS)
 def region_indicator(ind: Indicator, baseline: float | None, target: float | None) -> Indicator:
     """The indicator with a sub-region's own baseline and target (任务分解)."""
     t = ind.target
+    text = t.text if target is not None else ""  # the plan's wording is not the region's
     if t.form in _STRAIGHT:
-        new_t = replace(t, form=TargetForm.LEVEL, value=target, milestones=(), increase=None)
+        new_t = replace(
+            t, form=TargetForm.LEVEL, value=target, milestones=(), increase=None, text=text
+        )
     elif t.form is TargetForm.QUOTA:
-        new_t = replace(t, value=target)
+        new_t = replace(t, value=target, text=text)
     else:
         new_t = replace(t, value=target) if target is not None else t
     return replace(ind, baseline=baseline, target=new_t)

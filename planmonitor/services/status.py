@@ -12,10 +12,10 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import case, select
+from sqlalchemy import and_, case, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.expression import ClauseElement
+from sqlalchemy.sql.expression import ClauseElement, ColumnElement
 
 from planmonitor.domain.indicator import Indicator, Target
 from planmonitor.domain.observation import Series
@@ -164,7 +164,7 @@ class StatusData:
             self.region_targets.update(zip(map(_PAIR, rows), map(_SHARE, rows), strict=True))
 
     def _read_values(self, ind_ids: list[int] | None, region_ids: list[int] | None) -> None:
-        """Current values up to the asked year of ``ind_ids`` × ``region_ids`` (None: all).
+        """Current values up to the quarter asked of ``ind_ids`` × ``region_ids`` (None: all).
 
         One query in the order of the current-value index, so each (indicator, region) comes
         as one run of rows, oldest first; the period as one number (year × 16 + month), made
@@ -177,7 +177,7 @@ class StatusData:
         ).where(
             o.indicator_id.in_(list(self.ind_ids) if ind_ids is None else ind_ids),
             o.superseded_at.is_(None),
-            o.year <= self.asked.year,
+            up_to(self.asked),
             o.value.is_not(None),
         )
         if region_ids is not None:
@@ -333,6 +333,15 @@ class StatusData:
         gaps = [(p, names) for p, names in rolled.incomplete.items() if p.moment > newest]
         ordered = sorted(merged.items(), key=lambda pv: pv[0].sort_key)
         return ordered, max(gaps, key=lambda g: g[0].sort_key) if gaps else None
+
+
+def up_to(asked: Period) -> ColumnElement[bool]:
+    """Observations of periods ending at or before ``asked`` (month 0, the whole year, ends in
+    December): what a status as of ``asked`` may use (domain §5)."""
+    o = ObservationRow
+    if asked.end_month == 12:
+        return o.year <= asked.year
+    return or_(o.year < asked.year, and_(o.year == asked.year, o.month.between(1, asked.end_month)))
 
 
 _PAIR = itemgetter(0, 1)

@@ -160,8 +160,8 @@ def city(db):
             t = round(target * 0.05 * rng.uniform(0.8, 1.2), 3)
             if 0.25 <= roll < 0.3 and b is not None:
                 t = b  # nothing to gain: the value is compared with the target directly
-            if 0.2 <= roll < 0.25 and ind.target.form is not TargetForm.QUOTA:
-                t = None  # (a quota share without its amount fails in the engine: issue note)
+            if 0.2 <= roll < 0.25:
+                t = None  # a baseline without an amount (for a quota: grey, no target)
             shares.append((code, t, b))
         settings.set_region_targets(PLAN, ind.code, [s for s in shares if s[1] or s[2]])
     return db
@@ -169,7 +169,7 @@ def city(db):
 
 def _engine(read: dict, loaded: StatusData, region: Region, asked: Period) -> list[Status]:
     """The engine pair by pair, on values read apart from the batch's loader (as the service
-    reads them: current values up to the end of the year asked)."""
+    reads them: current values of periods up to the quarter asked)."""
     own = _current(read, region.code, asked)
     children = [r for r in loaded.plan.sub_regions if (r.parent or ROOT_REGION) == region.code]
     below = {
@@ -212,10 +212,11 @@ def _engine(read: dict, loaded: StatusData, region: Region, asked: Period) -> li
 
 
 def _current(read: dict, region: str, asked: Period) -> dict[str, list[tuple]]:
-    """Current values up to the year asked, by indicator code (ObservationService's)."""
+    """Current values of periods up to the quarter asked, by indicator code
+    (ObservationService's)."""
     out: dict[str, list[tuple]] = {}
     for o in read[region]:
-        if o.value is not None and o.period.year <= asked.year:
+        if o.value is not None and o.period.moment <= asked.moment:
             out.setdefault(o.indicator, []).append((o.period, o.value, o.numerator, o.denominator))
     return out
 
@@ -260,6 +261,8 @@ def test_every_pair_of_the_city_agrees_with_the_engine(city) -> None:
     assert kinds == set(TargetForm)
     lights = {i.status.light.value for i in StatusService(city).evaluate_all(PLAN, ASKED[2])}
     assert {"green", "yellow", "red", "grey"} <= lights, lights
+    reasons = {i.status.reason for i in StatusService(city).evaluate_all(PLAN, ASKED[2])}
+    assert {"no_target", "no_baseline", "no_region_target"} <= reasons, reasons
 
 
 def _made_when_first_read(statuses: list[Status]) -> None:

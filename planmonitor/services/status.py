@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, case, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -25,6 +21,7 @@ from planmonitor.domain.rollup import Part, can_roll_up, roll_up
 from planmonitor.domain.status import evaluate, mark_incomplete
 from planmonitor.domain.status_batch import Share, Values, evaluate_regions
 from planmonitor.domain.status_result import Status
+from planmonitor.services.bulk_work import collector_paused
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns
 from planmonitor.store.database import Database
@@ -39,9 +36,9 @@ from planmonitor.store.models import (
 from planmonitor.store.plan_rows import plan_from_row, target_from_json, withdrawn_note
 
 
-@dataclass(frozen=True)
-class IndicatorStatus:
-    """One indicator's status in one region."""
+class IndicatorStatus(NamedTuple):
+    """One indicator's status in one region (a named tuple: a city's status makes tens of
+    thousands)."""
 
     indicator: Indicator
     region: Region
@@ -131,7 +128,7 @@ class StatusData:
             self.revisions[code].append((rev.effective, target_from_json(rev.new_target)))
         self.region_targets: dict[tuple[int, int], tuple[float | None, float | None]] = {}
         self.values: dict[tuple[int, int], list[tuple[Period, float]]] = defaultdict(list)
-        self.parts: dict[tuple[int, int, Period], tuple[float | None, float | None]] = {}
+        self._parts_read: dict[int, dict[int, dict[Period, Part]]] = {}  # by indicator, region
         self._loaded: set[int] = set()  # region ids whose own values and targets are read
 
     def load(self, regions: list[Region]) -> None:
@@ -159,7 +156,7 @@ class StatusData:
         )
         if region_ids is not None:
             query = query.where(rt.region_id.in_(region_ids))
-        with _bulk():
+        with collector_paused():
             rows = _fetch(self._session, query)
             self.region_targets.update(zip(map(_PAIR, rows), map(_SHARE, rows), strict=True))
 
@@ -172,9 +169,7 @@ class StatusData:
         thousands of rows: this loop is most of its cost.
         """
         o = ObservationRow
-        query = select(
-            o.indicator_id, o.region_id, o.year * 16 + o.month, o.value, o.numerator, o.denominator
-        ).where(
+        query = select(o.indicator_id, o.region_id, o.year * 16 + o.month, o.value).where(
             o.indicator_id.in_(list(self.ind_ids) if ind_ids is None else ind_ids),
             o.superseded_at.is_(None),
             up_to(self.asked),
@@ -183,24 +178,42 @@ class StatusData:
         if region_ids is not None:
             query = query.where(o.region_id.in_(region_ids))
         query = query.order_by(o.indicator_id, o.region_id, o.year, o.month)
-        values, parts, periods = self.values, self.parts, _Periods()
+        values, periods = self.values, _Periods()
         get_period = periods.__getitem__
-        ratios = {i for i, code in self.ind_ids.items() if self._ratio.get(code)}
-        with _bulk():
+        with collector_paused():
             rows = _fetch(self._session, query)
             for key, group in groupby(rows, key=_PAIR):
                 run = list(group)
                 values[key] = list(
                     zip(map(get_period, map(_CODE, run)), map(_VALUE, run), strict=True)
                 )
-                if key[0] in ratios:
-                    for ind_id, reg_id, code, _v, num, den in run:
-                        if num is not None or den is not None:
-                            parts[(ind_id, reg_id, periods[code])] = (num, den)
             annual = {c for c, p in periods.items() if p.month is None}
             if annual:  # stored as month 0, read before the year's months: put them after
                 for key in {(row[0], row[1]) for row in rows if row[2] in annual}:
                     values[key].sort(key=_sort_key)
+
+    def _parts(self, ind_id: int, child_ids: list[int]) -> dict[tuple[int, Period], Part]:
+        """A ratio's numerators and denominators in ``child_ids`` (read when first rolled up:
+        few rows have them), by (region id, period)."""
+        found = self._parts_read.get(ind_id)
+        if found is None:
+            found = self._parts_read[ind_id] = {}
+        missing = [i for i in child_ids if i not in found]
+        if missing:
+            o = ObservationRow
+            query = select(o.region_id, o.year, o.month, o.value, o.numerator, o.denominator).where(
+                o.indicator_id == ind_id,
+                o.region_id.in_(missing),
+                o.superseded_at.is_(None),
+                up_to(self.asked),
+                o.value.is_not(None),
+                or_(o.numerator.is_not(None), o.denominator.is_not(None)),
+            )
+            for reg_id in missing:
+                found[reg_id] = {}
+            for reg_id, year, month, value, num, den in _fetch(self._session, query):
+                found[reg_id][period_from_columns(year, month)] = Part(value, num, den)
+        return {(i, p): part for i in child_ids for p, part in found[i].items()}
 
     def _read_newer_sub_units(self, region: Region) -> None:
         """The sub-units' values of the indicators where one of them is newer than ``region``'s
@@ -264,7 +277,7 @@ class StatusData:
         Indicator by indicator: the plan's own region through the engine, the sub-regions
         together (:func:`~planmonitor.domain.status_batch.evaluate_regions`)."""
         self.load(regions)
-        with _bulk():
+        with collector_paused():
             return self._statuses(regions)
 
     def _statuses(self, regions: list[Region]) -> list[IndicatorStatus]:
@@ -304,7 +317,7 @@ class StatusData:
         """The region's own values (in period order), completed by its sub-units' sum where it
         has none newer."""
         own = self.values.get((ind_id, self.region_ids[region.code]), [])
-        children = self.children.get(region.code, ())
+        children = self.children.get(region.code)
         if not children or not can_roll_up(ind):
             return own, None
         asked = self.asked.moment
@@ -319,10 +332,11 @@ class StatusData:
         )
         if not newer:  # the region's own figures are as new as anything below it
             return own, None
+        parts = self._parts(ind_id, [i for _n, i in child_ids]) if self._ratio[ind.code] else {}
         units: dict[str, dict[Period, Part]] = {}
         for name, child_id in child_ids:
             units[name] = {
-                p: Part(v, *self.parts.get((ind_id, child_id, p), (None, None)))
+                p: parts.get((child_id, p)) or Part(v, None, None)
                 for p, v in self.values.get((ind_id, child_id), [])
                 if p.moment <= asked
             }
@@ -348,19 +362,6 @@ _PAIR = itemgetter(0, 1)
 _CODE = itemgetter(2)
 _VALUE = itemgetter(3)
 _SHARE = itemgetter(2, 3)
-
-
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """No cyclic garbage collection while hundreds of thousands of tuples are made (each
-    collection would walk all of them again); restored afterwards."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 class _Periods(dict[int, Period]):

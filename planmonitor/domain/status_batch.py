@@ -53,10 +53,10 @@ class _Regional:
     """A sub-region's indicator and values, made into engine objects only when a forecast or
     an explanation is read."""
 
-    __slots__ = ("_made", "ind", "share", "values")
+    __slots__ = ("_made", "batch", "dp", "ind", "share", "values")
 
-    def __init__(self, ind: Indicator, share: Share, values: Values) -> None:
-        self.ind, self.share, self.values = ind, share, values
+    def __init__(self, batch: _Batch, share: Share, values: Values, dp: Period) -> None:
+        self.batch, self.ind, self.share, self.values, self.dp = batch, batch.ind, share, values, dp
         self._made: Indicator | None = None
 
     def indicator(self) -> Indicator:
@@ -67,10 +67,11 @@ class _Regional:
     def explain(self, st: Status) -> tuple[str, str]:
         return sentences(self.indicator(), st)
 
-    def forecaster(self, dp: Period, settings: StatusSettings, share: float) -> Forecast | None:
-        ind = self.indicator()
+    def forecaster(self) -> Forecast | None:
+        ind, dp = self.indicator(), self.dp
         series = Series.presorted(self.values)
-        return forecast(ind, series, build_schedule(ind), dp, settings, None, share)
+        share = self.batch.per_period[dp.sort_key][1]
+        return forecast(ind, series, build_schedule(ind), dp, self.batch.settings, None, share)
 
 
 def evaluate_regions(
@@ -155,7 +156,7 @@ class _Batch:
         b: float,
         t: float,
     ) -> Status:
-        stale, sh, f_prev, f_cur = self._period(dp)
+        stale, sh, f_prev, f_cur = self.per_period.get(dp.sort_key) or self._period(dp)
         yoy = None
         before = dp.moment - 12
         i = at - 1
@@ -205,7 +206,7 @@ class _Batch:
         light = Light.GREY
         if progress is not None:
             light = self._light(progress, actual, expected, t, tolerance)
-        regional = _Regional(ind, (b, t), values)
+        regional = _Regional(self, (b, t), values, dp)
         st = Status(  # positionally, in the order of Status's fields: a city makes thousands
             ind.code,
             light,
@@ -231,9 +232,8 @@ class _Batch:
             ceiling,
             reason=reason,
             explainer=regional.explain,
+            forecaster=None if light is Light.GREY else regional.forecaster,
         )
-        if light is not Light.GREY:
-            st.forecaster = lambda: regional.forecaster(dp, self.settings, sh)
         return st
 
     def _light(

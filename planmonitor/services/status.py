@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from itertools import groupby
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, case, or_, select
+from sqlalchemy import and_, bindparam, case, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement, ColumnElement
@@ -169,28 +170,32 @@ class StatusData:
         thousands of rows: this loop is most of its cost.
         """
         o = ObservationRow
-        query = select(o.indicator_id, o.region_id, o.year * 16 + o.month, o.value).where(
-            o.indicator_id.in_(list(self.ind_ids) if ind_ids is None else ind_ids),
+        query = select(o.region_id, o.year * 16 + o.month, o.value).where(
+            o.indicator_id == bindparam("ind_id", 0),  # each indicator in turn
             o.superseded_at.is_(None),
             up_to(self.asked),
             o.value.is_not(None),
         )
         if region_ids is not None:
             query = query.where(o.region_id.in_(region_ids))
-        query = query.order_by(o.indicator_id, o.region_id, o.year, o.month)
+        query = query.order_by(o.region_id, o.year, o.month)
         values, periods = self.values, _Periods()
         get_period = periods.__getitem__
+        read: list[Values] = []
         with collector_paused():
-            rows = _fetch(self._session, query)
-            for key, group in groupby(rows, key=_PAIR):
-                run = list(group)
-                values[key] = list(
-                    zip(map(get_period, map(_CODE, run)), map(_VALUE, run), strict=True)
-                )
-            annual = {c for c, p in periods.items() if p.month is None}
-            if annual:  # stored as month 0, read before the year's months: put them after
-                for key in {(row[0], row[1]) for row in rows if row[2] in annual}:
-                    values[key].sort(key=_sort_key)
+            for ind_id, rows in _fetch_each(
+                self._session, query, "ind_id", list(self.ind_ids) if ind_ids is None else ind_ids
+            ):
+                for reg_id, group in groupby(rows, key=_FIRST):
+                    run = list(group)
+                    values[(ind_id, reg_id)] = found = list(
+                        zip(map(get_period, map(_CODE, run)), map(_VALUE, run), strict=True)
+                    )
+                    read.append(found)
+            if any(p.month is None for p in periods.values()):
+                for found in read:  # month 0 (the year as a whole) came before the year's months
+                    if any(p.month is None for p, _v in found):
+                        found.sort(key=_sort_key)
 
     def _parts(self, ind_id: int, child_ids: list[int]) -> dict[tuple[int, Period], Part]:
         """A ratio's numerators and denominators in ``child_ids`` (read when first rolled up:
@@ -282,34 +287,44 @@ class StatusData:
 
     def _statuses(self, regions: list[Region]) -> list[IndicatorStatus]:
         code_to_id = {c: i for i, c in self.ind_ids.items()}
-        n = len(self.plan.indicators)
-        out: list[IndicatorStatus | None] = [None] * (len(regions) * n)
-        targets = self.region_targets
-        for col, ind in enumerate(self.plan.indicators):
+        targets, values, asked, settings = (
+            self.region_targets,
+            self.values,
+            self.asked,
+            self.plan.settings,
+        )
+        reg_ids = [self.region_ids[region.code] for region in regions]
+        # the plan's own region, and those with sub-units, may be rolled up (:meth:`_series`)
+        rolled = [r.code == ROOT_REGION or r.code in self.children for r in regions]
+        by_region: list[list[IndicatorStatus]] = [[] for _ in regions]
+        for ind in self.plan.indicators:
             ind_id = code_to_id[ind.code]
             current = self._in_force(ind)
             subs: list[tuple[Values, Share | None]] = []
             sub_at: list[int] = []
             gaps: dict[int, tuple[Period, tuple[str, ...]]] = {}
-            for row, region in enumerate(regions):
-                reg_id = self.region_ids[region.code]
-                values, missing = self._series(current, ind_id, region)
-                if missing is not None:
-                    gaps[row] = missing
-                if region.code == ROOT_REGION:
-                    st = evaluate(current, Series.presorted(values), self.asked, self.plan.settings)
+            for row, reg_id in enumerate(reg_ids):
+                if rolled[row]:
+                    region = regions[row]
+                    series, missing = self._series(current, ind_id, region)
                     if missing is not None:
-                        mark_incomplete(st, *missing)
-                    out[row * n + col] = IndicatorStatus(current, region, st)
+                        gaps[row] = missing
+                    if region.code == ROOT_REGION:
+                        st = evaluate(current, Series.presorted(series), asked, settings)
+                        if missing is not None:
+                            mark_incomplete(st, *missing)
+                        by_region[row].append(IndicatorStatus(current, region, st))
+                        continue
                 else:
-                    subs.append((values, targets.get((ind_id, reg_id))))
-                    sub_at.append(row)
-            found = evaluate_regions(current, self.asked, self.plan.settings, subs)
+                    series = values.get((ind_id, reg_id), [])
+                subs.append((series, targets.get((ind_id, reg_id))))
+                sub_at.append(row)
+            found = evaluate_regions(current, asked, settings, subs)
             for row, st in zip(sub_at, found, strict=True):
                 if row in gaps:
                     mark_incomplete(st, *gaps[row])
-                out[row * n + col] = IndicatorStatus(current, regions[row], st)
-        return [item for item in out if item is not None]
+                by_region[row].append(IndicatorStatus(current, regions[row], st))
+        return [item for items in by_region for item in items]
 
     def _series(
         self, ind: Indicator, ind_id: int, region: Region
@@ -359,8 +374,9 @@ def up_to(asked: Period) -> ColumnElement[bool]:
 
 
 _PAIR = itemgetter(0, 1)
-_CODE = itemgetter(2)
-_VALUE = itemgetter(3)
+_FIRST = itemgetter(0)
+_CODE = itemgetter(1)
+_VALUE = itemgetter(2)
 _SHARE = itemgetter(2, 3)
 
 
@@ -379,15 +395,25 @@ def _sort_key(pv: tuple[Period, float]) -> int:
 def _fetch(s: Session, query: ClauseElement) -> list[tuple[Any, ...]]:
     """The rows of a Core ``query`` as plain tuples, straight from the DBAPI cursor (no Row
     objects: a status over every pair reads hundreds of thousands)."""
+    return next(_fetch_each(s, query, None, [None]))[1]
+
+
+def _fetch_each(
+    s: Session, query: ClauseElement, name: str | None, values: list[Any]
+) -> Iterator[tuple[Any, list[tuple[Any, ...]]]]:
+    """``query`` compiled once and run for each of ``values`` of its parameter ``name``: each
+    value with its rows as plain tuples (see :func:`_fetch`)."""
     conn = s.connection()
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     assert isinstance(compiled, SQLCompiler)
-    params: Any = compiled.params
-    if compiled.positional:
-        params = tuple(params[name] for name in compiled.positiontup or ())
+    sql, params = str(compiled), dict(compiled.params)
+    order = compiled.positiontup if compiled.positional else None
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(str(compiled), params)
-        return list(cursor.fetchall())
+        for value in values:
+            if name is not None:
+                params[name] = value
+            cursor.execute(sql, params if order is None else tuple(params[n] for n in order))
+            yield value, list(cursor.fetchall())
     finally:
         cursor.close()

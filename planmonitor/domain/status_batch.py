@@ -13,7 +13,6 @@ itself. tests/services/test_status_batch.py compares both on every pair of a gen
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from planmonitor.domain.explain import sentences
 from planmonitor.domain.forecast import Forecast, forecast
@@ -23,6 +22,7 @@ from planmonitor.domain.indicator import Cadence, Comparator, Indicator, Nature,
 from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import StatusSettings
+from planmonitor.domain.records import replaced
 from planmonitor.domain.schedule import build_schedule
 from planmonitor.domain.staleness import is_stale
 from planmonitor.domain.status import evaluate, not_decomposed
@@ -41,14 +41,14 @@ def region_indicator(ind: Indicator, baseline: float | None, target: float | Non
     t = ind.target
     text = t.text if target is not None else ""  # the plan's wording is not the region's
     if t.form in _STRAIGHT:
-        new_t = replace(
+        new_t = replaced(
             t, form=TargetForm.LEVEL, value=target, milestones=(), increase=None, text=text
         )
     elif t.form is TargetForm.QUOTA:
-        new_t = replace(t, value=target, text=text)
+        new_t = replaced(t, value=target, text=text)
     else:
-        new_t = replace(t, value=target) if target is not None else t
-    return replace(ind, baseline=baseline, target=new_t)
+        new_t = replaced(t, value=target) if target is not None else t
+    return replaced(ind, baseline=baseline, target=new_t)
 
 
 class _Regional:

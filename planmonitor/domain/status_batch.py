@@ -97,6 +97,7 @@ class _Batch:
         self.ind, self.asked, self.settings = ind, asked, settings
         t = ind.target
         self.straight = t.form in _STRAIGHT
+        self.quota = t.form is TargetForm.QUOTA
         self.year_end_only = ind.cadence is Cadence.ANNUAL_LATE
         self.le = t.comparator is Comparator.LE
         self.approx = t.comparator is Comparator.APPROX
@@ -131,7 +132,7 @@ class _Batch:
         if share is None:
             return not_decomposed(ind, Series.presorted(values), self.asked)
         b, t = share
-        if not self.straight or b is None or t is None or not values:
+        if t is None or not values or not (self.quota or (self.straight and b is not None)):
             return evaluate(
                 region_indicator(ind, b, t), Series.presorted(values), self.asked, self.settings
             )
@@ -147,7 +148,71 @@ class _Batch:
             return evaluate(
                 region_indicator(ind, b, t), Series.presorted(values), self.asked, self.settings
             )
+        if self.quota:
+            return self._quota(ind, values, at, dp, actual, b, t)
+        assert b is not None
         return self._graded(ind, values, at, dp, actual, b, t)
+
+    def _quota(
+        self,
+        ind: Indicator,
+        values: Values,
+        at: int,
+        dp: Period,
+        actual: float,
+        b: float | None,
+        t: float,
+    ) -> Status:
+        """A yearly quota before its final year: this year's amount due so far (额度 × share),
+        as :func:`~planmonitor.domain.final_status.quota_status` grades it."""
+        stale, sh, _f_prev, _f_cur = self.per_period.get(dp.sort_key) or self._period(dp)
+        expected = t * sh
+        tolerance = _tolerance(ind, self.settings, t) if self.approx else None
+        progress = None if abs(expected) < EPS else _direct(self.le, actual, expected)
+        light = (
+            _GREY if progress is None else self._light_of(progress, actual, expected, t, tolerance)
+        )
+        regional = _Regional(self, (b, t), values, dp)
+        return Status(  # positionally, in the order of Status's fields
+            ind.code,
+            light,
+            "quota",
+            self.asked,
+            ind.unit,
+            ind.decimals,
+            actual,
+            expected,
+            progress,
+            dp,
+            t,  # the schedule starts from the quota itself: the engine's baseline for a quota
+            t,
+            self.y1,
+            ind.target.rate,
+            t,
+            actual / t if abs(t) > EPS else None,
+            _yoy(values, at, dp, actual),
+            None,  # realised_rate
+            sh,
+            stale,
+            tolerance,
+            False,  # ceiling
+            reason="nothing_due" if progress is None else "",
+            explainer=regional.explain,
+            forecaster=None if light is _GREY else regional.forecaster,
+        )
+
+    def _light_of(
+        self, p: float, actual: float, expected: float, target: float, tolerance: float | None
+    ) -> Light:
+        """:func:`~planmonitor.domain.grading.graded`'s light."""
+        light = _GREEN if p >= self.green else (_YELLOW if p >= self.yellow else _RED)
+        if (
+            tolerance is not None
+            and abs(expected - target) <= EPS * max(1.0, abs(target))
+            and abs(actual - target) <= tolerance + EPS
+        ):
+            light = _GREEN
+        return light
 
     def _graded(
         self,
@@ -160,18 +225,6 @@ class _Batch:
         t: float,
     ) -> Status:
         stale, sh, f_prev, f_cur = self.per_period.get(dp.sort_key) or self._period(dp)
-        yoy = None
-        before = dp.moment - 12
-        i = at - 1
-        while i >= 0:
-            p, v = values[i]
-            if p.moment == before:
-                if abs(v) >= EPS:
-                    yoy = (actual / v - 1) * 100
-                break
-            if p.moment < before:
-                break
-            i -= 1
         d = t - b
         yt = b if f_cur < 0 else (t if f_cur > 1 else b + d * f_cur)
         tolerance = None
@@ -206,18 +259,9 @@ class _Batch:
                 reason = "nothing_due"
             else:
                 progress = (actual - b) / (expected - b)
-        if progress is None:
-            light = _GREY
-        else:  # grading.graded's light
-            light = (
-                _GREEN if progress >= self.green else (_YELLOW if progress >= self.yellow else _RED)
-            )
-            if (
-                tolerance is not None
-                and abs(expected - t) <= EPS * max(1.0, abs(t))
-                and abs(actual - t) <= tolerance + EPS
-            ):
-                light = _GREEN
+        light = (
+            _GREY if progress is None else self._light_of(progress, actual, expected, t, tolerance)
+        )
         regional = _Regional(self, (b, t), values, dp)
         st = Status(  # positionally, in the order of Status's fields: a city makes thousands
             ind.code,
@@ -236,7 +280,7 @@ class _Batch:
             ind.target.rate,
             yt,
             actual / yt if abs(yt) > EPS else None,
-            yoy,
+            _yoy(values, at, dp, actual),
             None,  # realised_rate
             sh,
             stale,
@@ -247,6 +291,20 @@ class _Batch:
             forecaster=None if light is _GREY else regional.forecaster,
         )
         return st
+
+
+def _yoy(values: Values, at: int, dp: Period, actual: float) -> float | None:
+    """同比: growth on the value of the same period a year earlier (the engine's ``_yoy``)."""
+    before = dp.moment - 12
+    i = at - 1
+    while i >= 0:
+        p, v = values[i]
+        if p.moment == before:
+            return (actual / v - 1) * 100 if abs(v) >= EPS else None
+        if p.moment < before:
+            return None
+        i -= 1
+    return None
 
 
 def _direct(le: bool, actual: float, expected: float) -> float | None:

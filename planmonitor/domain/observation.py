@@ -122,28 +122,30 @@ class Series:
 
     def at(self, period: Period) -> float | None:
         """The value recorded for exactly the moment of ``period`` (annual Y ≡ Y-Q4)."""
-        found: float | None = None
-        moment = period.moment
-        for p, v in self._items:
+        items, moment = self._items, period.moment
+        i = len(items)
+        while i:  # from the newest: the periods asked about are mostly recent
+            i -= 1
+            p, v = items[i]
             if p.moment == moment:
-                found = v  # annual sorts after Q4, so it wins
-            elif p.moment > moment:
-                break
-        return found
+                return v  # annual sorts after Q4, so it wins
+            if p.moment < moment:
+                return None
+        return None
 
     def latest(
         self, at_or_before: Period, year_end_only: bool = False
     ) -> tuple[Period, float] | None:
         """The latest value at or before ``at_or_before``; only year-end values if asked."""
-        best: tuple[Period, float] | None = None
-        limit = at_or_before.moment
-        for p, v in self._items:
-            if p.moment > limit:
-                break
-            if year_end_only and p.end_month != 12:
-                continue
-            best = (p, v)
-        return best
+        items, limit = self._items, at_or_before.moment
+        i = len(items)
+        while i:
+            i -= 1
+            item = items[i]
+            p = item[0]
+            if p.moment <= limit and (not year_end_only or p.month is None or p.month == 12):
+                return item
+        return None
 
     def year_end(self, year: int) -> float | None:
         """The value for the whole of ``year`` (annual, or the Q4 / December value)."""
@@ -153,6 +155,6 @@ class Series:
         """Year → year-end value, for the years that have one."""
         out: dict[int, float] = {}
         for p, v in self._items:
-            if p.end_month == 12 and (until is None or p.year <= until):
+            if (p.month is None or p.month == 12) and (until is None or p.year <= until):
                 out[p.year] = v
         return out

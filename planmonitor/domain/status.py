@@ -60,11 +60,12 @@ def evaluate(
     if ind.target.form is TargetForm.MILESTONE:
         return explain.finish(milestone_status(ind, series, asked, base), ind)
     latest = series.latest(asked, year_end_only=_year_end_only(ind))
-    if latest is not None:
-        base = fill(base, actual=latest[1], data_period=latest[0])
-        base = fill(base, stale=is_stale(ind, latest[0], asked), yoy=_yoy(series, latest[0]))
+    if latest is not None:  # fields set one by one: the engine runs for every pair of a city
+        base.data_period, base.actual = latest
+        base.stale = is_stale(ind, latest[0], asked)
+        base.yoy = _yoy(series, latest[0])
     if ind.target.comparator is Comparator.APPROX:
-        base = fill(base, tolerance=settings.tolerance_for(ind))
+        base.tolerance = settings.tolerance_for(ind)
     try:
         sched = build_schedule(ind)
     except NoSchedule as missing:
@@ -74,13 +75,14 @@ def evaluate(
         if ind.target.form is TargetForm.CAGR and latest is not None:
             st = _yoy_only(ind, series, latest[0], latest[1], st, settings)
         return explain.finish(st, ind)
-    base = fill(base, baseline=sched.start_value if not ind.target.form.is_growth else ind.baseline)
+    base.baseline = sched.start_value if not ind.target.form.is_growth else ind.baseline
     if ind.target.form is not TargetForm.GROWTH_RATE:
-        base = fill(base, target=sched.end_value)
+        base.target = sched.end_value
     if latest is None:
-        return explain.finish(fill(base, reason="no_data"), ind)
+        base.reason = "no_data"
+        return explain.finish(base, ind)
     dp, actual = latest
-    base = _with_year_view(base, sched, dp, actual, ind)
+    _with_year_view(base, sched, dp, actual, ind)
     st = _assess(ind, series, sched, dp, actual, base, settings)
     if st.kind == "final":
         st.stale = False  # a verdict on the target year needs nothing newer
@@ -122,10 +124,13 @@ def _with_year_view(
 ) -> Status:
     """This year's target and 完成率 (year-to-date value against the whole year's target)."""
     if ind.target.form is TargetForm.GROWTH_RATE:
-        return fill(base, year_target=ind.target.rate)
+        base.year_target = ind.target.rate
+        return base
     yt = sched.year_target(dp.year)
-    completion = actual / yt if abs(yt) > EPS else None
-    return fill(base, year_target=yt, completion=completion, share=sched.share(dp))
+    base.year_target = yt
+    base.completion = actual / yt if abs(yt) > EPS else None
+    base.share = sched.share(dp)
+    return base
 
 
 def _assess(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from planmonitor.domain.indicator import Cadence, Indicator, ReleaseProfile
 from planmonitor.domain.periods import Period
 
 EPS = 1e-12
 
 
+@lru_cache(maxsize=128)  # a handful of profiles, asked about for every pair of a city
 def release_quarters(profile: ReleaseProfile) -> frozenset[int]:
     """The quarters (1–4) in which the profile expects new data: where its share rises."""
     shares = (0.0, *profile.shares)

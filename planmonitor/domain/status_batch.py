@@ -19,6 +19,7 @@ from planmonitor.domain.forecast import Forecast, forecast
 from planmonitor.domain.formatting import Light
 from planmonitor.domain.grading import EPS
 from planmonitor.domain.indicator import Cadence, Comparator, Indicator, Nature, TargetForm
+from planmonitor.domain.milestone_status import milestone_status
 from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import StatusSettings
@@ -57,7 +58,7 @@ class _Regional:
 
     __slots__ = ("_made", "batch", "dp", "ind", "share", "values")
 
-    def __init__(self, batch: _Batch, share: Share, values: Values, dp: Period) -> None:
+    def __init__(self, batch: _Batch, share: Share, values: Values, dp: Period | None) -> None:
         self.batch, self.ind, self.share, self.values, self.dp = batch, batch.ind, share, values, dp
         self._made: Indicator | None = None
 
@@ -71,6 +72,7 @@ class _Regional:
 
     def forecaster(self) -> Forecast | None:
         ind, dp = self.indicator(), self.dp
+        assert dp is not None  # a forecast is left only where a value was graded
         series = Series.presorted(self.values)
         share = self.batch.per_period[dp.sort_key][1]
         return forecast(ind, series, build_schedule(ind), dp, self.batch.settings, None, share)
@@ -98,6 +100,7 @@ class _Batch:
         t = ind.target
         self.straight = t.form in _STRAIGHT
         self.quota = t.form is TargetForm.QUOTA
+        self.milestone = t.form is TargetForm.MILESTONE
         self.year_end_only = ind.cadence is Cadence.ANNUAL_LATE
         self.le = t.comparator is Comparator.LE
         self.approx = t.comparator is Comparator.APPROX
@@ -132,6 +135,8 @@ class _Batch:
         if share is None:
             return not_decomposed(ind, Series.presorted(values), self.asked)
         b, t = share
+        if self.milestone:
+            return self._milestone(values, share)
         if t is None or not values or not (self.quota or (self.straight and b is not None)):
             return evaluate(
                 region_indicator(ind, b, t), Series.presorted(values), self.asked, self.settings
@@ -152,6 +157,26 @@ class _Batch:
             return self._quota(ind, values, at, dp, actual, b, t)
         assert b is not None
         return self._graded(ind, values, at, dp, actual, b, t)
+
+    def _milestone(self, values: Values, share: Share) -> Status:
+        """A qualitative milestone: done or not by its due date, whatever the region's numbers
+        (:func:`~planmonitor.domain.milestone_status.milestone_status` on the plan's own
+        indicator; the region's baseline shown, its indicator made for the sentences only)."""
+        ind = self.ind
+        st = Status(
+            ind.code,
+            _GREY,
+            "grey",
+            self.asked,
+            ind.unit,
+            ind.decimals,
+            baseline=share[0],
+            target_year=self.y1,
+            rate=ind.target.rate,
+        )
+        milestone_status(ind, Series.presorted(values).upto(self.asked), self.asked, st)
+        st.explainer = _Regional(self, share, values, None).explain
+        return st
 
     def _quota(
         self,

@@ -44,7 +44,8 @@ QUARTERS = [Period.quarter(y, q) for y in range(2021, 2026) for q in (1, 2, 3, 4
 
 
 def _decreasing() -> list[Indicator]:
-    """≤ targets, which no built-in plan has: a falling stock, a ceiling, a flow and a quota."""
+    """≤ targets, which no built-in plan of 2020 has (a falling stock, a ceiling, a flow and a
+    quota), a ≥ quota and a growing flow."""
     le = Comparator.LE
     return [
         Indicator("L1", "单位产值能耗", "吨", Target(TargetForm.LEVEL, le, 8.0), 2020, 2025,
@@ -58,6 +59,13 @@ def _decreasing() -> list[Indicator]:
         Indicator("L5", "批量下降", "家", Target(TargetForm.LEVEL, le, 20.0), 2020, 2025,
                   baseline=30.0, cadence=Cadence.BATCH,
                   profile=ReleaseProfile((0.0, 0.0, 0.0, 1.0))),
+        # the built-in plans of 2020 have neither a ≥ quota nor a growing flow (xx-district's
+        # plan of 2025 has both)
+        Indicator("Q1", "年度技术合同登记额", "亿元", Target(TargetForm.QUOTA, Comparator.GE,
+                  20.0), 2020, 2025, nature=Nature.FLOW, cadence=Cadence.CUMULATIVE_FLOW),
+        Indicator("G1", "全社会研发投入", "亿元", Target(TargetForm.CAGR, Comparator.GE,
+                  rate=10.0), 2020, 2025, baseline=40.0, nature=Nature.FLOW,
+                  cadence=Cadence.CUMULATIVE_FLOW),
     ]  # fmt: skip
 
 

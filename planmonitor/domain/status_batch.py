@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from planmonitor.domain.explain import sentences
 from planmonitor.domain.forecast import Forecast, forecast
 from planmonitor.domain.formatting import Light
-from planmonitor.domain.grading import EPS
+from planmonitor.domain.grading import EPS, realised_rate
 from planmonitor.domain.indicator import Cadence, Comparator, Indicator, Nature, TargetForm
 from planmonitor.domain.milestone_status import milestone_status
 from planmonitor.domain.observation import Series
@@ -56,10 +56,18 @@ class _Regional:
     """A sub-region's indicator and values, made into engine objects only when a forecast or
     an explanation is read."""
 
-    __slots__ = ("_made", "batch", "dp", "ind", "share", "values")
+    __slots__ = ("_made", "batch", "dp", "ind", "realised", "share", "values")
 
-    def __init__(self, batch: _Batch, share: Share, values: Values, dp: Period | None) -> None:
+    def __init__(
+        self,
+        batch: _Batch,
+        share: Share,
+        values: Values,
+        dp: Period | None,
+        realised: float | None = None,
+    ) -> None:
         self.batch, self.ind, self.share, self.values, self.dp = batch, batch.ind, share, values, dp
+        self.realised = realised  # the realised yearly growth a compound forecast starts from
         self._made: Indicator | None = None
 
     def indicator(self) -> Indicator:
@@ -75,7 +83,8 @@ class _Regional:
         assert dp is not None  # a forecast is left only where a value was graded
         series = Series.presorted(self.values)
         share = self.batch.per_period[dp.sort_key][1]
-        return forecast(ind, series, build_schedule(ind), dp, self.batch.settings, None, share)
+        settings = self.batch.settings
+        return forecast(ind, series, build_schedule(ind), dp, settings, self.realised, share)
 
 
 def evaluate_regions(
@@ -101,6 +110,7 @@ class _Batch:
         self.straight = t.form in _STRAIGHT
         self.quota = t.form is TargetForm.QUOTA
         self.milestone = t.form is TargetForm.MILESTONE
+        self.cagr = t.form is TargetForm.CAGR
         self.year_end_only = ind.cadence is Cadence.ANNUAL_LATE
         self.le = t.comparator is Comparator.LE
         self.approx = t.comparator is Comparator.APPROX
@@ -137,6 +147,8 @@ class _Batch:
         b, t = share
         if self.milestone:
             return self._milestone(values, share)
+        if self.cagr and b is not None and values:
+            return self._cagr(values, b, t)
         if t is None or not values or not (self.quota or (self.straight and b is not None)):
             return evaluate(
                 region_indicator(ind, b, t), Series.presorted(values), self.asked, self.settings
@@ -177,6 +189,92 @@ class _Batch:
         milestone_status(ind, Series.presorted(values).upto(self.asked), self.asked, st)
         st.explainer = _Regional(self, share, values, None).explain
         return st
+
+    def _cagr(self, values: Values, b: float, t: float | None) -> Status:
+        """A compound growth target (年均增长): by 同比 inside a year, by the year-end value on
+        the compound path at Q4 (:func:`~planmonitor.domain.status._cagr`); the engine takes
+        what that does not cover (no value, the final year, a quarter without last year's)."""
+        ind, asked, settings = self.ind, self.asked, self.settings
+        rate = ind.target.rate
+        if t is None:  # the region's indicator keeps the plan's wording: its value, or B·(1+r)ⁿ
+            t = ind.target.value
+            if t is None and rate is not None:
+                t = b * (1 + rate / 100) ** (self.y1 - self.y0)
+        at = self._latest(values)
+        prior = None
+        if at is not None:
+            dp, actual = values[at]
+            prior = _prior(values, at, dp)
+        r = rate or 0.0
+        if (
+            t is None
+            or at is None
+            or dp.year > self.y1
+            or (dp.year == self.y1 and dp.end_month == 12)
+            or (
+                dp.end_month != 12 and not (prior is not None and abs(prior) > EPS and abs(r) > EPS)
+            )
+        ):
+            return evaluate(region_indicator(ind, b, t), Series.presorted(values), asked, settings)
+        stale, sh, _f_prev, _f_cur = self.per_period.get(dp.sort_key) or self._period(dp)
+        yt = _compound(b, t, self.y0, self.y1, dp.year)
+        yoy = None if prior is None or abs(prior) < EPS else (actual / prior - 1) * 100
+        realised, reason = None, ""
+        if dp.end_month != 12:
+            assert prior is not None
+            kind, expected = "cagr_yoy", prior * (1 + r / 100)
+            yoy = (actual / prior - 1) * 100
+            progress: float | None = yoy / r
+        else:
+            kind, expected = "cagr", yt
+            years = dp.year - self.y0
+            realised = realised_rate(b, actual, years)
+            progress = None if years <= 0 or abs(yt - b) < EPS else (actual - b) / (yt - b)
+            reason = "nothing_due" if progress is None else ""
+        tolerance = _tolerance(ind, settings, t) if self.approx else None
+        light = (
+            _GREY if progress is None else self._light_of(progress, actual, expected, t, tolerance)
+        )
+        regional = _Regional(self, (b, t), values, dp, realised)
+        return Status(  # positionally, in the order of Status's fields
+            ind.code,
+            light,
+            kind,
+            asked,
+            ind.unit,
+            ind.decimals,
+            actual,
+            expected,
+            progress,
+            dp,
+            b,
+            t,
+            self.y1,
+            rate,
+            yt,
+            actual / yt if abs(yt) > EPS else None,
+            yoy,
+            realised,
+            sh,
+            stale,
+            tolerance,
+            False,  # ceiling
+            reason=reason,
+            explainer=regional.explain,
+            forecaster=None if light is _GREY else regional.forecaster,
+        )
+
+    def _latest(self, values: Values) -> int | None:
+        """Where the latest value up to the quarter is in ``values`` (year ends only for
+        statistics published late); None if there is none."""
+        limit, year_end_only = self.limit, self.year_end_only
+        at = len(values) - 1
+        while at >= 0:
+            p = values[at][0]
+            if p.moment <= limit and (not year_end_only or p.month is None or p.month == 12):
+                return at
+            at -= 1
+        return None
 
     def _quota(
         self,
@@ -318,18 +416,37 @@ class _Batch:
         return st
 
 
-def _yoy(values: Values, at: int, dp: Period, actual: float) -> float | None:
-    """同比: growth on the value of the same period a year earlier (the engine's ``_yoy``)."""
+def _prior(values: Values, at: int, dp: Period) -> float | None:
+    """The value of the same period a year before ``values[at]`` (``dp``), if recorded."""
     before = dp.moment - 12
     i = at - 1
     while i >= 0:
         p, v = values[i]
         if p.moment == before:
-            return (actual / v - 1) * 100 if abs(v) >= EPS else None
+            return v
         if p.moment < before:
             return None
         i -= 1
     return None
+
+
+def _yoy(values: Values, at: int, dp: Period, actual: float) -> float | None:
+    """同比: growth on the value of the same period a year earlier (the engine's ``_yoy``)."""
+    prior = _prior(values, at, dp)
+    return None if prior is None or abs(prior) < EPS else (actual / prior - 1) * 100
+
+
+def _compound(b: float, t: float, y0: int, y1: int, year: int) -> float:
+    """The year-end value due on the compound path from B (year ``y0``) to T (``y1``):
+    :meth:`~planmonitor.domain.schedule.Schedule.year_end` of a growth target."""
+    if year <= y0:
+        return b
+    if year >= y1:
+        return t
+    share = (year - y0) / (y1 - y0)
+    if b > 0 and t > 0:
+        return float(b * (t / b) ** share)
+    return b + (t - b) * share
 
 
 def _direct(le: bool, actual: float, expected: float) -> float | None:

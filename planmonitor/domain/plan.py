@@ -174,7 +174,7 @@ class Plan:
             raise PlanError(f"规划 {self.id}：缺少标题 title")
         if self.target_year <= self.baseline_year:
             raise PlanError(
-                f"规划 {self.id}：目标年 {self.target_year} 应晚于基期年 {self.baseline_year}"
+                f"规划 {self.id}：目标年{self.target_year}应晚于基期年{self.baseline_year}"
             )
         seen: set[str] = set()
         for ind in self.indicators:
@@ -194,6 +194,4 @@ class Plan:
         for t in self.tasks:
             for code in t.indicators:
                 if code not in seen:
-                    raise PlanError(
-                        f"规划 {self.id}：任务“{t.title[:20]}”引用了不存在的指标 {code}"
-                    )
+                    raise PlanError(f"规划 {self.id}：任务“{t.title[:20]}”引用了不存在的指标{code}")

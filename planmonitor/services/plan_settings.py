@@ -35,13 +35,11 @@ class PlanSettingsService:
         for name, th in (("预期性", settings.thresholds), ("约束性", settings.binding)):
             if not 0 < th.yellow <= th.green:
                 raise UserError(
-                    f"{name}指标的阈值应满足 0 < 黄灯起点 ≤ 绿灯起点"
-                    f"（现为黄灯 {th.yellow:.0%}、绿灯 {th.green:.0%}）"
+                    f"{name}指标的阈值应满足0 < 黄灯起点 ≤ 绿灯起点"
+                    f"（现为黄灯{th.yellow:.0%}、绿灯{th.green:.0%}）"
                 )
         if not 0 <= settings.approx_tolerance <= 10:
-            raise UserError(
-                f"“左右”容差应在 0 到 10 个百分点之间（现为 {settings.approx_tolerance:g}）"
-            )
+            raise UserError(f"“左右”容差应在0到10个百分点之间（现为{settings.approx_tolerance:g}）")
         with self.db.session.begin() as s:
             plan = _plan(s, plan_id)
             plan.green, plan.yellow = settings.thresholds.green, settings.thresholds.yellow

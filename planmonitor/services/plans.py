@@ -194,9 +194,9 @@ class PlanService:
             history = [target_from_json(r.new_target) for r in self._revision_rows(s, ind_row)]
             old = history[-1] if history else target_from_row(ind_row)
             if new == old:
-                raise UserError(f"指标 {code} 的目标已是“{new.text or code}”，未作调整")
+                raise UserError(f"指标{code}的目标已是“{new.text or code}”，未作调整")
             try:
-                new.validate(f"指标 {code}")
+                new.validate(f"指标{code}")
                 replace(ind, target=new).validate()
             except PlanError as exc:
                 raise UserError(str(exc)) from None
@@ -226,7 +226,7 @@ class PlanService:
             ind_row = self._indicator_row(self._row(s, plan_id), code)
             rows = self._revision_rows(s, ind_row)
             if not rows:
-                raise UserError(f"指标 {code} 没有可撤销的目标调整")
+                raise UserError(f"指标{code}没有可撤销的目标调整")
             last = rows[-1]
             undone = TargetRevision(
                 code,

@@ -120,7 +120,7 @@ class SuccessorService:
                 cadence=ind.cadence.value,
                 profile=[round(s * 100) for s in ind.profile.shares],
                 responsible=list(ind.responsible),
-                source_text=f"上期规划指标 {ind.code}",
+                source_text=f"上期规划指标{ind.code}",
                 where=plan.id,
                 predecessor=ind.code,
             )

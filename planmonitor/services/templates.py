@@ -75,7 +75,7 @@ class TemplateService:
     ) -> TemplateSpec:
         """What the workbook for ``unit`` (all indicators when ``None``) will hold."""
         if quarter.is_annual or not quarter.is_quarter_end:
-            raise UserError(f"报告期“{quarter.key}”应为季度，如 2024Q3")
+            raise UserError(f"报告期“{quarter.key}”应为季度，如2024Q3")
         plans = PlanService(self.db)
         plan = plans.get(plan_id)
         inds = list(plan.indicators)

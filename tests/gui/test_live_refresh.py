@@ -143,7 +143,7 @@ def test_reload_drops_the_refused_edit_and_shows_the_database(
         two.watcher.stop()
         _type(qtbot, one, ROW_05, "990")
         _type(qtbot, two, ROW_05, "880")  # based on no value: someone entered one meanwhile
-        assert "修改为 990" in two.entry.message.text()
+        assert "修改为990" in two.entry.message.text()
         qtbot.mouseClick(two.entry.reload_button, Qt.MouseButton.LeftButton)
         assert _shown(two, ROW_05) == "990" and not two.entry.reload_bar.isVisible()
         assert "重新载入" in two.entry.message.text()

@@ -77,7 +77,9 @@ SPACED = {
     "shown.get(enc, enc)",
     "text",  # a spreadsheet error value such as #DIV/0!
     "shown",  # table names in a database that is not ours (store/database.py)
-    "'、'.join(mine) or '（无）'",  # region codes: "只能填报地区 cangxian"
+    # region codes (Latin): "只能填报地区 cangxian"
+    "'、'.join(mine) or '（无）'",
+    "'、'.join(acc.regions)",
     "regions",  # two spaces part the columns of a listing: "cangxian 填报（filler）  仓县"
     # "3月5日 14:05": a space between the date and the clock is right
     "clock",

@@ -45,7 +45,7 @@ def cmd_add_user(args: argparse.Namespace, db: Database) -> int:
 
     password = _password(args)
     acc = AccountService(db).add(args.name, args.role, args.region or [], password)
-    regions = f"，地区{'、'.join(acc.regions)}" if acc.regions else ""
+    regions = f"，地区 {'、'.join(acc.regions)}" if acc.regions else ""
     pw = "已设密码" if password else "未设密码"
     print(f"已创建账户“{acc.name}”（{ROLE_WORDS[acc.role]} {acc.role}{regions}，{pw}）")
     return 0

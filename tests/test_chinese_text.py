@@ -50,18 +50,6 @@ SPACED = {
     "'、'.join(places)",
     "'、'.join(places[:SHOWN_PLACES])",
     "t.where",  # a cell reference padded to a column: "Sheet1!B3      任务3…"
-    # plan identifiers
-    "plan_id",
-    "self.id",
-    "plan.id",
-    "plan.key",
-    "prow.key",
-    "self.plan.id",
-    "self.plan.key",
-    "pred.key",
-    "preview.plan_id",
-    "s.id",
-    "plan.predecessor.id",
     # plan-file field names, enum values, roles, formats and encodings (Latin words)
     "key",
     "field",
@@ -228,7 +216,7 @@ def test_the_check_sees_spaced_messages() -> None:
     assert value('"（默认 5）"')
     assert value('f"{n:.0%} 的"')
     assert value('f"第{row}行，{a}—{b}年之内，已写入{n}个数值"') == []
-    assert value('f"规划 {plan_id} 中没有指标"') == []  # an identifier keeps its space
+    assert value('f"文件 {path} 不存在"') == []  # an identifier keeps its space
     assert value('"文件不是 UTF-8 编码"') == []
     assert value('f"{at.month}月{at.day}日 {clock}"') == []
     assert spaced(_translation_pieces("第 {row} 行"), TS_SPACED)

@@ -176,7 +176,7 @@ def _print_preview(preview: ImportPreview, result: CommitResult | None, dry_run:
     c = preview.counts()
     kind = "填报表" if preview.template else "表格"
     print(
-        f"导入 {preview.file}（{kind}，SHA-256 {preview.file_hash[:12]}…）→ 规划 {preview.plan_id}"
+        f"导入 {preview.file}（{kind}，SHA-256 {preview.file_hash[:12]}…）→ 规划“{preview.plan_id}”"
     )
     print(
         f"  新增{c['new']}，修改{c['changed']}，未变{c['unchanged']}，冲突{c['conflict']}，"

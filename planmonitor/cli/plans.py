@@ -41,9 +41,9 @@ def cmd_init(args: argparse.Namespace, db: Database) -> int:
         print(f"注意：{note}", file=sys.stderr)
     s = result.plan
     if result.created:
-        print(f"已写入规划 {s.id}《{s.title}》（{s.indicators}项指标）→ {db.location}")
+        print(f"已写入规划“{s.id}”《{s.title}》（{s.indicators}项指标）→ {db.location}")
     else:
-        print(f"数据库中已有规划 {s.id}《{s.title}》，内容相同，未作修改")
+        print(f"数据库中已有规划“{s.id}”《{s.title}》，内容相同，未作修改")
     return 0
 
 
@@ -94,7 +94,7 @@ def cmd_indicators(args: argparse.Namespace, db: Database) -> int:
         return 0
     print(f"《{plan.title}》{plan.baseline_year}—{plan.target_year}")
     if plan.predecessor is not None:
-        print(f"接续上期规划 {plan.predecessor.id}《{plan.predecessor.title}》")
+        print(f"接续上期规划“{plan.predecessor.id}”《{plan.predecessor.title}》")
     for ind in plan.indicators:
         target = ind.target.text or fmt_num(ind.final_target(), ind.decimals)
         base = fmt_num(ind.baseline, ind.decimals)
@@ -180,7 +180,7 @@ def cmd_demo(args: argparse.Namespace, _db: Database | None = None) -> int:
             plan_id = create_demo(db)
         finally:
             db.close()
-        print(f"演示数据库：{args.db}（规划 {plan_id}，数据为合成的演示数据）")
+        print(f"演示数据库：{args.db}（规划“{plan_id}”，数据为合成的演示数据）")
         return 0
     from planmonitor.app import run_gui
 

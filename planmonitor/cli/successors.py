@@ -36,7 +36,7 @@ def cmd_successor(args: argparse.Namespace, db: Database) -> int:
         result = service.offers(plan_id, draft)
     offers = {o.code: o for o in result.offers}
     out = save_plan_file(draft, Path(args.out))
-    print(f"《{draft.title}》（{draft.baseline_year}—{draft.target_year}）接续规划 {plan_id}")
+    print(f"《{draft.title}》（{draft.baseline_year}—{draft.target_year}）接续规划“{plan_id}”")
     for ind in draft.indicators:
         offer = offers.get(ind.code)
         if ind.predecessor and offer is not None:

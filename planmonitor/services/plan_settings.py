@@ -136,7 +136,7 @@ def _indicator(s: Session, plan: PlanRow, code: str) -> IndicatorRow:
         select(IndicatorRow).where(IndicatorRow.plan_id == plan.id, IndicatorRow.code == code)
     )
     if row is None:
-        raise UserError(f"规划 {plan.key} 中没有指标编码“{code}”")
+        raise UserError(f"规划“{plan.key}”中没有指标编码“{code}”")
     return row
 
 
@@ -148,5 +148,5 @@ def _region(s: Session, plan: PlanRow, region: str) -> RegionRow:
             return r
     subs = "、".join(f"{r.name}（{r.code}）" for r in regions if r.code != ROOT_REGION)
     if not subs:
-        raise UserError(f"规划 {plan.key} 还没有下级地区：请先添加地区，再分解目标")
-    raise UserError(f"规划 {plan.key} 中没有下级地区“{region}”（现有：{subs}）")
+        raise UserError(f"规划“{plan.key}”还没有下级地区：请先添加地区，再分解目标")
+    raise UserError(f"规划“{plan.key}”中没有下级地区“{region}”（现有：{subs}）")

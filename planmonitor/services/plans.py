@@ -267,7 +267,7 @@ class PlanService:
         with self.db.session.begin() as s:
             plan = self._row(s, plan_id)
             if any(r.code == code or r.name == name for r in plan.regions):
-                raise UserError(f"规划 {plan_id} 中已有地区“{name}”或编码“{code}”")
+                raise UserError(f"规划“{plan_id}”中已有地区“{name}”或编码“{code}”")
             if not any(r.code == parent for r in plan.regions):
                 raise UserError(f"上级地区“{parent}”不存在")
             plan.regions.append(
@@ -281,7 +281,7 @@ class PlanService:
             if row.code == code:
                 return row
         codes = "、".join(r.code for r in plan.indicators)
-        raise UserError(f"规划 {plan.key} 中没有指标编码“{code}”（现有：{codes}）")
+        raise UserError(f"规划“{plan.key}”中没有指标编码“{code}”（现有：{codes}）")
 
     @staticmethod
     def _revision_rows(s: Session, ind_row: IndicatorRow) -> list[RevisionRow]:

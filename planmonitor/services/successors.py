@@ -104,7 +104,7 @@ class SuccessorService:
             region=plan.region,
             baseline_year=plan.target_year,
             target_year=plan.target_year + years,
-            source=f"继承自规划 {plan.id}",
+            source=f"继承自规划“{plan.id}”",
             predecessor=plan.id,
             predecessor_title=plan.title,
         )

@@ -65,7 +65,7 @@ def test_successor_from_a_document_to_stored_links(
         "人工智能企业": None,
     }
     code, out, _ = _run(capsys, "--db", str(dbfile), "indicators", "--plan", "cz15")
-    assert "接续上期规划 cangzhou《沧州市科技创新“十四五”规划》" in out and "← 上期05" in out
+    assert "接续上期规划“cangzhou”《沧州市科技创新“十四五”规划》" in out and "← 上期05" in out
 
 
 def test_history_with_predecessor(

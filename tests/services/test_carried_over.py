@@ -146,7 +146,7 @@ def test_a_plan_file_naming_an_unknown_predecessor_loads_with_one_line(db, tmp_p
     odd = [replace(i, predecessor="77") if i.code == "05" else i for i in plan.indicators]
     result = PlanService(db).install(replace(plan, id="odd", indicators=tuple(odd)))
     (note,) = result.notes
-    assert note.startswith("指标05“高新技术企业数量”：上期规划 cangzhou 中没有指标编码“77”")
+    assert note.startswith("指标05“高新技术企业数量”：上期规划“cangzhou”中没有指标编码“77”")
     assert _links(db, "odd")["05"] == "" and _links(db, "odd")["06"] == "06"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from planmonitor.cli.common import print_json
-from planmonitor.domain.formatting import fmt_num, with_unit
+from planmonitor.domain.formatting import fmt_num, zh_amount
 from planmonitor.domain.periods import Period
 from planmonitor.exchange.tables.names import normalise
 from planmonitor.services.errors import UserError
@@ -28,7 +28,7 @@ def cmd_template(args: argparse.Namespace, db: Database) -> int:
     spec = TemplateService(db).write(plan_id, quarter, out, args.unit, args.region)
     who = spec.unit or "全部责任单位"
     print(
-        f"已生成填报表 {out}：{who}，{len(spec.rows)} 项指标，{spec.region_name}，"
+        f"已生成填报表 {out}：{who}，{len(spec.rows)}项指标，{spec.region_name}，"
         f"{quarter.label_zh()}"
     )
     return 0
@@ -156,7 +156,7 @@ def import_json(
 
 
 def _show(r: PreviewRow) -> str:
-    value = with_unit(fmt_num(r.value, 4), r.unit)
+    value = zh_amount(r.value, 4, r.unit)
     region = f" {r.region_name}" if r.region not in (None, "*") else ""
     period = r.period_label + ("（文件未注明）" if r.period_assumed else "")
     return f"  {r.where:<14} {r.code} {r.name}{region} {period}：{value}"
@@ -176,11 +176,11 @@ def _print_preview(preview: ImportPreview, result: CommitResult | None, dry_run:
     c = preview.counts()
     kind = "填报表" if preview.template else "表格"
     print(
-        f"导入 {preview.file}（{kind}，SHA-256 {preview.file_hash[:12]}…）→ 规划 {preview.plan_id}"
+        f"导入 {preview.file}（{kind}，SHA-256 {preview.file_hash[:12]}…）→ 规划“{preview.plan_id}”"
     )
     print(
-        f"  新增 {c['new']}，修改 {c['changed']}，未变 {c['unchanged']}，冲突 {c['conflict']}，"
-        f"待确认 {c['unsure']}，未识别 {c['unknown']}，错误 {c['error']}，未填 {c['missing']}"
+        f"  新增{c['new']}，修改{c['changed']}，未变{c['unchanged']}，冲突{c['conflict']}，"
+        f"待确认{c['unsure']}，未识别{c['unknown']}，错误{c['error']}，未填{c['missing']}"
     )
     sections = [
         (ItemKind.NEW, "新增："),
@@ -194,7 +194,7 @@ def _print_preview(preview: ImportPreview, result: CommitResult | None, dry_run:
         for r in rows:
             extra = ""
             if k is not ItemKind.NEW:
-                extra = f"（原值 {fmt_num(r.old_value, 4)}，{r.old_source}）"
+                extra = f"（原值{fmt_num(r.old_value, 4)}，{r.old_source}）"
             mark = "" if r.selected else "  [未导入]"
             print(_show(r) + extra + mark + (f"  {r.message}" if r.hidden else ""))
     if preview.questions:
@@ -203,8 +203,8 @@ def _print_preview(preview: ImportPreview, result: CommitResult | None, dry_run:
             cells = "、".join(preview.rows[i].cell for i in q.rows[:6])
             more = "…" if len(q.rows) > 6 else ""
             guess = (
-                "；可能是 "
-                + "、".join(f"{c.code} {c.name}（{c.confidence:.0%}）" for c in q.candidates[:3])
+                "；可能是"
+                + "、".join(f"{c.code}“{c.name}”（{c.confidence:.0%}）" for c in q.candidates[:3])
                 if q.candidates
                 else ""
             )
@@ -221,13 +221,13 @@ def _print_preview(preview: ImportPreview, result: CommitResult | None, dry_run:
     if preview.tasks:
         tc = {k: sum(1 for t in preview.tasks if t.kind is k) for k in ItemKind}
         print(
-            f"重点任务进展：新增 {tc[ItemKind.NEW]}，修改 {tc[ItemKind.CHANGED]}，"
-            f"未变 {tc[ItemKind.UNCHANGED]}，冲突 {tc[ItemKind.CONFLICT]}，"
-            f"错误 {tc[ItemKind.ERROR]}，未填 {tc[ItemKind.MISSING]}"
+            f"重点任务进展：新增{tc[ItemKind.NEW]}，修改{tc[ItemKind.CHANGED]}，"
+            f"未变{tc[ItemKind.UNCHANGED]}，冲突{tc[ItemKind.CONFLICT]}，"
+            f"错误{tc[ItemKind.ERROR]}，未填{tc[ItemKind.MISSING]}"
         )
         for t in preview.tasks:
             if t.kind in (ItemKind.ERROR, ItemKind.CONFLICT):
-                print(f"  {t.where:<14} 任务 {t.task} {t.title}：{t.message}")
+                print(f"  {t.where:<14} 任务{t.task}“{t.title}”：{t.message}")
     notes = [m for m in preview.messages if m.level != "error"]
     assumed = period_note(preview)
     if notes or assumed:
@@ -240,8 +240,8 @@ def _print_preview(preview: ImportPreview, result: CommitResult | None, dry_run:
     if dry_run:
         print("预览完毕，未写入任何数值（--dry-run）。")
     elif result is not None:
-        tasks = f"、{result.tasks} 项任务进展" if result.tasks else ""
-        print(f"已写入 {result.written} 个数值{tasks}（一次提交，原值保留在历史中）。")
+        tasks = f"、{result.tasks}项任务进展" if result.tasks else ""
+        print(f"已写入{result.written}个数值{tasks}（一次提交，原值保留在历史中）。")
 
 
 def cmd_import(args: argparse.Namespace, db: Database) -> int:
@@ -275,8 +275,7 @@ def cmd_export(args: argparse.Namespace, db: Database) -> int:
     out = Path(args.out).expanduser()
     result = ExportService(db).export(plan_id, out)
     print(
-        f"已导出 {result.values} 个数值（{result.indicators} 项指标，"
-        f"{result.regions} 个地区）→ {out}"
+        f"已导出{result.values}个数值（{result.indicators}项指标，{result.regions}个地区）→ {out}"
     )
     return 0
 
@@ -295,7 +294,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     imp.add_argument("--plan", metavar="ID")
     imp.add_argument("--dry-run", action="store_true", help="只预览，不写入")
     imp.add_argument("--json", action="store_true")
-    imp.add_argument("--period", metavar="P", help="文件未写明期间时使用的期间，如 2024Q3")
+    imp.add_argument("--period", metavar="P", help="文件未写明期间时使用的期间，如2024Q3")
     imp.add_argument(
         "--map",
         action="append",

@@ -38,12 +38,12 @@ def cmd_draft_plan(args: argparse.Namespace, _db: object = None) -> int:
         print_json(draft_json(draft))
     else:
         years = f"{draft.baseline_year or '?'}—{draft.target_year or '?'}"
-        print(f"《{draft.title or '未找到标题'}》 {draft.issuer} {draft.region}（{years}）")
+        print(f"《{draft.title or '未找到标题'}》{draft.issuer} {draft.region}（{years}）")
         for ind in draft.indicators:
             mark = "  " if ind.sure else "? "
             base = fmt_num(ind.baseline) if ind.baseline is not None else "—"
             print(
-                f"{mark}{ind.code} {ind.name}（{ind.unit or '无单位'}）基数 {base} → "
+                f"{mark}{ind.code} {ind.name}（{ind.unit or '无单位'}）基数{base} → "
                 f"{_target_text(ind)}  [{ind.where}]"
             )
             for q in ind.questions:
@@ -52,8 +52,8 @@ def cmd_draft_plan(args: argparse.Namespace, _db: object = None) -> int:
             print(f"问：{q}")
         unsure = sum(1 for i in draft.indicators if not i.sure)
         print(
-            f"共 {len(draft.indicators)} 项指标（{unsure} 项待确认，标“?”），"
-            f"{len(draft.tasks)} 项重点任务；用时 {result.seconds:.2f} 秒"
+            f"共{len(draft.indicators)}项指标（{unsure}项待确认，标“?”），"
+            f"{len(draft.tasks)}项重点任务；用时{result.seconds:.2f}秒"
         )
     if args.out:
         import sys

@@ -30,7 +30,7 @@ def cmd_plans(args: argparse.Namespace, _db: Database | None = None) -> int:
         )
         return 0
     for p in plans:
-        print(f"{p.id:<14} {p.title}（{p.region}，{len(p.indicators)} 项指标）")
+        print(f"{p.id:<14} {p.title}（{p.region}，{len(p.indicators)}项指标）")
     return 0
 
 
@@ -41,9 +41,9 @@ def cmd_init(args: argparse.Namespace, db: Database) -> int:
         print(f"注意：{note}", file=sys.stderr)
     s = result.plan
     if result.created:
-        print(f"已写入规划 {s.id}《{s.title}》（{s.indicators} 项指标）→ {db.location}")
+        print(f"已写入规划“{s.id}”《{s.title}》（{s.indicators}项指标）→ {db.location}")
     else:
-        print(f"数据库中已有规划 {s.id}《{s.title}》，内容相同，未作修改")
+        print(f"数据库中已有规划“{s.id}”《{s.title}》，内容相同，未作修改")
     return 0
 
 
@@ -92,15 +92,15 @@ def cmd_indicators(args: argparse.Namespace, db: Database) -> int:
         pred = plan.predecessor.id if plan.predecessor else ""
         print_json([indicator_json(i, pred) for i in plan.indicators])
         return 0
-    print(f"《{plan.title}》 {plan.baseline_year}—{plan.target_year}")
+    print(f"《{plan.title}》{plan.baseline_year}—{plan.target_year}")
     if plan.predecessor is not None:
-        print(f"接续上期规划 {plan.predecessor.id}《{plan.predecessor.title}》")
+        print(f"接续上期规划“{plan.predecessor.id}”《{plan.predecessor.title}》")
     for ind in plan.indicators:
         target = ind.target.text or fmt_num(ind.final_target(), ind.decimals)
         base = fmt_num(ind.baseline, ind.decimals)
-        carried = f"  ← 上期 {ind.predecessor}" if ind.predecessor and plan.predecessor else ""
+        carried = f"  ← 上期{ind.predecessor}" if ind.predecessor and plan.predecessor else ""
         print(
-            f"{ind.code:>4}  {ind.name}（{ind.unit or '—'}）  基数 {base} → 目标 {target}"
+            f"{ind.code:>4}  {ind.name}（{ind.unit or '—'}）  基数{base} → 目标{target}"
             f"  [{ind.category or '—'}｜{ind.cadence.value}｜{ind.profile.percent_text()}]"
             f"{carried}"
         )
@@ -116,7 +116,7 @@ def cmd_baseline(args: argparse.Namespace, db: Database) -> int:
     ind = plans.get(plan_id).indicator(args.code.strip())
     value = parse_number(args.value)
     plans.set_baseline(plan_id, ind.code, value)
-    print(f"{ind.code} {ind.name}：{ind.baseline_year}年基数设为 {fmt_num(value, ind.decimals)}")
+    print(f"{ind.code} {ind.name}：{ind.baseline_year}年基数设为{fmt_num(value, ind.decimals)}")
     return 0
 
 
@@ -133,7 +133,7 @@ def cmd_revise(args: argparse.Namespace, db: Database) -> int:
             raise UserError("撤销目标调整（--undo）时不要再给出新的目标值")
         undone = plans.withdraw_revision(plan_id, ind.code, args.reason)
         print(
-            f"{ind.code} {ind.name}：已撤销自 {undone.effective.isoformat()} 起的目标调整"
+            f"{ind.code} {ind.name}：已撤销自{undone.effective.isoformat()}起的目标调整"
             f"（原为“{undone.new.text}”，恢复为“{undone.old.text}”）；调整记录保留在历史中"
         )
         return 0
@@ -161,7 +161,7 @@ def cmd_revise(args: argparse.Namespace, db: Database) -> int:
         raise UserError(str(exc)) from None
     rev = plans.revise_target(plan_id, ind.code, new, effective, args.reason)
     print(
-        f"{ind.code} {ind.name}：目标自 {rev.effective.isoformat()} 起由“{rev.old.text}”"
+        f"{ind.code} {ind.name}：目标自{rev.effective.isoformat()}起由“{rev.old.text}”"
         f"调整为“{rev.new.text}”（{rev.reason}）"
     )
     return 0
@@ -180,7 +180,7 @@ def cmd_demo(args: argparse.Namespace, _db: Database | None = None) -> int:
             plan_id = create_demo(db)
         finally:
             db.close()
-        print(f"演示数据库：{args.db}（规划 {plan_id}，数据为合成的演示数据）")
+        print(f"演示数据库：{args.db}（规划“{plan_id}”，数据为合成的演示数据）")
         return 0
     from planmonitor.app import run_gui
 

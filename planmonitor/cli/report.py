@@ -34,7 +34,7 @@ def report_date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UserError(f"成文日期“{text}”无法识别：应为 YYYY-MM-DD，如 2024-10-12") from None
+        raise UserError(f"成文日期“{text}”无法识别：应为 YYYY-MM-DD，如2024-10-12") from None
 
 
 def cmd_report(args: argparse.Namespace, db: Database) -> int:

@@ -18,7 +18,7 @@ from planmonitor.store.database import Database
 def _quarter(text: str | None) -> Period:
     q = default_quarter() if text is None else Period.parse(text)
     if q.is_annual or not q.is_quarter_end:
-        raise UserError(f"报告期“{text}”应为季度，如 2024Q3")
+        raise UserError(f"报告期“{text}”应为季度，如2024Q3")
     return q
 
 
@@ -57,9 +57,9 @@ def cmd_task_progress(args: argparse.Namespace, db: Database) -> int:
         "changed": "已更新（原记录保留在历史中）",
         "unchanged": "与已有记录相同",
     }
-    extra = f"，佐证材料 {len(attach)} 个" if attach else ""
+    extra = f"，佐证材料{len(attach)}个" if attach else ""
     print(
-        f"任务 {task.key} {task.title} {quarter.label_zh()}：{state.symbol} {state.value}，"
+        f"任务{task.key}“{task.title}”{quarter.label_zh()}：{state.symbol} {state.value}，"
         f"{words[kind]}{extra}"
     )
     return 0
@@ -134,7 +134,7 @@ def cmd_missing(args: argparse.Namespace, db: Database) -> int:
         return 0
     title = plans.get(plan_id).title
     share = f"{rep.filled / rep.asked:.0%}" if rep.asked else "—"
-    print(f"{quarter.label_zh()}报送情况：已报送 {rep.filled}/{rep.asked} 项（{share}）")
+    print(f"{quarter.label_zh()}报送情况：已报送{rep.filled}/{rep.asked}项（{share}）")
     for u in rep.units:
         if u.complete:
             print(f"  ✔ {u.unit}：已全部报送（{len(u.done)}项）")
@@ -208,7 +208,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     """Register task-progress, tasks, missing, check, close-quarter, reopen-quarter."""
     tp = sub.add_parser("task-progress", help="录入重点任务的季度进展")
     tp.add_argument("task", metavar="TASK", help="任务编号（见 planmonitor tasks）")
-    tp.add_argument("quarter", metavar="QUARTER", help="季度，如 2024Q3")
+    tp.add_argument("quarter", metavar="QUARTER", help="季度，如2024Q3")
     tp.add_argument("--state", required=True, metavar="S", help="未启动 / 推进中 / 已完成 / 滞后")
     tp.add_argument("--text", default="", metavar="T", help="进展情况")
     tp.add_argument("--next", default="", metavar="T", help="下一步工作")

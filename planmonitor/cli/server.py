@@ -32,9 +32,9 @@ def cmd_setup(args: argparse.Namespace, db: Database) -> int:
 
     report = setup_server(db)
     if not report.created:
-        print(f"服务器已设置，无需修改（检查了 {report.checked} 项）")
+        print(f"服务器已设置，无需修改（检查了{report.checked}项）")
         return 0
-    print(f"已设置服务器（设置角色 {report.setup_role}）：新建 {len(report.created)} 项")
+    print(f"已设置服务器（设置角色 {report.setup_role}）：新建{len(report.created)}项")
     for what in report.created:
         print(f"  {what}")
     return 0
@@ -47,7 +47,7 @@ def cmd_add_user(args: argparse.Namespace, db: Database) -> int:
     acc = AccountService(db).add(args.name, args.role, args.region or [], password)
     regions = f"，地区 {'、'.join(acc.regions)}" if acc.regions else ""
     pw = "已设密码" if password else "未设密码"
-    print(f"已创建账户 {acc.name}（{ROLE_WORDS[acc.role]} {acc.role}{regions}，{pw}）")
+    print(f"已创建账户“{acc.name}”（{ROLE_WORDS[acc.role]} {acc.role}{regions}，{pw}）")
     return 0
 
 
@@ -75,7 +75,7 @@ def cmd_remove_user(args: argparse.Namespace, db: Database) -> int:
     from planmonitor.services.accounts import AccountService
 
     AccountService(db).remove(args.name)
-    print(f"已删除账户 {args.name}（其录入的数值和审计记录保留）")
+    print(f"已删除账户“{args.name}”（其录入的数值和审计记录保留）")
     return 0
 
 
@@ -85,7 +85,7 @@ def _since(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UserError(f"--since“{text}”应为日期，如 2024-10-01") from None
+        raise UserError(f"--since“{text}”应为日期，如2024-10-01") from None
 
 
 def cmd_audit(args: argparse.Namespace, db: Database) -> int:
@@ -146,7 +146,7 @@ def cmd_review(args: argparse.Namespace, db: Database) -> int:
                 ]
             )
             return 0
-        print(f"{quarter.label_zh()} 报送情况")
+        print(f"{quarter.label_zh()}报送情况")
         for st in states:
             who = st.reviewed_by if st.state in ("approved", "returned") else st.submitted_by
             why = f"：{st.reason}" if st.reason else ""

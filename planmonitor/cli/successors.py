@@ -27,7 +27,7 @@ def cmd_successor(args: argparse.Namespace, db: Database) -> int:
         for o in result.offers:
             if not o.sure:
                 by_code[o.code].ask(
-                    f"名称与上期规划指标 {o.predecessor_code}“{o.predecessor_name}”相近："
+                    f"名称与上期规划指标{o.predecessor_code}“{o.predecessor_name}”相近："
                     f'若是同一指标，请加上 predecessor = "{o.predecessor_code}"'
                 )
         link_draft(draft, result)
@@ -36,12 +36,12 @@ def cmd_successor(args: argparse.Namespace, db: Database) -> int:
         result = service.offers(plan_id, draft)
     offers = {o.code: o for o in result.offers}
     out = save_plan_file(draft, Path(args.out))
-    print(f"《{draft.title}》（{draft.baseline_year}—{draft.target_year}）接续规划 {plan_id}")
+    print(f"《{draft.title}》（{draft.baseline_year}—{draft.target_year}）接续规划“{plan_id}”")
     for ind in draft.indicators:
         offer = offers.get(ind.code)
         if ind.predecessor and offer is not None:
             value = (
-                f"{offer.year}年 {offer.value:.10g}（{offer.standing}）"
+                f"{offer.year}年{offer.value:.10g}（{offer.standing}）"
                 if offer.value is not None
                 else f"{offer.year}年暂无数值"
             )
@@ -63,6 +63,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         metavar="FILE",
         help="新规划的文本（按名称与上期指标配对）；不给出时按上期规划的指标起草",
     )
-    p.add_argument("--years", type=int, default=5, help="规划年数（默认 5）")
+    p.add_argument("--years", type=int, default=5, help="规划年数（默认5）")
     p.add_argument("--out", required=True, metavar="PLAN.toml", help="写出的规划文件")
     p.set_defaults(handler=cmd_successor, needs_db=True)

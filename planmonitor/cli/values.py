@@ -192,7 +192,7 @@ def cmd_status(args: argparse.Namespace, db: Database) -> int:
     plan_id = plans.resolve(args.plan)
     asked = Period.parse(args.quarter) if args.quarter else default_quarter()
     if not asked.is_quarter_end or asked.is_annual:
-        raise UserError(f"报告期“{args.quarter}”应为季度，如 2024Q3 或 2024年第三季度")
+        raise UserError(f"报告期“{args.quarter}”应为季度，如2024Q3或2024年第三季度")
     items = StatusService(db).evaluate(plan_id, asked, args.region)
     lang_ = explanation_lang(args)
     if args.json:
@@ -200,7 +200,7 @@ def cmd_status(args: argparse.Namespace, db: Database) -> int:
         return 0
     plan = plans.get(plan_id)
     region = items[0].region.name if items else plan.region
-    print(f"《{plan.title}》 {region} 报告期 {asked.label(lang_)}")
+    print(f"《{plan.title}》{region}，报告期{asked.label(lang_)}")
     for it in items:
         st = it.status
         mark = f"{light_symbol(st.light)} {light_word(st.light, lang_)}"

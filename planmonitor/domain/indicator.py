@@ -79,15 +79,15 @@ class ReleaseProfile:
         if len(s) != 4:
             raise PlanError("发布节奏（profile）应有四个季度的累计比例")
         if any(x < 0 or x > 1 for x in s) or list(s) != sorted(s):
-            raise PlanError(f"发布节奏 {self.percent_text()} 应在 0—100 之间且逐季不减")
+            raise PlanError(f"发布节奏{self.percent_text()}应在0—100之间且逐季不减")
         if abs(s[3] - 1.0) > 1e-9:
-            raise PlanError(f"发布节奏 {self.percent_text()} 第四季度应为 100")
+            raise PlanError(f"发布节奏{self.percent_text()}第四季度应为100")
 
     @classmethod
     def from_percent(cls, values: list[float] | tuple[float, ...]) -> ReleaseProfile:
         """Build from percentages such as [0, 0, 0, 100]."""
         if len(values) != 4:
-            raise PlanError(f"发布节奏应有四个数（各季度末累计百分比），实际为 {list(values)}")
+            raise PlanError(f"发布节奏应有四个数（各季度末累计百分比），实际为{list(values)}")
         q1, q2, q3, q4 = (float(v) / 100 for v in values)
         return cls((q1, q2, q3, q4))
 
@@ -190,7 +190,7 @@ class Thresholds:
 
     def __post_init__(self) -> None:
         if not 0 < self.yellow <= self.green:
-            raise PlanError(f"阈值应满足 0 < 黄灯({self.yellow}) ≤ 绿灯({self.green})")
+            raise PlanError(f"阈值应满足0 < 黄灯({self.yellow}) ≤ 绿灯({self.green})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,15 +238,15 @@ class Indicator:
 
     def validate(self) -> None:
         """Check that the indicator holds together; raise :class:`PlanError` naming the field."""
-        where = f"指标 {self.code}“{self.name}”"
+        where = f"指标{self.code}“{self.name}”"
         if not self.code.strip():
             raise PlanError(f"{where}：缺少编码 code")
         if not self.name.strip():
-            raise PlanError(f"指标 {self.code}：缺少名称 name")
+            raise PlanError(f"指标{self.code}：缺少名称 name")
         if self.target_year <= self.baseline_year:
-            raise PlanError(f"{where}：目标年 {self.target_year} 应晚于基期年 {self.baseline_year}")
+            raise PlanError(f"{where}：目标年{self.target_year}应晚于基期年{self.baseline_year}")
         if not 0 <= self.decimals <= 6:
-            raise PlanError(f"{where}：小数位 decimals 应在 0—6 之间")
+            raise PlanError(f"{where}：小数位 decimals 应在0—6之间")
         self.target.validate(where)
         expected_nature = _CADENCE_NATURE.get(self.cadence)
         if expected_nature is not None and expected_nature is not self.nature:
@@ -257,7 +257,7 @@ class Indicator:
         for m in self.target.milestones:
             if not self.baseline_year <= m.year <= self.target_year:
                 raise PlanError(
-                    f"{where}：节点年份 {m.year} 不在 {self.baseline_year}—{self.target_year} 之间"
+                    f"{where}：节点年份{m.year}不在{self.baseline_year}—{self.target_year}之间"
                 )
 
     @property

@@ -40,9 +40,9 @@ class Period:
 
     def __post_init__(self) -> None:
         if not 1900 <= self.year <= 2200:
-            raise PeriodError(f"年份 {self.year} 不在 1900—2200 之间")
+            raise PeriodError(f"年份{self.year}不在1900—2200之间")
         if self.month is not None and not 1 <= self.month <= 12:
-            raise PeriodError(f"月份 {self.month} 不在 1—12 之间")
+            raise PeriodError(f"月份{self.month}不在1—12之间")
         moment = self.year * 12 + (12 if self.month is None else self.month)
         # moment: months since year 0 at the period's end; the annual value sorts after Q4
         object.__setattr__(self, "moment", moment)
@@ -53,7 +53,7 @@ class Period:
     def quarter(cls, year: int, q: int) -> Period:
         """The period ending with quarter ``q`` (1–4) of ``year``."""
         if not 1 <= q <= 4:
-            raise PeriodError(f"季度 {q} 不在 1—4 之间")
+            raise PeriodError(f"季度{q}不在1—4之间")
         return cls(year, 3 * q)
 
     @classmethod
@@ -126,7 +126,7 @@ class Period:
     def add_quarters(self, n: int) -> Period:
         """The quarter ``n`` quarters later (earlier for negative n); only for quarter periods."""
         if not self.is_quarter_end:
-            raise PeriodError(f"{self.key} 不是季度")
+            raise PeriodError(f"{self.key}不是季度")
         i = self.year * 4 + self.quarter_number - 1 + n
         return Period.quarter(i // 4, i % 4 + 1)
 
@@ -171,7 +171,7 @@ def parse_period(text: str) -> Period:
     raw = text
     s = (text or "").strip().translate(_FULLWIDTH).replace(" ", "")
     if not s:
-        raise PeriodError("期间为空：应为 2024Q3、2024年第三季度、2024年1-9月、2024-09 或 2023")
+        raise PeriodError("期间为空：应为2024Q3、2024年第三季度、2024年1-9月、2024-09或2023")
     m = re.fullmatch(r"(\d{4})年?", s)
     if m:
         return Period.annual(int(m.group(1)))
@@ -203,18 +203,17 @@ def parse_period(text: str) -> Period:
     if m:
         return Period.annual(int(m.group(1)))
     raise PeriodError(
-        f"无法识别的期间“{raw}”：应为 2024Q3、2024年第三季度、2024年1-9月、2024-09 "
-        "或 2023（年度值）"
+        f"无法识别的期间“{raw}”：应为2024Q3、2024年第三季度、2024年1-9月、2024-09或2023（年度值）"
     )
 
 
 def _quarter(raw: str, year: int, q: int) -> Period:
     if not 1 <= q <= 4:
-        raise PeriodError(f"期间“{raw}”的季度 {q} 不在 1—4 之间")
+        raise PeriodError(f"期间“{raw}”的季度{q}不在1—4之间")
     return Period.quarter(year, q)
 
 
 def _month(raw: str, year: int, month: int) -> Period:
     if not 1 <= month <= 12:
-        raise PeriodError(f"期间“{raw}”的月份 {month} 不在 1—12 之间")
+        raise PeriodError(f"期间“{raw}”的月份{month}不在1—12之间")
     return Period(year, month)

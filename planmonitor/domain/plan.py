@@ -156,7 +156,7 @@ class Plan:
             if ind.code == code:
                 return ind
         codes = "、".join(i.code for i in self.indicators)
-        raise PlanError(f"规划 {self.id} 中没有指标编码“{code}”（现有：{codes}）")
+        raise PlanError(f"规划“{self.id}”中没有指标编码“{code}”（现有：{codes}）")
 
     def task(self, key: str) -> Task:
         """The task with code ``key``; :class:`PlanError` listing the codes if there is none."""
@@ -164,36 +164,36 @@ class Plan:
             if t.key == key.strip():
                 return t
         keys = "、".join(t.key for t in self.tasks) or "（无）"
-        raise PlanError(f"规划 {self.id} 中没有任务编号“{key}”（现有：{keys}）")
+        raise PlanError(f"规划“{self.id}”中没有任务编号“{key}”（现有：{keys}）")
 
     def validate(self) -> None:
         """Check the whole plan; raise :class:`PlanError` naming the first problem."""
         if not self.id.strip():
             raise PlanError("规划缺少标识 id")
         if not self.title.strip():
-            raise PlanError(f"规划 {self.id}：缺少标题 title")
+            raise PlanError(f"规划“{self.id}”：缺少标题 title")
         if self.target_year <= self.baseline_year:
             raise PlanError(
-                f"规划 {self.id}：目标年 {self.target_year} 应晚于基期年 {self.baseline_year}"
+                f"规划“{self.id}”：目标年{self.target_year}应晚于基期年{self.baseline_year}"
             )
         seen: set[str] = set()
         for ind in self.indicators:
             if ind.code in seen:
-                raise PlanError(f"规划 {self.id}：指标编码“{ind.code}”重复")
+                raise PlanError(f"规划“{self.id}”：指标编码“{ind.code}”重复")
             seen.add(ind.code)
             ind.validate()
         codes = {r.code for r in self.regions}
         if len(codes) != len(self.regions):
-            raise PlanError(f"规划 {self.id}：地区编码重复")
+            raise PlanError(f"规划“{self.id}”：地区编码重复")
         for r in self.sub_regions:
             if r.parent is not None and r.parent not in codes:
-                raise PlanError(f"规划 {self.id}：地区“{r.name}”的上级“{r.parent}”不存在")
+                raise PlanError(f"规划“{self.id}”：地区“{r.name}”的上级“{r.parent}”不存在")
         keys = [t.key for t in self.tasks]
         if len(set(keys)) != len(keys):
-            raise PlanError(f"规划 {self.id}：任务编号重复")
+            raise PlanError(f"规划“{self.id}”：任务编号重复")
         for t in self.tasks:
             for code in t.indicators:
                 if code not in seen:
                     raise PlanError(
-                        f"规划 {self.id}：任务“{t.title[:20]}”引用了不存在的指标 {code}"
+                        f"规划“{self.id}”：任务“{t.title[:20]}”引用了不存在的指标{code}"
                     )

@@ -36,9 +36,9 @@ def revised_target(ind: Indicator, number: float, *, final: bool = False) -> Tar
     years = ind.target_year - ind.baseline_year
     b = ind.baseline
     if form is TargetForm.MILESTONE:
-        raise PlanError(f"指标 {ind.code} 是定性目标：请给出新的完成期限（YYYY-MM-DD）")
+        raise PlanError(f"指标{ind.code}是定性目标：请给出新的完成期限（YYYY-MM-DD）")
     if final and form in (TargetForm.INCREASE, TargetForm.POINTS, TargetForm.CAGR) and b is None:
-        raise PlanError(f"指标 {ind.code} 缺少{ind.baseline_year}年基数，无法由目标值推算")
+        raise PlanError(f"指标{ind.code}缺少{ind.baseline_year}年基数，无法由目标值推算")
     if form is TargetForm.LEVEL:
         kept = tuple(m for m in t.milestones if m.year < ind.target_year)
         new = replace(t, value=number, milestones=kept)
@@ -54,7 +54,7 @@ def revised_target(ind: Indicator, number: float, *, final: bool = False) -> Tar
     elif form is TargetForm.CAGR:
         if final and b is not None:
             if b <= 0 or number <= 0:
-                raise PlanError(f"指标 {ind.code} 的基数和目标值须为正数才能推算年均增长率")
+                raise PlanError(f"指标{ind.code}的基数和目标值须为正数才能推算年均增长率")
             rate = ((number / b) ** (1 / years) - 1) * 100
         else:
             rate = number
@@ -62,14 +62,14 @@ def revised_target(ind: Indicator, number: float, *, final: bool = False) -> Tar
     else:  # GROWTH_RATE: the yearly rate itself
         new = replace(t, rate=number)
     new = replace(new, text=wording(replace(ind, target=new)))
-    new.validate(f"指标 {ind.code}")
+    new.validate(f"指标{ind.code}")
     return new
 
 
 def revised_due(ind: Indicator, due: date) -> Target:
     """A qualitative milestone with a new due date."""
     if ind.target.form is not TargetForm.MILESTONE:
-        raise PlanError(f"指标 {ind.code} 不是定性目标：请给出新的目标数值")
+        raise PlanError(f"指标{ind.code}不是定性目标：请给出新的目标数值")
     original = ind.target.text.split("（完成期限调整为")[0]
     text = f"{original}（完成期限调整为{due.year}年{due.month}月{due.day}日）"
     return replace(ind.target, due=due, text=text)

@@ -33,7 +33,7 @@ class TaskState(StrEnum):
             if t in (s.value, s.name.lower()):
                 return s
         choices = "、".join(s.value for s in cls)
-        raise TaskProgressError(f"任务状态“{text}”无法识别：应为 {choices}")
+        raise TaskProgressError(f"任务状态“{text}”无法识别：应为{choices}")
 
     @property
     def symbol(self) -> str:
@@ -93,16 +93,16 @@ def validate_progress(p: TaskProgress) -> TaskProgress:
     """``p`` with its texts trimmed; :class:`TaskProgressError` naming what is wrong."""
     q = p.quarter
     if q.is_annual or not q.is_quarter_end:
-        raise TaskProgressError(f"任务 {p.task}：报告期“{q.key}”应为季度，如 2024Q3")
+        raise TaskProgressError(f"任务{p.task}：报告期“{q.key}”应为季度，如2024Q3")
     text, nxt, reason = p.text.strip(), p.next_step.strip(), p.reason.strip()
     if not text and p.state is not TaskState.NOT_STARTED:
-        raise TaskProgressError(f"任务 {p.task}：缺少进展情况")
+        raise TaskProgressError(f"任务{p.task}：缺少进展情况")
     if p.state is TaskState.LAGGING and not reason:
-        raise TaskProgressError(f"任务 {p.task}：状态为滞后时须说明原因（情况说明）")
+        raise TaskProgressError(f"任务{p.task}：状态为滞后时须说明原因（情况说明）")
     limits = (("进展情况", text, 4000), ("下一步", nxt, 2000), ("原因", reason, 2000))
     for label, value, limit in limits:
         if len(value) > limit:
-            raise TaskProgressError(f"任务 {p.task}：{label}超过 {limit} 字")
+            raise TaskProgressError(f"任务{p.task}：{label}超过{limit}字")
     return TaskProgress(
         p.task,
         q,

@@ -38,7 +38,7 @@ class Cleaned:
         """What happened, for a preview or a message ("" when nothing changed)."""
         if not self.changed:
             return ""
-        return f"已清除 {self.changed} 个控制字符（换行类控制符改为换行）"
+        return f"已清除{self.changed}个控制字符（换行类控制符改为换行）"
 
 
 def clean_text(text: str) -> Cleaned:

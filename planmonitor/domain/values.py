@@ -29,7 +29,7 @@ class NumberRangeError(NumberError):
     """A number that is NaN, infinite or beyond ±10^15 (:data:`MAX_MAGNITUDE`)."""
 
 
-RANGE_TEXT = "超出范围：绝对值不能超过 10^15（1e15）"
+RANGE_TEXT = "超出范围：绝对值不能超过10^15（1e15）"
 
 
 def check_number(value: float, what: str | None = None) -> float:
@@ -38,7 +38,7 @@ def check_number(value: float, what: str | None = None) -> float:
     if math.isnan(value):
         raise NumberRangeError(f"{what or '数值'}不是数字（NaN）：应为有限的数值，缺失写“—”")
     if math.isinf(value) or abs(value) > MAX_MAGNITUDE:
-        shown = what or ("数值无穷大" if math.isinf(value) else f"数值 {value:.6g} ")
+        shown = what or ("数值无穷大" if math.isinf(value) else f"数值{value:.6g}")
         raise NumberRangeError(f"{shown}{RANGE_TEXT}")
     return float(value)
 
@@ -46,7 +46,7 @@ def check_number(value: float, what: str | None = None) -> float:
 def check_year(year: int, what: str = "年份") -> int:
     """``year`` if it lies in 1900–2200; :class:`NumberError` otherwise."""
     if isinstance(year, bool) or not YEAR_MIN <= year <= YEAR_MAX:
-        raise NumberError(f"{what} {year} 不在 {YEAR_MIN}—{YEAR_MAX} 之间")
+        raise NumberError(f"{what}{year}不在{YEAR_MIN}—{YEAR_MAX}之间")
     return int(year)
 
 
@@ -71,9 +71,7 @@ def parse_number(text: str | float | int | None) -> float | None:
     s = s.removesuffix("%")  # one percent sign: "12%%" is not a number
     if re.fullmatch(r"[+-]?((\d{1,3}(,\d{3})+|\d+)(\.\d+)?|\.\d+)([eE][+-]?\d{1,3})?", s):
         return check_number(float(s.replace(",", "")), f"“{raw.strip()}”")
-    raise NumberError(
-        f"“{raw.strip()}”不是数字：应为 1234.5、1,234.5 或 12.5% 这样的数值，缺失写“—”"
-    )
+    raise NumberError(f"“{raw.strip()}”不是数字：应为1234.5、1,234.5或12.5%这样的数值，缺失写“—”")
 
 
 def parse_done(text: str) -> float:

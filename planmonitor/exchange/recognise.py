@@ -87,7 +87,7 @@ def _places(places: list[str]) -> str:
     """ "Sheet1!B2、Sheet1!B3 处" — or the first few and the count: "… 等 12000 处"."""
     if len(places) <= SHOWN_PLACES:
         return "、".join(places) + " 处"
-    return "、".join(places[:SHOWN_PLACES]) + f" 等 {len(places)} 处"
+    return "、".join(places[:SHOWN_PLACES]) + f" 等{len(places)}处"
 
 
 def reconcile(values: list[FoundValue]) -> list[FoundValue]:

@@ -208,7 +208,7 @@ class DetailView(QWidget):
             trend = build_trend(current, series, status)
             by_period = {h.period: h for h in cur}
             tips = [
-                f"{period_text(p)}：{fmt_num(v, current.decimals)} {current.unit}"
+                f"{period_text(p)}：{fmt_num(v, current.decimals)}{current.unit}"
                 f"（{by_period[p].standing.value}）{by_period[p].comment}"
                 for _x, v, p in trend.actual
             ]
@@ -248,7 +248,7 @@ class DetailView(QWidget):
         trend = build_trend(pred, series)
         by_period = {o.period: o for o in values}
         tips = [
-            f"{carried.label} {period_text(p)}：{fmt_num(v, pred.decimals)} {pred.unit}"
+            f"{carried.label} {period_text(p)}：{fmt_num(v, pred.decimals)}{pred.unit}"
             f"（{by_period[p].standing.value}）{by_period[p].comment}"
             for _x, v, p in trend.actual
         ]

@@ -107,13 +107,19 @@ class OverviewSummary(QFrame):
             colour = light_text_colour(i.status.light).name()
             parts.append(
                 f"<a href='{i.indicator.code}' style='color:{colour};text-decoration:none'>"
-                f"{light_label(i.status.light)} {i.indicator.code} {_html(i.indicator.name)} "
-                f"{fmt_percent(i.status.progress)}</a>"
+                + self.tr("{light} {code} {name} {progress}").format(
+                    light=light_label(i.status.light),
+                    code=i.indicator.code,
+                    name=_html(i.indicator.name),
+                    progress=fmt_percent(i.status.progress),
+                )
+                + "</a>"
             )
         self.lagging_label.setText(self.tr("Behind or slightly behind:") + " " + "；".join(parts))
 
     def _count(self, light: Light, n: int, bold: bool) -> QLabel:
-        label = QLabel(f"{light_label(light)} {n}" if n else "—")
+        text = self.tr("{light} {n}").format(light=light_label(light), n=n)
+        label = QLabel(text if n else "—")
         label.setProperty("light", light.value)
         if n:
             colour = light_text_colour(light).name()

@@ -124,8 +124,14 @@ class ReportingView(QWidget):
         u = self.units[row]
         self.missing.clear()
         for i in u.missing:
-            what = self.tr("Indicator") if i.kind == "indicator" else self.tr("Task")
-            self.missing.addItem(f"{what} {i.code} {i.name}（{period_text(i.period)}）")
+            line = (
+                self.tr("Indicator {code} {name} ({period})")
+                if i.kind == "indicator"
+                else self.tr("Task {code} {name} ({period})")
+            )
+            self.missing.addItem(
+                line.format(code=i.code, name=i.name, period=period_text(i.period))
+            )
         text = u.reminder(self.context.quarter, self.context.plan.title) if u.missing else ""
         self.reminder.setPlainText(text)
 

@@ -104,7 +104,7 @@ class AccountService:
         name = name.strip()
         if not _NAME.match(name) or name.startswith(("pm_", "pg_")):
             raise UserError(
-                f"账户名“{name}”不合规：应以小写字母开头，只含小写字母、数字和下划线（2—63 个），"
+                f"账户名“{name}”不合规：应以小写字母开头，只含小写字母、数字和下划线（2—63个），"
                 "且不以 pm_ 或 pg_ 开头"
             )
         if role not in GROUPS:
@@ -206,7 +206,7 @@ class AccountService:
 def _not_admin(db: Database) -> str:
     with db.engine.connect() as conn:
         me = conn.execute(text("SELECT current_user")).scalar_one()
-    return f"账户 {me} 无权管理账户：需要管理员（admin）账户或数据库所有者；未作任何修改"
+    return f"账户“{me}”无权管理账户：需要管理员（admin）账户或数据库所有者；未作任何修改"
 
 
 def _scram(conn: Connection, name: str, password: str) -> str:

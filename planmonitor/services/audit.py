@@ -64,7 +64,7 @@ class AuditService:
                     raise
                 me = _me(self.db)
                 raise UserError(
-                    f"账户 {me} 没有查看审计记录的权限（只有管理员 admin 账户可以查看）"
+                    f"账户“{me}”没有查看审计记录的权限（只有管理员 admin 账户可以查看）"
                 ) from None
             names = _names(conn)
         out = [
@@ -95,10 +95,10 @@ def _with_summary(e: AuditEntry, names: dict[str, dict[int, str]]) -> AuditEntry
     region = names["regions"].get(row.get("region_id", -1), "?")
     period = period_from_columns(int(row.get("year", 0)), int(row.get("month", 0))).label_zh()
     if e.operation == "UPDATE" and e.old and e.new and e.new.get("superseded_at"):
-        what = f"原值 {_num(e.old.get('value'))} 被更正或撤回"
+        what = f"原值{_num(e.old.get('value'))}被更正或撤回"
     else:
-        what = f"数值 {_num(row.get('value'))}"
-    summary = f"指标 {code} 地区 {region} {period}：{what}"
+        what = f"数值{_num(row.get('value'))}"
+    summary = f"指标{code}，{period}（{region}）：{what}"
     return AuditEntry(e.id, e.at, e.user, e.table, e.operation, e.row_id, e.old, e.new, summary)
 
 

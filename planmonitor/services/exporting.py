@@ -84,7 +84,7 @@ class ExportService:
             for done in write_export(
                 part, f"《{plan.title}》指标数值", values, total, indicators, about
             ):
-                yield Progress(done, max(total, 1), f"已写入 {done} 个数值")
+                yield Progress(done, max(total, 1), f"已写入{done}个数值")
         regions = len({v.region for v in values})
         return ExportResult(out, total, len(plan.indicators), regions)
 

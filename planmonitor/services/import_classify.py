@@ -222,8 +222,7 @@ def classify(
             and not (ind.baseline_year - 1 <= v.period.year <= ind.target_year + 5)
         ):
             problem = (
-                f"期间 {v.period.label_zh()} 不在规划期 {ind.baseline_year}—{ind.target_year} "
-                "年之内"
+                f"期间{v.period.label_zh()}不在规划期{ind.baseline_year}—{ind.target_year}年之内"
             )
         if not problem and ind.target.form is TargetForm.MILESTONE and v.value not in (0.0, 1.0):
             problem = "定性指标应填“完成”或“未完成”"
@@ -240,7 +239,7 @@ def _with_parts(v: FoundValue, ind: Indicator) -> None:
     """Compute a ratio from the parts the file gives, or say why they cannot make it."""
     ratio, num, den = ind.ratio, v.numerator, v.denominator
     if ratio is None:
-        v.problem = v.problem or f"指标 {ind.code} 不是比值指标，不能按分子、分母填报"
+        v.problem = v.problem or f"指标{ind.code}不是比值指标，不能按分子、分母填报"
     elif num is None or den is None:
         v.problem = v.problem or f"分子和分母应同时填写（{ratio.numerator}、{ratio.denominator}）"
     elif den <= 0:
@@ -252,7 +251,7 @@ def _with_parts(v: FoundValue, ind: Indicator) -> None:
             v.number = CellNumber(computed, text=f"{num:g}÷{den:g}")
         elif v.value is not None and abs(v.value - computed) > 0.5 * 10.0**-ind.decimals:
             v.problem = v.problem or (
-                f"填报数值 {v.value:g} 与分子、分母算得的 {computed:.{ind.decimals}f} 不符"
+                f"填报数值{v.value:g}与分子、分母算得的{computed:.{ind.decimals}f}不符"
             )
         elif v.value is not None:  # the rounded ratio the file shows: keep the exact one
             v.value = computed
@@ -288,7 +287,7 @@ def _compare(row: PreviewRow, v: FoundValue, cur: CurrentValue | None, file: str
         else:
             row.kind = ItemKind.CONFLICT
             row.message = (
-                f"与现有数值 {_num(cur.value)}（{cur.source}，{cur.recorded_by or '未知'}录入）不同"
+                f"与现有数值{_num(cur.value)}（{cur.source}，{cur.recorded_by or '未知'}录入）不同"
             )
     row.selected = row.kind in (ItemKind.NEW, ItemKind.CHANGED) and not row.hidden
     if row.hidden:

@@ -182,7 +182,7 @@ class ImportService:
         none for a new value), checked by ``ObservationService.record_many`` as it writes.
         """
         rows = preview.to_write()
-        yield Progress(0, 2, f"写入 {len(rows)} 个数值")
+        yield Progress(0, 2, f"写入{len(rows)}个数值")
         file, file_hash = preview.file, preview.file_hash
         with collector_paused():
             entries = [_Written(r, file, file_hash) for r in rows]

@@ -99,7 +99,7 @@ class PlanContext:
         row = self._indicators.get(code.strip())
         if row is None:
             codes = "、".join(self._indicators)
-            raise UserError(f"规划 {self.plan.key} 中没有指标编码“{code}”（现有：{codes}）")
+            raise UserError(f"规划“{self.plan.key}”中没有指标编码“{code}”（现有：{codes}）")
         return row
 
     def indicator_info(self, code: str) -> IndicatorInfo:
@@ -133,7 +133,7 @@ class PlanContext:
         if found is not None:
             return found
         names = "、".join(r.name for r in self.plan.regions)
-        raise UserError(f"规划 {self.plan.key} 中没有地区“{region}”（现有：{names}）")
+        raise UserError(f"规划“{self.plan.key}”中没有地区“{region}”（现有：{names}）")
 
     def _find_region(self, key: str) -> RegionRow | None:
         """The region whose code is ``key``, else the first whose name is."""

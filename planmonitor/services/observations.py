@@ -202,7 +202,7 @@ class ObservationService:
         with self.db.session.begin() as s:
             ctx = PlanContext(s, plan_id)
             checked = [self._check(ctx, e) for e in entries]
-            refuse_locked(s, ctx.plan.id, ((f"指标 {e.code}", e.period) for e in entries))
+            refuse_locked(s, ctx.plan.id, ((f"指标{e.code}", e.period) for e in entries))
             current = current_rows(s, checked)
             sqlite = s.connection().dialect.name == "sqlite"
             stamp: object = now.strftime(_SQLITE_DATETIME) if sqlite else now
@@ -316,8 +316,8 @@ class ObservationService:
         year, month = period.year, ANNUAL_MONTH if period.month is None else period.month
         if not ind.first_year <= year <= ind.last_year:
             raise UserError(
-                f"指标 {e.code}：期间 {e.period.label_zh()} 不在规划期 "
-                f"{ind.first_year}—{ind.last_year} 年之内"
+                f"指标{e.code}：期间{e.period.label_zh()}不在规划期"
+                f"{ind.first_year}—{ind.last_year}年之内"
             )
         return ind.id, region_id, year, month, value
 
@@ -349,7 +349,7 @@ class ObservationService:
         with self.db.session.begin() as s:
             ctx = PlanContext(s, plan_id)
             ind, reg = ctx.indicator(code), ctx.region(region)
-            refuse_locked(s, ctx.plan.id, [(f"指标 {code}", period)])
+            refuse_locked(s, ctx.plan.id, [(f"指标{code}", period)])
             year, month = period_to_columns(period)
             row = s.scalar(
                 select(ObservationRow).where(
@@ -434,13 +434,13 @@ def _checked_value(ind: IndicatorRow, e: EntryFields) -> float | None:
             try:
                 check_number(v, name)
             except NumberError as exc:
-                raise UserError(f"指标 {e.code}：{exc}") from None
+                raise UserError(f"指标{e.code}：{exc}") from None
     if e.numerator is not None or e.denominator is not None:
         value = _value_from_parts(ind, e)
     if value is None:
-        raise UserError(f"指标 {e.code}：缺少数值")
+        raise UserError(f"指标{e.code}：缺少数值")
     if ind.form == TargetForm.MILESTONE.value and value not in (0.0, 1.0):
-        raise UserError(f"指标 {e.code} 是定性目标：数值应为 1（完成）或 0（未完成）")
+        raise UserError(f"指标{e.code}是定性目标：数值应为1（完成）或0（未完成）")
     return value
 
 
@@ -453,19 +453,19 @@ def _value_from_parts(ind: IndicatorRow, e: EntryFields) -> float:
     """The ratio of ``e``'s parts; UserError when they cannot make this indicator's value."""
     if ind.ratio_numerator is None or ind.ratio_denominator is None:
         raise UserError(
-            f"指标 {e.code} {ind.name} 不是比值指标（规划未定义分子、分母），请直接填报数值"
+            f"指标{e.code}“{ind.name}”不是比值指标（规划未定义分子、分母），请直接填报数值"
         )
     parts = f"{ind.ratio_numerator}、{ind.ratio_denominator}"
     if e.numerator is None or e.denominator is None:
-        raise UserError(f"指标 {e.code}：分子和分母应同时给出（{parts}）")
+        raise UserError(f"指标{e.code}：分子和分母应同时给出（{parts}）")
     if e.denominator <= 0:
-        raise UserError(f"指标 {e.code}：分母（{ind.ratio_denominator}）应大于零")
+        raise UserError(f"指标{e.code}：分母（{ind.ratio_denominator}）应大于零")
     computed = ratio_value(e.numerator, e.denominator, ind.ratio_scale or 100.0)
     if e.value is not None:
         tolerance = 0.5 * 10.0 ** -(ind.decimals or 0) + 1e-9 * abs(computed)
         if abs(e.value - computed) > tolerance:
             raise UserError(
-                f"指标 {e.code}：数值 {e.value:g} 与分子、分母算得的 {computed:.{ind.decimals}f} "
+                f"指标{e.code}：数值{e.value:g}与分子、分母算得的{computed:.{ind.decimals}f}"
                 "不符（可只填分子和分母，比值由程序计算）"
             )
     return computed

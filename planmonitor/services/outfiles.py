@@ -77,7 +77,7 @@ def why_incomplete(path: Path, suffix: str) -> str | None:
     except OSError:
         return "文件没有写出"
     if size == 0:
-        return "写出的文件为空（0 字节）"
+        return "写出的文件为空（0字节）"
     suffix = suffix.lower().lstrip(".")
     with path.open("rb") as fh:
         head = fh.read(8)

@@ -35,13 +35,11 @@ class PlanSettingsService:
         for name, th in (("预期性", settings.thresholds), ("约束性", settings.binding)):
             if not 0 < th.yellow <= th.green:
                 raise UserError(
-                    f"{name}指标的阈值应满足 0 < 黄灯起点 ≤ 绿灯起点"
-                    f"（现为黄灯 {th.yellow:.0%}、绿灯 {th.green:.0%}）"
+                    f"{name}指标的阈值应满足0 < 黄灯起点 ≤ 绿灯起点"
+                    f"（现为黄灯{th.yellow:.0%}、绿灯{th.green:.0%}）"
                 )
         if not 0 <= settings.approx_tolerance <= 10:
-            raise UserError(
-                f"“左右”容差应在 0 到 10 个百分点之间（现为 {settings.approx_tolerance:g}）"
-            )
+            raise UserError(f"“左右”容差应在0到10个百分点之间（现为{settings.approx_tolerance:g}）")
         with self.db.session.begin() as s:
             plan = _plan(s, plan_id)
             plan.green, plan.yellow = settings.thresholds.green, settings.thresholds.yellow
@@ -138,7 +136,7 @@ def _indicator(s: Session, plan: PlanRow, code: str) -> IndicatorRow:
         select(IndicatorRow).where(IndicatorRow.plan_id == plan.id, IndicatorRow.code == code)
     )
     if row is None:
-        raise UserError(f"规划 {plan.key} 中没有指标编码“{code}”")
+        raise UserError(f"规划“{plan.key}”中没有指标编码“{code}”")
     return row
 
 
@@ -150,5 +148,5 @@ def _region(s: Session, plan: PlanRow, region: str) -> RegionRow:
             return r
     subs = "、".join(f"{r.name}（{r.code}）" for r in regions if r.code != ROOT_REGION)
     if not subs:
-        raise UserError(f"规划 {plan.key} 还没有下级地区：请先添加地区，再分解目标")
-    raise UserError(f"规划 {plan.key} 中没有下级地区“{region}”（现有：{subs}）")
+        raise UserError(f"规划“{plan.key}”还没有下级地区：请先添加地区，再分解目标")
+    raise UserError(f"规划“{plan.key}”中没有下级地区“{region}”（现有：{subs}）")

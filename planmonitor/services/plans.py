@@ -194,9 +194,9 @@ class PlanService:
             history = [target_from_json(r.new_target) for r in self._revision_rows(s, ind_row)]
             old = history[-1] if history else target_from_row(ind_row)
             if new == old:
-                raise UserError(f"指标 {code} 的目标已是“{new.text or code}”，未作调整")
+                raise UserError(f"指标{code}的目标已是“{new.text or code}”，未作调整")
             try:
-                new.validate(f"指标 {code}")
+                new.validate(f"指标{code}")
                 replace(ind, target=new).validate()
             except PlanError as exc:
                 raise UserError(str(exc)) from None
@@ -226,7 +226,7 @@ class PlanService:
             ind_row = self._indicator_row(self._row(s, plan_id), code)
             rows = self._revision_rows(s, ind_row)
             if not rows:
-                raise UserError(f"指标 {code} 没有可撤销的目标调整")
+                raise UserError(f"指标{code}没有可撤销的目标调整")
             last = rows[-1]
             undone = TargetRevision(
                 code,
@@ -267,7 +267,7 @@ class PlanService:
         with self.db.session.begin() as s:
             plan = self._row(s, plan_id)
             if any(r.code == code or r.name == name for r in plan.regions):
-                raise UserError(f"规划 {plan_id} 中已有地区“{name}”或编码“{code}”")
+                raise UserError(f"规划“{plan_id}”中已有地区“{name}”或编码“{code}”")
             if not any(r.code == parent for r in plan.regions):
                 raise UserError(f"上级地区“{parent}”不存在")
             plan.regions.append(
@@ -281,7 +281,7 @@ class PlanService:
             if row.code == code:
                 return row
         codes = "、".join(r.code for r in plan.indicators)
-        raise UserError(f"规划 {plan.key} 中没有指标编码“{code}”（现有：{codes}）")
+        raise UserError(f"规划“{plan.key}”中没有指标编码“{code}”（现有：{codes}）")
 
     @staticmethod
     def _revision_rows(s: Session, ind_row: IndicatorRow) -> list[RevisionRow]:

@@ -48,7 +48,7 @@ def refuse_locked(s: Session, plan_row_id: int, items: Iterable[tuple[str, Perio
     for what, period in items:
         event = closed.get(quarter_of(period))
         if event is not None:
-            raise UserError(f"{what} {period.label_zh()}：{lock_reason(event)}")
+            raise UserError(f"{what}，{period.label_zh()}：{lock_reason(event)}")
 
 
 def plan_row(s: Session, plan_id: str) -> PlanRow:
@@ -62,7 +62,7 @@ def plan_row(s: Session, plan_id: str) -> PlanRow:
 def check_quarter(quarter: Period) -> tuple[int, int]:
     """(year, quarter) of a quarter period; UserError for anything else."""
     if quarter.is_annual or not quarter.is_quarter_end:
-        raise UserError(f"报告期“{quarter.key}”应为季度，如 2024Q3")
+        raise UserError(f"报告期“{quarter.key}”应为季度，如2024Q3")
     return quarter.year, quarter.quarter_number
 
 

@@ -78,7 +78,7 @@ class _Note:
 def check_quarter(quarter: Period) -> Period:
     """The report quarter, or UserError when ``quarter`` is a month or a whole year."""
     if quarter.is_annual or not quarter.is_quarter_end:
-        raise UserError(f"报告期“{quarter.label_zh()}”应为季度，如 2024Q3 或 2024年第三季度")
+        raise UserError(f"报告期“{quarter.label_zh()}”应为季度，如2024Q3或2024年第三季度")
     return quarter
 
 

@@ -101,7 +101,7 @@ def export_report(
                         for page, pages in iter_report_pdf(model, parts[fmt]):
                             total, pdf_steps = total - pdf_steps + pages, pages
                             done += 1
-                            yield Progress(done, total, f"正在生成 PDF 报告：第 {page}/{pages} 页")
+                            yield Progress(done, total, f"正在生成 PDF 报告：第{page}/{pages}页")
                         continue
                     if fmt == "xlsx":
                         write_report_xlsx(model, parts[fmt])

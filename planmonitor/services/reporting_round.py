@@ -46,7 +46,7 @@ class NeedsComment:
     def describe(self) -> str:
         """One line: 指标 05 高新技术企业数量：略滞后，缺少情况说明."""
         what = {"indicator": "指标", "task": "任务", "check": "审核"}[self.kind]
-        return f"{what} {self.code} {self.name}：{self.why}"
+        return f"{what}{self.code}“{self.name}”：{self.why}"
 
 
 @dataclass(frozen=True, slots=True)

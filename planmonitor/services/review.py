@@ -52,7 +52,7 @@ class QuarterState:
 
 def _quarter(period: Period) -> Period:
     if period.is_annual or not period.is_quarter_end:
-        raise UserError(f"审核按季度进行：“{period.label_zh()}”应为季度，如 2024Q3")
+        raise UserError(f"审核按季度进行：“{period.label_zh()}”应为季度，如2024Q3")
     return Period.quarter(period.year, period.quarter_number)
 
 
@@ -148,7 +148,7 @@ class ReviewService:
             me = conn.execute(text("SELECT current_user")).scalar_one()
         action = {"submitted": "报送", "approved": "审核通过", "returned": "退回"}[state]
         return (
-            f"数据库拒绝{action}：账户 {me} 无权对地区“{region or ROOT_REGION}”"
+            f"数据库拒绝{action}：账户“{me}”无权对地区“{region or ROOT_REGION}”"
             f"{q.label_zh()}执行该操作（已审核通过的季度只有管理员可以退回解锁）；未作任何修改"
         )
 

@@ -88,10 +88,10 @@ def _num(value: float | None) -> str:
 
 def change_sentence(c: Change) -> str:
     """该数值已于 10:42 被 cangxian 修改为 92.3 (or …撤回)."""
-    who = f"被 {c.by} " if c.by else "被他人"
+    who = f"被“{c.by}”" if c.by else "被他人"
     if c.value is None and c.version is None:
-        return f"该数值已于 {when_text(c.at)} {who}撤回"
-    return f"该数值已于 {when_text(c.at)} {who}修改为 {_num(c.value)}"
+        return f"该数值已于{when_text(c.at)}{who}撤回"
+    return f"该数值已于{when_text(c.at)}{who}修改为{_num(c.value)}"
 
 
 def stale_error(db: Database, race: Race) -> UserError:
@@ -139,7 +139,7 @@ def stale_error(db: Database, race: Race) -> UserError:
                     last.superseded_at if last else None,
                     None,
                 )
-            where = f"指标 {edit.code} {edit.period.label_zh()}"
+            where = f"指标{edit.code}，{edit.period.label_zh()}"
             if edit.region not in (None, "", "*"):
                 where += f"（{edit.region}）"
             return StaleEdit(

@@ -274,7 +274,7 @@ class StatusData:
             if region.strip() in (r.code, r.name):
                 return r
         names = "、".join(r.name for r in self.plan.regions)
-        raise UserError(f"规划 {self.plan.id} 中没有地区“{region}”（现有：{names}）")
+        raise UserError(f"规划“{self.plan.id}”中没有地区“{region}”（现有：{names}）")
 
     def statuses(self, regions: list[Region]) -> list[IndicatorStatus]:
         """Every indicator's status in each of ``regions`` (reading their values first).

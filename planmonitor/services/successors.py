@@ -104,7 +104,7 @@ class SuccessorService:
             region=plan.region,
             baseline_year=plan.target_year,
             target_year=plan.target_year + years,
-            source=f"继承自规划 {plan.id}",
+            source=f"继承自规划“{plan.id}”",
             predecessor=plan.id,
             predecessor_title=plan.title,
         )
@@ -120,7 +120,7 @@ class SuccessorService:
                 cadence=ind.cadence.value,
                 profile=[round(s * 100) for s in ind.profile.shares],
                 responsible=list(ind.responsible),
-                source_text=f"上期规划指标 {ind.code}",
+                source_text=f"上期规划指标{ind.code}",
                 where=plan.id,
                 predecessor=ind.code,
             )

@@ -97,7 +97,7 @@ class TaskService:
                 if not tasks:
                     known = "、".join(dict.fromkeys(u for t in plan.tasks for u in t.units))
                     raise UserError(
-                        f"规划 {plan_id} 中没有由“{unit}”负责的任务（责任单位：{known or '无'}）"
+                        f"规划“{plan_id}”中没有由“{unit}”负责的任务（责任单位：{known or '无'}）"
                     )
             current: dict[str, TaskProgress] = {}
             if quarter is not None:
@@ -166,7 +166,7 @@ class TaskService:
             prow = plan_row(s, plan_id)
             att = s.get(TaskAttachmentRow, attachment_id)
             if att is None or att.task_id not in {t.id for t in prow.tasks}:
-                raise UserError(f"规划 {plan_id} 中没有编号为 {attachment_id} 的佐证材料")
+                raise UserError(f"规划“{plan_id}”中没有编号为{attachment_id}的佐证材料")
             return att.name, att.content
 
     # -- writing ---------------------------------------------------------------------------
@@ -257,7 +257,7 @@ class TaskService:
             plan_from_row(prow).task(task)
         except PlanError as exc:
             raise UserError(str(exc)) from None
-        raise UserError(f"规划 {plan_id} 中没有任务编号“{task}”")
+        raise UserError(f"规划“{plan_id}”中没有任务编号“{task}”")
 
 
 def _checked(
@@ -270,7 +270,7 @@ def _checked(
         row = by_key.get(e.task.strip())
         if row is None:
             keys = "、".join(by_key) or "（无）"
-            raise UserError(f"规划 {prow.key} 中没有任务编号“{e.task}”（现有：{keys}）")
+            raise UserError(f"规划“{prow.key}”中没有任务编号“{e.task}”（现有：{keys}）")
         try:
             p = validate_progress(
                 TaskProgress(
@@ -286,7 +286,7 @@ def _checked(
         except TaskProgressError as exc:
             raise UserError(str(exc)) from None
         checked.append((row, p))
-    refuse_locked(s, prow.id, [(f"任务 {p.task}", p.quarter) for _, p in checked])
+    refuse_locked(s, prow.id, [(f"任务{p.task}", p.quarter) for _, p in checked])
     return checked
 
 
@@ -296,7 +296,7 @@ def _read_attachment(path: Path) -> tuple[str, bytes]:
         size = path.stat().st_size
         if size > MAX_ATTACHMENT:
             raise UserError(
-                f"佐证材料 {path}：{size / 1048576:.1f} MB，超过 {MAX_ATTACHMENT // 1048576} MB"
+                f"佐证材料 {path}：{size / 1048576:.1f} MB，超过{MAX_ATTACHMENT // 1048576} MB"
             )
         if not path.is_file():
             raise UserError(f"佐证材料 {path} 不是文件")

@@ -75,7 +75,7 @@ class TemplateService:
     ) -> TemplateSpec:
         """What the workbook for ``unit`` (all indicators when ``None``) will hold."""
         if quarter.is_annual or not quarter.is_quarter_end:
-            raise UserError(f"报告期“{quarter.key}”应为季度，如 2024Q3")
+            raise UserError(f"报告期“{quarter.key}”应为季度，如2024Q3")
         plans = PlanService(self.db)
         plan = plans.get(plan_id)
         inds = list(plan.indicators)
@@ -86,7 +86,7 @@ class TemplateService:
             tasks = [t for t in tasks if unit in t.units]
             if not inds and not tasks:
                 known = "、".join(units_of(plan)) or "（规划未写明责任单位）"
-                raise UserError(f"规划 {plan_id} 中没有由“{unit}”负责的指标（责任单位：{known}）")
+                raise UserError(f"规划“{plan_id}”中没有由“{unit}”负责的指标（责任单位：{known}）")
         reg = self._region(plan, region)
         revisions: dict[str, list] = {}  # type: ignore[type-arg]
         for rev in plans.revisions(plan_id):
@@ -165,7 +165,7 @@ class TemplateService:
             if region.strip() in (r.code, r.name):
                 return r.code
         names = "、".join(r.name for r in plan.regions)
-        raise UserError(f"规划 {plan.id} 中没有地区“{region}”（现有：{names}）")
+        raise UserError(f"规划“{plan.id}”中没有地区“{region}”（现有：{names}）")
 
     def _series(self, plan_id: str, region: str) -> dict[str, Series]:
         by_code: dict[str, list[tuple[Period, float]]] = {}

@@ -203,12 +203,12 @@ def migrate(engine: Engine, read_only: bool = False) -> MigrationReport:
         )
     if read_only:
         raise DatabaseError(
-            f"数据库 {engine.url.render_as_string()} 需要升级结构（版本 {current or '无'} → "
+            f"数据库 {engine.url.render_as_string()} 需要升级结构（版本{current or '无'} → "
             f"{head}）才能使用，但只能以只读方式打开；请在可写的位置打开一次"
         )
     if current is not None and current not in KNOWN_REVISIONS:
         raise DatabaseError(
-            f"数据库由更新版本的 PlanMonitor 写入（结构版本 {current}，本程序最高支持 {head}），"
+            f"数据库由更新版本的 PlanMonitor 写入（结构版本{current}，本程序最高支持{head}），"
             "请升级程序后再打开；数据库未作任何修改"
         )
     backup = None

@@ -65,7 +65,7 @@ def store_links(s: Session, row: PlanRow, ref: PlanRef | None, wanted: dict[str,
         if code and pred is not None and target is None:
             have = "、".join(sorted(c for c in codes if RETIRED_MARK not in c)) or "无"
             problems.append(
-                f"指标 {ind_row.code}“{ind_row.name}”：上期规划 {pred.key} 中没有指标编码"
+                f"指标{ind_row.code}“{ind_row.name}”：上期规划“{pred.key}”中没有指标编码"
                 f"“{code}”（现有：{have}），未建立接续关系"
             )
         ind_row.predecessor_id = target.id if target is not None else None

@@ -52,15 +52,15 @@ def refusal_message(db: Database, edits: Iterable[_Edit]) -> str:
     role = next((r for r, g in GROUPS.items() if g in groups), None)
     if role in _WORDS:
         return (
-            f"数据库拒绝写入：账户 {user} 是{_WORDS[role]}账户（pm_{role}），不能修改数值；"
+            f"数据库拒绝写入：账户“{user}”是{_WORDS[role]}账户（pm_{role}），不能修改数值；"
             "未写入任何数值"
         )
     if role == "filler":
         outside = [w for w in wanted if names.get(w, w) not in mine]
         if outside:
             return (
-                f"数据库拒绝写入：账户 {user} 只能填报地区 {'、'.join(mine) or '（无）'}，"
+                f"数据库拒绝写入：账户“{user}”只能填报地区 {'、'.join(mine) or '（无）'}，"
                 f"不能写入地区“{outside[0]}”的数值；未写入任何数值"
             )
         return "数据库拒绝写入：该季度已审核通过并锁定，如需修改请联系管理员解锁；未写入任何数值"
-    return f"数据库拒绝写入：账户 {user} 没有修改这些数值的权限；未写入任何数值"
+    return f"数据库拒绝写入：账户“{user}”没有修改这些数值的权限；未写入任何数值"

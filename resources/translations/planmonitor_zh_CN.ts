@@ -71,7 +71,7 @@
     <message>
         <location filename="../../planmonitor/gui/server_dialogs.py" line="202"/>
         <source>{n} changes shown (newest first).</source>
-        <translation>显示 {n} 条修改记录（最新的在前）。</translation>
+        <translation>显示{n}条修改记录（最新的在前）。</translation>
     </message>
 </context>
 <context>
@@ -79,7 +79,7 @@
     <message>
         <location filename="../../planmonitor/gui/plan_dialogs.py" line="61"/>
         <source>e.g. 3</source>
-        <translation>例如 3</translation>
+        <translation>例如3</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/plan_dialogs.py" line="62"/>
@@ -166,77 +166,77 @@
 <context>
     <name>ChecksView</name>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="148"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="154"/>
         <source>Check</source>
         <translation>审核规则</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="149"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="155"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="150"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="156"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="151"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="157"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="152"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="158"/>
         <source>Finding</source>
         <translation>审核提示</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="153"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="159"/>
         <source>Comment</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="166"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="172"/>
         <source>Close the quarter (reporting complete)</source>
         <translation>锁定本季度（报送完成）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="168"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="174"/>
         <source>Reason for reopening</source>
         <translation>重新打开的原因</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="169"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="175"/>
         <source>Reopen the quarter</source>
         <translation>重新打开本季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="181"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="187"/>
         <source>Needs a comment before the quarter can be closed</source>
         <translation>锁定前须填写情况说明的事项</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="186"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="192"/>
         <source>Closing history</source>
         <translation>锁定记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="204"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="210"/>
         <source>Data checks, {quarter}</source>
         <translation>{quarter}数据审核</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="211"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="217"/>
         <source>(needs a comment)</source>
         <translation>（待填写情况说明）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="223"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="229"/>
         <source>Closed: {event}. Values, comments and task progress of this quarter cannot be changed until it is reopened.</source>
         <translation>已锁定：{event}。重新打开之前，本季度的数值、情况说明和任务进展均不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="228"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="234"/>
         <source>Open: values can be entered and imported.</source>
         <translation>未锁定：可以录入和导入数据。</translation>
     </message>
@@ -406,7 +406,7 @@ The current file is backed up beside it first.</source>
     <message>
         <location filename="../../planmonitor/gui/detail.py" line="264"/>
         <source>{plan} ({id}) indicator {code} {name}</source>
-        <translation>{plan}（{id}）指标 {code} {name}</translation>
+        <translation>{plan}（{id}）指标{code}“{name}”</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/detail.py" line="296"/>
@@ -835,7 +835,7 @@ The current file is backed up beside it first.</source>
         <location filename="../../planmonitor/gui/entry.py" line="218"/>
         <location filename="../../planmonitor/gui/entry.py" line="431"/>
         <source>Enter {name} {period}</source>
-        <translation>录入 {name} {period}</translation>
+        <translation>录入{name}（{period}）</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/entry.py" line="278"/>
@@ -855,7 +855,7 @@ The current file is backed up beside it first.</source>
     <message>
         <location filename="../../planmonitor/gui/entry.py" line="351"/>
         <source>Paste {n} values</source>
-        <translation>粘贴 {n} 个数值</translation>
+        <translation>粘贴{n}个数值</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/entry.py" line="446"/>
@@ -1039,7 +1039,7 @@ The current file is backed up beside it first.</source>
     <message>
         <location filename="../../planmonitor/gui/import_dialog.py" line="158"/>
         <source>{file}: {new} new, {changed} changed, {conflict} in conflict, {unchanged} unchanged, {unsure} to confirm, {unknown} unknown, {error} errors. Nothing is written until you accept; then all ticked values are written, or none.</source>
-        <translation>{file}：新增 {new}，修改 {changed}，冲突 {conflict}，未变 {unchanged}，待确认 {unsure}，未识别 {unknown}，错误 {error}。确认前不写入任何数值；确认后勾选的数值全部写入，或全部不写入。</translation>
+        <translation>{file}：新增{new}，修改{changed}，冲突{conflict}，未变{unchanged}，待确认{unsure}，未识别{unknown}，错误{error}。确认前不写入任何数值；确认后勾选的数值全部写入，或全部不写入。</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/import_dialog.py" line="197"/>
@@ -1117,7 +1117,7 @@ The current file is backed up beside it first.</source>
     <message>
         <location filename="../../planmonitor/gui/dialogs.py" line="112"/>
         <source>Q4 100%</source>
-        <translation>四季度 100%</translation>
+        <translation>四季度100%</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/dialogs.py" line="123"/>
@@ -1389,14 +1389,14 @@ The current file is backed up beside it first.</source>
     <message>
         <location filename="../../planmonitor/gui/main_window.py" line="353"/>
         <source>Last saved {time}</source>
-        <translation>最近保存 {time}</translation>
+        <translation>最近保存{time}</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/main_window.py" line="496"/>
         <source>PlanMonitor {version}
 Monitoring a five-year S&amp;T innovation plan, quarter by quarter.
 Database: {path}</source>
-        <translation>规划监测 {version}
+        <translation>规划监测{version}
 科技创新五年规划指标的季度监测。
 数据库：{path}</translation>
     </message>
@@ -1685,9 +1685,19 @@ Database: {path}</source>
         <translation>没有滞后的指标。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/overview_summary.py" line="113"/>
+        <location filename="../../planmonitor/gui/overview_summary.py" line="110"/>
+        <source>{light} {code} {name} {progress}</source>
+        <translation>{code} {name}（{light}，{progress}）</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/overview_summary.py" line="118"/>
         <source>Behind or slightly behind:</source>
         <translation>滞后和略滞后：</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/overview_summary.py" line="121"/>
+        <source>{light} {n}</source>
+        <translation>{light}{n}</translation>
     </message>
 </context>
 <context>
@@ -1730,7 +1740,7 @@ Database: {path}</source>
     <message>
         <location filename="../../planmonitor/gui/overview.py" line="109"/>
         <source>{title} — {region}, report period {period}</source>
-        <translation>《{title}》 — {region}，报告期 {period}</translation>
+        <translation>《{title}》 — {region}，报告期{period}</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/overview.py" line="126"/>
@@ -2020,7 +2030,7 @@ Database: {path}</source>
     <message>
         <location filename="../../planmonitor/gui/plan_editor/editor.py" line="238"/>
         <source>Change {field} of {code}</source>
-        <translation>修改 {code} 的{field}</translation>
+        <translation>修改{code}的{field}</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/plan_editor/editor.py" line="251"/>
@@ -2040,7 +2050,7 @@ Database: {path}</source>
     <message>
         <location filename="../../planmonitor/gui/plan_editor/editor.py" line="295"/>
         <source>“{name}” has {n} recorded values. They stay in the history but the indicator leaves the plan. Delete it?</source>
-        <translation>“{name}”已有 {n} 个录入值。删除后这些数值保留在历史记录中，但该指标不再属于本规划。确定删除？</translation>
+        <translation>“{name}”已有{n}个录入值。删除后这些数值保留在历史记录中，但该指标不再属于本规划。确定删除？</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/plan_editor/editor.py" line="302"/>
@@ -2055,7 +2065,7 @@ Database: {path}</source>
     <message>
         <location filename="../../planmonitor/gui/plan_editor/editor.py" line="306"/>
         <source>Delete {code}</source>
-        <translation>删除 {code}</translation>
+        <translation>删除{code}</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/plan_editor/editor.py" line="324"/>
@@ -2263,14 +2273,14 @@ Database: {path}</source>
         <translation>已报送{filled}/{asked}项（{share}）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="127"/>
-        <source>Indicator</source>
-        <translation>指标</translation>
+        <location filename="../../planmonitor/gui/round_views.py" line="128"/>
+        <source>Indicator {code} {name} ({period})</source>
+        <translation>指标{code}“{name}”（{period}）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="127"/>
-        <source>Task</source>
-        <translation>任务</translation>
+        <location filename="../../planmonitor/gui/round_views.py" line="130"/>
+        <source>Task {code} {name} ({period})</source>
+        <translation>任务{code}“{name}”（{period}）</translation>
     </message>
 </context>
 <context>
@@ -2438,7 +2448,7 @@ Database: {path}</source>
     <message>
         <location filename="../../planmonitor/gui/dialogs.py" line="228"/>
         <source>Type the date (2024-07-01) or pick it from the calendar</source>
-        <translation>可直接输入日期（如 2024-07-01），也可从日历中选择</translation>
+        <translation>可直接输入日期（如2024-07-01），也可从日历中选择</translation>
     </message>
 </context>
 <context>
@@ -2774,7 +2784,7 @@ Database: {path}</source>
     <message>
         <location filename="../../planmonitor/gui/server_dialogs.py" line="124"/>
         <source>Account {name} added.</source>
-        <translation>已添加账户 {name}。</translation>
+        <translation>已添加账户“{name}”。</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/server_dialogs.py" line="131"/>
@@ -2784,7 +2794,7 @@ Database: {path}</source>
     <message>
         <location filename="../../planmonitor/gui/server_dialogs.py" line="141"/>
         <source>Account {name} removed.</source>
-        <translation>已删除账户 {name}。</translation>
+        <translation>已删除账户“{name}”。</translation>
     </message>
 </context>
 <context>
@@ -2802,7 +2812,7 @@ Database: {path}</source>
     <message>
         <location filename="../../planmonitor/gui/welcome.py" line="78"/>
         <source>{title} — {region}, {n} indicators</source>
-        <translation>《{title}》 — {region}，{n} 项指标</translation>
+        <translation>《{title}》 — {region}，{n}项指标</translation>
     </message>
     <message>
         <location filename="../../planmonitor/gui/welcome.py" line="47"/>

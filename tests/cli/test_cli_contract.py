@@ -111,7 +111,7 @@ def test_history_lists_recorded_and_superseded_values(tmp_path: Path, capsys) ->
     ("args", "message"),
     [
         (["record", "99", "2024Q3", "1"], "没有指标编码“99”"),
-        (["record", "05", "2024Q7", "1"], "季度 7"),
+        (["record", "05", "2024Q7", "1"], "季度7"),
         (["record", "05", "2024年第三", "1"], "无法识别的期间"),
         (["record", "05", "2024Q3", "一千"], "“一千”不是数字"),
         (["record", "05", "2024Q3", "12", "--standing", "大概"], "预计、初步 或 正式"),

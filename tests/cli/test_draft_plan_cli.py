@@ -69,7 +69,7 @@ def test_out_writes_a_plan_file_that_init_loads(
     db = str(tmp_path / "pm.sqlite")
     code, out, err = _run(capsys, "--db", db, "init", "--plan", str(out_file))
     assert code == 0, err
-    assert "16 项指标" in out
+    assert "16项指标" in out
     code, out, _ = _run(capsys, "--db", db, "indicators", "--json")
     rows = {r["name"]: r for r in json.loads(out)}
     hi = rows["高新技术企业"]

@@ -35,7 +35,7 @@ def test_the_round_from_the_command_line(capsys, tmp_path: Path) -> None:
         "四季度拨付余款",
     )
     assert code == 2 and out == ""
-    assert err.strip() == "planmonitor: 错误：任务 3：状态为滞后时须说明原因（情况说明）"
+    assert err.strip() == "planmonitor: 错误：任务3：状态为滞后时须说明原因（情况说明）"
     code, out, _ = run(
         capsys,
         "--db",
@@ -56,7 +56,7 @@ def test_the_round_from_the_command_line(capsys, tmp_path: Path) -> None:
     )
     assert code == 0
     assert out.strip() == (
-        "任务 3 加大科技投入,强化资金保障 2024年第三季度：■ 滞后，已记录，佐证材料 1 个"
+        "任务3“加大科技投入,强化资金保障”2024年第三季度：■ 滞后，已记录，佐证材料1个"
     )
 
     code, out, _ = run(
@@ -89,7 +89,7 @@ def test_the_round_from_the_command_line(capsys, tmp_path: Path) -> None:
     }
 
     code, _, err = run(capsys, "--db", db, "close-quarter", "2024Q3")
-    assert code == 2 and "尚不能锁定" in err and "任务 3" not in err
+    assert code == 2 and "尚不能锁定" in err and "任务3" not in err
     assert run(capsys, "--db", db, "record", "03", "2024Q3", "800", "--note", "资金未到位")[0] == 0
     assert run(capsys, "--db", db, "record", "04", "2023", "1.2", "--note", "更正录入错误")[0] == 0
     code, out, err = run(capsys, "--db", db, "close-quarter", "2024Q3")
@@ -98,7 +98,7 @@ def test_the_round_from_the_command_line(capsys, tmp_path: Path) -> None:
 
     code, out, err = run(capsys, "--db", db, "record", "03", "2024Q3", "1000")
     assert code == 2 and out == ""
-    assert err.startswith("planmonitor: 错误：指标 03 2024年第三季度：2024年第三季度已于")
+    assert err.startswith("planmonitor: 错误：指标03，2024年第三季度：2024年第三季度已于")
     assert "锁定（本季度报送完成），不能修改" in err
 
     code, _, err = run(capsys, "--db", db, "reopen-quarter", "2024Q3", "--reason", " ")

@@ -49,7 +49,7 @@ def test_successor_from_a_document_to_stored_links(
         "--document", str(doc), "--out", str(out_file),
     )  # fmt: skip
     assert code == 0, err
-    assert "高新技术企业数量 ← 05 高新技术企业数量：2025年 1320（正式）" in out
+    assert "高新技术企业数量 ← 05 高新技术企业数量：2025年1320（正式）" in out
     assert "人工智能企业：新指标" in out
     text = out_file.read_text(encoding="utf-8")
     assert 'predecessor = { id = "cangzhou", title = "沧州市科技创新“十四五”规划" }' in text
@@ -65,7 +65,7 @@ def test_successor_from_a_document_to_stored_links(
         "人工智能企业": None,
     }
     code, out, _ = _run(capsys, "--db", str(dbfile), "indicators", "--plan", "cz15")
-    assert "接续上期规划 cangzhou《沧州市科技创新“十四五”规划》" in out and "← 上期 05" in out
+    assert "接续上期规划“cangzhou”《沧州市科技创新“十四五”规划》" in out and "← 上期05" in out
 
 
 def test_history_with_predecessor(

@@ -87,7 +87,7 @@ def test_a_single_letter_reference_far_down_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "远处.xlsx"
     path.write_bytes(minimal_xlsx(SHEET_HEAD + rows + SHEET_TAIL))
     stdout, _ = import_in_child(path, tmp_path)
-    assert stdout.startswith("REFUSED") and "超出工作表的范围（最多 1,048,576 行" in stdout
+    assert stdout.startswith("REFUSED") and "超出工作表的范围（最多1,048,576行" in stdout
 
 
 def test_a_reference_beyond_column_xfd_is_refused(tmp_path: Path) -> None:
@@ -96,7 +96,7 @@ def test_a_reference_beyond_column_xfd_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "宽.xlsx"
     path.write_bytes(minimal_xlsx(SHEET_HEAD + rows + SHEET_TAIL))
     stdout, _ = import_in_child(path, tmp_path)
-    assert stdout.startswith("REFUSED") and "16,384 列" in stdout
+    assert stdout.startswith("REFUSED") and "16,384列" in stdout
 
 
 def looping_xls() -> bytes:
@@ -117,7 +117,7 @@ def test_an_xls_whose_sector_chain_loops_is_stopped_in_time(tmp_path: Path) -> N
     started = time.monotonic()
     stdout, stderr = import_in_child(path, tmp_path)
     assert time.monotonic() - started < 30
-    assert stdout.startswith("REFUSED") and "循环.xls" in stdout and "3 秒" in stdout, stdout
+    assert stdout.startswith("REFUSED") and "循环.xls" in stdout and "3秒" in stdout, stdout
     assert stdout.count("\n") == 1 and stderr == ""
 
 
@@ -144,7 +144,7 @@ def test_a_row_repeated_thousands_of_times_is_named_in_a_short_message(
     assert len(preview.rows) == 3000
     assert all(r.kind is ItemKind.ERROR for r in preview.rows)
     message = preview.rows[0].message
-    assert message == "同一指标、地区和期间在 Sheet!B2、Sheet!B3、Sheet!B4 等 3000 处数值不同"
+    assert message == "同一指标、地区和期间在 Sheet!B2、Sheet!B3、Sheet!B4 等3000处数值不同"
     assert max(len(r.message) for r in preview.rows) < 80
 
 

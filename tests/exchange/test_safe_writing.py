@@ -110,7 +110,7 @@ def test_a_vertical_tab_in_a_note_is_a_new_line_and_export_works(
     note = "第一行\x0b第二行\x07"
     assert main(["--db", evil_db, "record", "--plan", "evil", "05", "2024Q3", "990",
                  "--note", note]) == 0  # fmt: skip
-    assert "已清除 2 个控制字符" in capsys.readouterr().err
+    assert "已清除2个控制字符" in capsys.readouterr().err
     database = open_database(evil_db)
     try:
         [current] = [
@@ -168,6 +168,6 @@ def test_an_imported_comment_cell_with_a_vertical_tab(evil_db: str, tmp_path: Pa
         preview = ImportService(database).preview(path, "evil")
         [row] = preview.to_write()
         assert row.comment == "上半年\n新认定"
-        assert any("已清除 1 个控制字符" in m.message and m.cell == "B2" for m in preview.messages)
+        assert any("已清除1个控制字符" in m.message and m.cell == "B2" for m in preview.messages)
     finally:
         database.close()

@@ -110,7 +110,7 @@ def test_only_the_inputs_are_open_and_they_are_validated(xx: Database, tmp_path:
     assert any(dv.formula1 == '"完成,未完成"' for dv in lists)  # the two milestones
     decimals = [dv for dv in ws.data_validations.dataValidation if dv.type == "decimal"]
     assert len(decimals) == 14 + 2 * 4 and all(dv.allow_blank for dv in decimals)
-    assert all("不要填 0" in (dv.error or "") for dv in decimals)
+    assert all("不要填0" in (dv.error or "") for dv in decimals)
 
 
 def test_a_unit_without_indicators_is_told_which_units_there_are(xx: Database) -> None:

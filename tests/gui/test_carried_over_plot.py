@@ -62,7 +62,7 @@ def test_both_plans_history_on_one_axis(successor_window, qtbot) -> None:  # typ
     text = successor_window.detail.definition.text()
     assert (
         "上期指标" in text
-        and "沧州市科技创新“十四五”规划（cangzhou）指标 05 高新技术企业数量" in text
+        and "沧州市科技创新“十四五”规划（cangzhou）指标05“高新技术企业数量”" in text
     )
     assert "上期末年值</td><td>2025年：1320家（正式）" in text
     assert "总结评估</td><td>完成" in text

@@ -87,7 +87,7 @@ def test_a_decreasing_year_to_date_value_is_marked_until_a_comment_explains_it(
     assert ("累计值低于上季度", "09", "技术合同成交额", "2023年第三季度") in [r[:4] for r in rows]
     assert [r[5] for r in rows if r[1] == "09"] == ["（待填写情况说明）"]
     pending = [w.round.checks.pending.item(i).text() for i in range(w.round.checks.pending.count())]
-    assert any("09 技术合同成交额" in p and "累计值低于上季度" in p for p in pending)
+    assert any("09“技术合同成交额”" in p and "累计值低于上季度" in p for p in pending)
 
     _ime(entry.comment, "合同登记口径调整，部分合同移至下年")
     qtbot.keyClick(entry.comment, Qt.Key.Key_Return)

@@ -35,7 +35,7 @@ def test_preview_then_import_all_or_nothing(cangzhou_window, tmp_path: Path) -> 
     dialog = w.exchange.import_file(path)
     preview = dialog.preview
     assert preview is not None and preview.counts()["new"] == 2
-    assert "新增 2" in dialog.summary.text() and "未识别 1" in dialog.summary.text()
+    assert "新增2" in dialog.summary.text() and "未识别1" in dialog.summary.text()
     kinds = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
     assert kinds.count("新增") == 2 and "未识别" in kinds
     assert _value(w, "05") is None  # nothing written before accepting

@@ -102,7 +102,7 @@ def test_an_edit_in_one_window_appears_in_the_other_and_a_stale_edit_is_refused(
     assert _shown(two, ROW_05) == "990"
     _type(qtbot, two, ROW_05, "995")
     who = user1 or saved.recorded_by
-    expected = f"该数值已于 {saved.recorded_at:%H:%M} 被 {who} 修改为 92.3"
+    expected = f"该数值已于{saved.recorded_at:%H:%M}被“{who}”修改为92.3"
     assert expected in two.entry.message.text()
     assert two.entry.reload_bar.isVisible()
     assert two.entry.undo_stack.count() == 0  # the refused edit is not on the undo stack
@@ -143,7 +143,7 @@ def test_reload_drops_the_refused_edit_and_shows_the_database(
         two.watcher.stop()
         _type(qtbot, one, ROW_05, "990")
         _type(qtbot, two, ROW_05, "880")  # based on no value: someone entered one meanwhile
-        assert "修改为 990" in two.entry.message.text()
+        assert "修改为990" in two.entry.message.text()
         qtbot.mouseClick(two.entry.reload_button, Qt.MouseButton.LeftButton)
         assert _shown(two, ROW_05) == "990" and not two.entry.reload_bar.isVisible()
         assert "重新载入" in two.entry.message.text()

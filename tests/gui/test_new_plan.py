@@ -146,7 +146,7 @@ def test_a_successor_document_takes_confirmed_2025_values(
         offers.table.item(r, 1).text(): offers.table.item(r, 4).text()
         for r in range(offers.table.rowCount())
     }
-    assert shown == {"高新技术企业数量": "2025年 正式", "技术合同成交额": "2025年 预计"}
+    assert shown == {"高新技术企业数量": "2025年（正式）", "技术合同成交额": "2025年（预计）"}
     offers.table.setCurrentCell(1, 0)
     qtbot.keyClick(offers.table, Qt.Key.Key_Space)  # the user does not take the 预计 value
     assert dialog.take_baselines(offers) == 1

@@ -81,7 +81,7 @@ def test_the_summary_counts_lights_per_category_and_names_the_lagging(demo_windo
     assert any(t.startswith("创新实力（") for t in texts)
     red = sum(1 for s in statuses if s.status.light is Light.RED)
     if red:
-        assert f"■ 滞后 {red}" in texts
+        assert f"■ 滞后{red}" in texts
     lagging = [s for s in statuses if s.status.light in (Light.RED, Light.YELLOW)]
     assert lagging
     text = summary.lagging_label.text()

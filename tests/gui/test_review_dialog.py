@@ -76,7 +76,7 @@ def test_a_county_account_starts_on_its_region_and_cannot_approve(
         assert _state(dialog, "沧县") == "已报送"
         assert dialog.table.item(0, 3).text() == "cangxian"  # stamped by the server
         qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
-        assert "数据库拒绝审核通过：账户 cangxian" in dialog.message.text()
+        assert "数据库拒绝审核通过：账户“cangxian”" in dialog.message.text()
         assert _state(dialog, "沧县") == "已报送"
         window.close()
     finally:

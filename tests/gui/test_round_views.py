@@ -80,7 +80,7 @@ def test_task_view_records_progress_with_evidence(xx_window, qtbot, tmp_path: Pa
     assert view.state_box.currentText() == "■ 滞后"
     _ime(view.text, "已拨付800万元")
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
-    assert view.message.text() == "任务 3：状态为滞后时须说明原因（情况说明）"
+    assert view.message.text() == "任务3：状态为滞后时须说明原因（情况说明）"
     assert TaskService(w.context.db).current(PLAN, Q3) == {}
 
     _ime(view.reason, "预算调整")
@@ -125,10 +125,10 @@ def test_reporting_view_lists_what_each_unit_has_not_sent(xx_window, qtbot) -> N
     assert [view.table.item(row, c).text() for c in (1, 2)] == ["1", "4"]
     _click_row(qtbot, view.table, row)
     assert [view.missing.item(i).text() for i in range(view.missing.count())] == [
-        "指标 04 地方财政科技支出占公共财政支出的比重（2023年）",
-        "指标 05 规上工业企业研究与开发经费支出占主营业务收入比重（2023年）",
-        "任务 1 加强顶层设计,坚持政策引领（2024年第三季度）",
-        "任务 3 加大科技投入,强化资金保障（2024年第三季度）",
+        "指标04“地方财政科技支出占公共财政支出的比重”（2023年）",
+        "指标05“规上工业企业研究与开发经费支出占主营业务收入比重”（2023年）",
+        "任务1“加强顶层设计,坚持政策引领”（2024年第三季度）",
+        "任务3“加大科技投入,强化资金保障”（2024年第三季度）",
     ]
     assert view.reminder.toPlainText().startswith(
         "区财政局：《XX区科技创新跃升行动实施方案》2024年第三季度监测数据尚缺4项"

@@ -70,7 +70,7 @@ def test_the_audit_view_shows_who_changed_what_and_filters_by_user(
         users = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
         assert users[:2] == ["qingxian", "cangxian"]  # newest first
         assert dialog.table.item(0, 2).text() == "新增"
-        assert "指标 05 地区 qingxian 2024年第三季度：数值 880" in dialog.table.item(0, 4).text()
+        assert "指标05，2024年第三季度（qingxian）：数值880" in dialog.table.item(0, 4).text()
         qtbot.keyClicks(dialog.user, "cangxian")
         qtbot.keyClick(dialog.user, Qt.Key.Key_Return)
         users = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}

@@ -141,14 +141,14 @@ def test_closing_needs_comments_then_locks_and_reopen_needs_a_reason(xx) -> None
     )
     with pytest.raises(UserError, match="尚不能锁定") as err:
         rnd.close("xx-district", Q3, by="科技局")
-    assert "指标 03 财政科技投入" in str(err.value)
+    assert "指标03“财政科技投入”" in str(err.value)
     values.record("xx-district", Entry("03", Q3, 800.0, comment="部分资金三季度未到位"))
     event = rnd.close("xx-district", Q3, by="科技局")
     assert event.action == "close"
 
     with pytest.raises(UserError, match=r"2024年第三季度已于.*由科技局锁定") as err:
         values.record("xx-district", Entry("03", Q3, 1200.0))
-    assert str(err.value).startswith("指标 03 2024年第三季度：")
+    assert str(err.value).startswith("指标03，2024年第三季度：")
     with pytest.raises(UserError, match="锁定"):
         TaskService(xx).record("xx-district", ProgressEntry("3", Q3, TaskState.DONE, "全部拨付"))
     with pytest.raises(UserError, match="锁定"):

@@ -67,12 +67,12 @@ def test_bad_task_rows_are_errors_naming_the_cell_and_nothing_is_written(xx, tmp
     preview = ImportService(xx).preview(out)
     got = [(t.task, t.kind, t.where, t.message) for t in preview.tasks]
     assert got == [
-        ("1", ItemKind.ERROR, "重点任务进展!F5", "任务 1：状态为滞后时须说明原因（情况说明）"),
+        ("1", ItemKind.ERROR, "重点任务进展!F5", "任务1：状态为滞后时须说明原因（情况说明）"),
         (
             "3",
             ItemKind.ERROR,
             "重点任务进展!F6",
-            "推进状态“差不多”无法识别（应为 未启动、推进中、已完成、滞后）",
+            "推进状态“差不多”无法识别（应为未启动、推进中、已完成、滞后）",
         ),
     ]
     assert ImportService(xx).commit(preview).tasks == 0

@@ -33,7 +33,7 @@ def test_submit_return_with_reason_resubmit_approve_then_the_county_is_locked_ou
         server.cli("cangxian", "review", "approve", "--quarter", "2024Q3", "--region", "cangxian")
         == 2
     )
-    assert "数据库拒绝审核通过：账户 cangxian" in capsys.readouterr().err
+    assert "数据库拒绝审核通过：账户“cangxian”" in capsys.readouterr().err
     assert (
         server.cli("cangxian", "review", "submit", "--quarter", "2024Q3", "--region", "qingxian")
         == 2
@@ -146,16 +146,16 @@ def test_audit_lists_every_change_with_the_database_user_also_from_psql(
     ]
     assert entries[1]["old"]["value"] == 880.0 and entries[1]["new"]["superseded_at"]
     assert entries[2]["new"]["recorded_by"] == "qingxian"
-    assert "指标 05 地区 qingxian 2024年第三季度：数值 881" in entries[2]["summary"]
+    assert "指标05，2024年第三季度（qingxian）：数值881" in entries[2]["summary"]
     assert server.cli("boss", "audit", "--user", "cangxian", "--since", "2020-01-01") == 0
     lines = [ln for ln in capsys.readouterr().out.splitlines() if ln.strip()]
     assert len(lines) == 3 and all(" cangxian " in ln for ln in lines), lines
-    assert "新增 指标 05 地区 cangxian 2024年第三季度：数值 990" in lines[0]
-    assert "修改 指标 05 地区 cangxian 2024年第三季度：原值 990 被更正或撤回" in lines[1]
-    assert "新增 指标 05 地区 cangxian 2024年第三季度：数值 1" in lines[2]
+    assert "新增 指标05，2024年第三季度（cangxian）：数值990" in lines[0]
+    assert "修改 指标05，2024年第三季度（cangxian）：原值990被更正或撤回" in lines[1]
+    assert "新增 指标05，2024年第三季度（cangxian）：数值1" in lines[2]
     # a county may not read the audit; bad input gets one line
     for user, argv, expected in (
-        ("cangxian", ("audit",), "账户 cangxian 没有查看审计记录的权限"),
+        ("cangxian", ("audit",), "账户“cangxian”没有查看审计记录的权限"),
         ("boss", ("audit", "--since", "昨天"), "--since“昨天”应为日期"),
     ):
         assert server.cli(user, *argv) == 2

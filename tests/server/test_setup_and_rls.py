@@ -118,7 +118,7 @@ def test_a_filler_records_its_own_region_under_its_own_name_and_not_another(
         assert server.cli("cangxian", "record", "05", "2024Q3", "991", "--region", region) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1, err
-        assert "账户 cangxian 只能填报地区 cangxian" in err[0] and region in err[0]
+        assert "账户“cangxian”只能填报地区 cangxian" in err[0] and region in err[0]
     assert _history(server, "qingxian") == [] and _history(server, "*") == []
 
 
@@ -202,7 +202,7 @@ def test_a_viewer_cannot_write_at_all(server: Server, capsys: pytest.CaptureFixt
         capsys.readouterr()
         assert server.cli(user, "record", "05", "2024Q3", "990", "--region", "cangxian") == 2
         err = capsys.readouterr().err.strip().splitlines()
-        assert len(err) == 1 and f"账户 {user} 是" in err[0] and "不能修改数值" in err[0]
+        assert len(err) == 1 and f"账户“{user}”是" in err[0] and "不能修改数值" in err[0]
     with _raw(server, "look") as conn:
         cang = _region_id(conn, "cangxian")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):

@@ -103,7 +103,7 @@ def test_the_plan_editor_changes_and_clears_a_link(db) -> None:
     assert (links["05"], links["09"], links["01"]) == ("06", "", "01")
     # a code the predecessor lacks: refused, naming the indicator; nothing written
     bad = [replace(i, predecessor="99") if i.code == "01" else i for i in edits]
-    with pytest.raises(UserError, match=r"指标 01.*没有指标编码“99”"):
+    with pytest.raises(UserError, match=r"指标01.*没有指标编码“99”"):
         PlanEditService(db).save("cangzhou-15", bad, [])
     assert _links(db, "cangzhou-15")["01"] == "01"
     # no predecessor plan at all: every link goes
@@ -146,7 +146,7 @@ def test_a_plan_file_naming_an_unknown_predecessor_loads_with_one_line(db, tmp_p
     odd = [replace(i, predecessor="77") if i.code == "05" else i for i in plan.indicators]
     result = PlanService(db).install(replace(plan, id="odd", indicators=tuple(odd)))
     (note,) = result.notes
-    assert note.startswith("指标 05“高新技术企业数量”：上期规划 cangzhou 中没有指标编码“77”")
+    assert note.startswith("指标05“高新技术企业数量”：上期规划“cangzhou”中没有指标编码“77”")
     assert _links(db, "odd")["05"] == "" and _links(db, "odd")["06"] == "06"
 
 
@@ -160,7 +160,7 @@ def test_a_plan_file_with_links_but_no_predecessor_is_one_clear_error(tmp_path: 
         'predecessor = "05"\n',
         encoding="utf-8",
     )
-    with pytest.raises(PlanError, match=r"^p.toml indicators\[1\]（编码 01）：指明了上期指标"):
+    with pytest.raises(PlanError, match=r"^p.toml indicators\[1\]（编码01）：指明了上期指标"):
         load_plan_file(path)
 
 

@@ -50,9 +50,9 @@ def test_an_edit_based_on_a_superseded_version_is_refused_naming_who_when_and_wh
             "cangzhou",
             [Entry("06", Q3, 5.0, base=None), Entry("05", Q3, 1000.0, base=first.version)],
         )
-    expected = f"该数值已于 {now.recorded_at:%H:%M} 被 cangxian 修改为 92.3"
+    expected = f"该数值已于{now.recorded_at:%H:%M}被“cangxian”修改为92.3"
     assert expected in str(caught.value)
-    assert str(caught.value).startswith("指标 05 2024年第三季度：")
+    assert str(caught.value).startswith("指标05，2024年第三季度：")
     assert caught.value.change is not None and caught.value.change.version == now.version
     # nothing of the batch was written
     assert _history(values) == [(990.0, False), (92.3, True)]
@@ -63,7 +63,7 @@ def test_a_first_entry_refused_when_someone_entered_the_value_meanwhile(
     values: ObservationService,
 ) -> None:
     values.record("cangzhou", Entry("05", Q3, 990.0))
-    with pytest.raises(StaleEdit, match="修改为 990"):
+    with pytest.raises(StaleEdit, match="修改为990"):
         values.record_many("cangzhou", [Entry("05", Q3, 991.0, base=None)])
     # the same value as the one entered meanwhile is no conflict
     (same,) = values.record_many("cangzhou", [Entry("05", Q3, 990.0, base=None)])
@@ -78,7 +78,7 @@ def test_a_withdrawn_value_refuses_an_edit_based_on_it_and_so_does_a_stale_retra
     with pytest.raises(StaleEdit, match="撤回"):
         values.record_many("cangzhou", [Entry("05", Q3, 991.0, base=first.version)])
     (again,) = values.record_many("cangzhou", [Entry("05", Q3, 985.0, base=None)])
-    with pytest.raises(StaleEdit, match="修改为 985"):
+    with pytest.raises(StaleEdit, match="修改为985"):
         values.retract("cangzhou", "05", Q3, base=first.version)
     assert [o.value for o in values.current("cangzhou")] == [985.0]
     assert again.version is not None
@@ -101,6 +101,6 @@ def test_an_import_commit_is_checked_per_value_on_the_server_side(
     # no separate check before the commit (issue 16 §5): the version each value was previewed
     # against is checked as it is written, in the commit's own transaction
     values.record("cangzhou", Entry("05", Q3, 985.0), by="qingxian")
-    with pytest.raises(StaleEdit, match="修改为 985"):
+    with pytest.raises(StaleEdit, match="修改为985"):
         service.commit(preview)
     assert [o.value for o in values.current("cangzhou")] == [985.0]  # 09 not written either

@@ -70,7 +70,7 @@ def _table_years(plan: DraftPlan, base: int | None, target: int | None) -> None:
         if have is None:
             setattr(plan, attr, year)
         elif have != year:
-            plan.questions.append(f"标题推出的年份 {have} 与指标表表头的 {year} 不一致，请确认")
+            plan.questions.append(f"标题推出的年份{have}与指标表表头的{year}不一致，请确认")
 
 
 def _goal_paragraphs(paragraphs: list[Paragraph]) -> set[int]:

@@ -268,6 +268,5 @@ def _check_sum(ind: DraftIndicator) -> None:
         assert ind.baseline is not None and ind.increase is not None and ind.target is not None
         if abs(ind.baseline + ind.increase - ind.target) > 1e-6 * max(1.0, abs(ind.target)):
             ind.ask(
-                f"基数 {ind.baseline:g} 加累计增加 {ind.increase:g} "
-                f"不等于目标 {ind.target:g}，请核对"
+                f"基数{ind.baseline:g}加累计增加{ind.increase:g}不等于目标{ind.target:g}，请核对"
             )

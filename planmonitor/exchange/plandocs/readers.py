@@ -135,7 +135,7 @@ def _pdf(name: str, data: bytes) -> list[Block]:
         pages = len(pdf.pages)
         if pages > MAX_PDF_PAGES:
             pdf.close()
-            raise DocumentError(f"{name}：PDF 共 {pages} 页，超过上限 {MAX_PDF_PAGES} 页")
+            raise DocumentError(f"{name}：PDF 共{pages}页，超过上限{MAX_PDF_PAGES}页")
         out = _pdf_blocks(pdf)
     except unreadable as exc:
         raise DocumentError(f"{name}：不是可读的 PDF 文件（{str(exc)[:80]}）") from None

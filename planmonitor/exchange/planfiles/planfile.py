@@ -117,7 +117,7 @@ class _Reader:
 
     def fail(self, key: str, expected: str) -> PlanError:
         got = self.data.get(key)
-        return PlanError(f"{self.where}：字段 {key} 应为{expected}，实际为 {got!r}")
+        return PlanError(f"{self.where}：字段 {key} 应为{expected}，实际为{got!r}")
 
     def text(self, key: str, default: str | None = None) -> str:
         v = self.data.get(key, default)
@@ -138,7 +138,7 @@ class _Reader:
     def checked(self, key: str, v: float) -> float:
         """``v`` through the shared number check, the error naming where."""
         try:
-            return check_number(float(v), f"字段 {key} 的值 {v!r} ")
+            return check_number(float(v), f"字段 {key} 的值{v!r}")
         except NumberError as exc:
             raise PlanError(f"{self.where}：{exc}") from None
 
@@ -215,7 +215,7 @@ def plan_from_mapping(data: Mapping[str, Any], name: str = "plan") -> Plan:
     r.unknown(_PLAN_KEYS)
     if data.get("format", FORMAT) != FORMAT:
         raise PlanError(
-            f"{name}：format = {data.get('format')!r} 不受支持：本程序读取 format = {FORMAT} 的"
+            f"{name}：“format = {data.get('format')!r}”不受支持：本程序读取“format = {FORMAT}”的"
             "规划文件（由更新版本的程序写入？）"
         )
     baseline_year = r.integer("baseline_year")
@@ -232,7 +232,7 @@ def plan_from_mapping(data: Mapping[str, Any], name: str = "plan") -> Plan:
         linked = next((i for i in indicators if i.predecessor), None)
         if linked is not None:
             raise PlanError(
-                f"{name} indicators[{linked.position}]（编码 {linked.code}）：指明了上期指标 "
+                f"{name} indicators[{linked.position}]（编码{linked.code}）：指明了上期指标 "
                 f"predecessor = “{linked.predecessor}”，但规划没有指明上期规划：应在文件开头写 "
                 'predecessor = { id = "上期规划的标识", title = "上期规划的标题" }'
             )
@@ -268,7 +268,7 @@ def _predecessor(data: Any, name: str) -> PlanRef | None:
     if not isinstance(data, Mapping):
         raise PlanError(
             f'{name}：字段 predecessor 应为表 {{ id = "上期规划的标识", '
-            f'title = "上期规划的标题" }}，实际为 {data!r}'
+            f'title = "上期规划的标题" }}，实际为{data!r}'
         )
     r = _Reader(data, f"{name} predecessor")
     r.unknown({"id", "title"})
@@ -411,7 +411,7 @@ def _indicator(item: Any, i: int, name: str, baseline_year: int, target_year: in
     if not isinstance(item, Mapping):
         raise PlanError(f"{name} indicators[{i + 1}]：应为表")
     code = item.get("code", "?")
-    r = _Reader(item, f"{name} indicators[{i + 1}]（编码 {code}）")
+    r = _Reader(item, f"{name} indicators[{i + 1}]（编码{code}）")
     r.unknown(_INDICATOR_KEYS)
     form = _form(r)
     cadence = r.choice("cadence", Cadence, Cadence.SMOOTH_STOCK)

@@ -27,7 +27,7 @@ class Kind(StrEnum):
 def sniff(name: str, data: bytes) -> Kind:
     """The kind of ``data``; :class:`FileRejected` for empty, encrypted or unknown files."""
     if not data:
-        raise FileRejected(f"{name}：文件为空（0 字节）")
+        raise FileRejected(f"{name}：文件为空（0字节）")
     if data.startswith(ZIP_MAGIC):
         return _zip_kind(name, data)
     if data.startswith(OLE_MAGIC):

@@ -52,8 +52,7 @@ def load_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         raise FileRejected(f"{path.name}：无法打开文件（{exc.strerror or exc}）") from None
     if size > limits.max_file_bytes:
         raise FileRejected(
-            f"{path.name}：文件大小 {size_text(size)} 超过导入上限 "
-            f"{size_text(limits.max_file_bytes)}"
+            f"{path.name}：文件大小{size_text(size)}超过导入上限{size_text(limits.max_file_bytes)}"
         )
     try:
         return path.read_bytes()
@@ -69,7 +68,7 @@ def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> WorkbookGrid:
 def read_bytes(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> WorkbookGrid:
     """Read a file given as bytes (``name`` is used in messages and as its name)."""
     if len(data) > limits.max_file_bytes:
-        raise FileRejected(f"{name}：文件大小 {size_text(len(data))} 超过导入上限")
+        raise FileRejected(f"{name}：文件大小{size_text(len(data))}超过导入上限")
     digest = hashlib.sha256(data).hexdigest()
     kind = sniff(name, data)
     if kind is Kind.TEXT:
@@ -105,8 +104,8 @@ def _bounded_xls(name: str, data: bytes, limits: Limits) -> tuple[list[SheetGrid
         )
     except bounded.ChildFailed as exc:
         why = {
-            "time": f"读取 {limits.max_seconds:.0f} 秒仍未完成",
-            "memory": f"读取所需内存超过 {size_text(bounded.MEMORY_BYTES)}",
+            "time": f"读取{limits.max_seconds:.0f}秒仍未完成",
+            "memory": f"读取所需内存超过{size_text(bounded.MEMORY_BYTES)}",
         }.get(exc.reason, "读取时读取程序异常退出")
         raise FileRejected(f"{name}：{why}，文件可能已损坏，已停止读取") from None
     except RuntimeError as exc:
@@ -146,8 +145,8 @@ def _facts(name: str, kind: Kind, data: bytes, limits: Limits) -> dict[str, _Fac
                 x = xlsx_extras.scan_sheet(box.read(part), percent)
                 if x.max_row > SHEET_ROWS or x.max_col > SHEET_COLUMNS:
                     raise FileRejected(
-                        f"{name}：部件 {part} 的单元格引用超出工作表的范围（最多 "
-                        f"{SHEET_ROWS:,} 行、{SHEET_COLUMNS:,} 列），文件已损坏或被改动，拒绝读取"
+                        f"{name}：部件 {part} 的单元格引用超出工作表的范围（最多"
+                        f"{SHEET_ROWS:,}行、{SHEET_COLUMNS:,}列），文件已损坏或被改动，拒绝读取"
                     )
                 area = max(x.max_row * x.max_col, x.cell_tags)
                 by_part[part] = _Facts(x.hidden_rows, x.hidden_cols, x.percent_cells, None, area)
@@ -175,7 +174,7 @@ def _calamine_sheets(
         raise FileRejected(f"{name}：文件已损坏或格式不正确，无法读取（{_short(exc)}）") from None
     with wb:
         if len(metas) > limits.max_sheets:
-            raise FileRejected(f"{name}：工作表过多（{len(metas)} 个），拒绝读取")
+            raise FileRejected(f"{name}：工作表过多（{len(metas)}个），拒绝读取")
         out = []
         for meta in metas:
             if meta.typ not in (pc.SheetTypeEnum.WorkSheet,):
@@ -212,7 +211,7 @@ def _check_area(name: str, sheet: str, f: _Facts, limits: Limits) -> None:
     if f.area > limits.max_cells:
         shown = "" if sheet == _UNMAPPED else f"“{sheet}”"
         raise FileRejected(
-            f"{name}：工作表{shown}的数据区域超过 {limits.max_cells:,} 个单元格，"
+            f"{name}：工作表{shown}的数据区域超过{limits.max_cells:,}个单元格，"
             "拒绝读取（文件过大或已损坏）"
         )
 

@@ -59,9 +59,9 @@ def read_text_sheet(name: str, data: bytes, limits: Limits) -> tuple[SheetGrid, 
             rows.append(list(rec))
             cells += max(1, len(rec))
             if cells > limits.max_cells:
-                raise FileRejected(f"{name}：单元格超过 {limits.max_cells:,} 个上限，拒绝读取")
+                raise FileRejected(f"{name}：单元格超过{limits.max_cells:,}个上限，拒绝读取")
     except csv.Error as exc:
-        raise FileRejected(f"{name}：第 {len(rows) + 1} 行无法按 CSV 读取（{exc}）") from None
+        raise FileRejected(f"{name}：第{len(rows) + 1}行无法按 CSV 读取（{exc}）") from None
     shown = {"utf-8-sig": "UTF-8（带 BOM）", "utf-8": "UTF-8", "gb18030": "GBK/GB18030"}
     delim_name = {",": "逗号", "\t": "制表符", ";": "分号", "|": "竖线"}[delim]
     note = f"文本文件：编码 {shown.get(enc, enc)}，分隔符为{delim_name}"

@@ -55,7 +55,7 @@ class CheckedZip:
             raise FileRejected(f"{name}：文件已损坏（压缩包结构不完整），无法读取") from None
         if len(infos) > limits.max_members:
             raise FileRejected(
-                f"{name}：压缩包内部件过多（{len(infos)} 个），疑为恶意文件，拒绝读取"
+                f"{name}：压缩包内部件过多（{len(infos)}个），疑为恶意文件，拒绝读取"
             )
         total = 0
         for info in infos:
@@ -63,7 +63,7 @@ class CheckedZip:
             total += info.file_size
         if total > limits.max_unpacked_bytes:
             raise FileRejected(
-                f"{name}：解压后总大小 {size_text(total)} 超过上限 "
+                f"{name}：解压后总大小{size_text(total)}超过上限"
                 f"{size_text(limits.max_unpacked_bytes)}，拒绝读取"
             )
         self._infos = {i.filename: i for i in infos}
@@ -75,14 +75,14 @@ class CheckedZip:
             raise FileRejected(f"{self.file}：文件已加密（设置了密码），无法读取")
         if info.file_size > lim.max_member_bytes:
             raise FileRejected(
-                f"{self.file}：部件 {info.filename} 解压后 {size_text(info.file_size)}，"
-                f"超过上限 {size_text(lim.max_member_bytes)}，拒绝读取"
+                f"{self.file}：部件 {info.filename} 解压后{size_text(info.file_size)}，"
+                f"超过上限{size_text(lim.max_member_bytes)}，拒绝读取"
             )
         if info.file_size > lim.ratio_floor_bytes:
             ratio = info.file_size / max(1, info.compress_size)
             if ratio > lim.max_ratio:
                 raise FileRejected(
-                    f"{self.file}：部件 {info.filename} 压缩比 {ratio:.0f}:1 异常（疑为压缩炸弹），"
+                    f"{self.file}：部件 {info.filename} 压缩比{ratio:.0f}:1异常（疑为压缩炸弹），"
                     "拒绝读取"
                 )
 

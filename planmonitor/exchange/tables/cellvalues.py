@@ -126,5 +126,5 @@ def _read_text(raw: str, qualitative: bool) -> CellNumber:
         if value is not None:
             return CellNumber(tidy(value), m.group(2), text=text)
     return CellNumber(
-        None, error="不是数字：应为 1234.5、1,234.5 或 12.5% 这样的数值，缺失写“—”", text=text
+        None, error="不是数字：应为1234.5、1,234.5或12.5%这样的数值，缺失写“—”", text=text
     )

@@ -130,7 +130,7 @@ class TableReader(RowReader):
         for c in cols:
             if c.head.role is Role.OTHER and c.head.text and self._column_has_numbers(c.col, start):
                 self._note(
-                    f"“{g.name}”第 {c.col + 1} 列（表头“{c.head.text}”）含义不明，未读取", "warning"
+                    f"“{g.name}”第{c.col + 1}列（表头“{c.head.text}”）含义不明，未读取", "warning"
                 )
         spec = DownSpec(
             label_col,
@@ -188,7 +188,7 @@ class TableReader(RowReader):
         g, ind = self.grid, self.ctx.base_indicators
         hits = [c for c in range(self.width) if _hit_weight(ind, self.anchors.text(header_row, c))]
         if not hits:  # (find_axis reads the same texts; kept as a guard)
-            self._note(f"工作表“{g.name}”第 {header_row + 1} 行没有可识别的指标名称，未读取")
+            self._note(f"工作表“{g.name}”第{header_row + 1}行没有可识别的指标名称，未读取")
             return
         first_ind = min(hits)
         start = header_row + 1
@@ -252,10 +252,10 @@ class TableReader(RowReader):
         if not any(v.col < len(row) and row[v.col] != "" for v in cols):
             return
         if is_footnote(label) or (not label and is_footnote(text_of(row[0]) if row else "")):
-            self._note(f"第 {r + 1} 行为注释，未读取", where=self._where(r, label_col))
+            self._note(f"第{r + 1}行为注释，未读取", where=self._where(r, label_col))
             return
         if is_total(label):
-            self._note(f"第 {r + 1} 行“{label}”为合计行，未读取", where=self._where(r, label_col))
+            self._note(f"第{r + 1}行“{label}”为合计行，未读取", where=self._where(r, label_col))
             return
         row_period = (
             cached_period(self._cell_text(r, period_col)) if period_col is not None else None
@@ -263,7 +263,7 @@ class TableReader(RowReader):
         region: str | None = self.ctx.context_region
         if not label:
             self._note(
-                f"第 {r + 1} 行有数值但没有地区或期间，未读取", "warning", self._where(r, label_col)
+                f"第{r + 1}行有数值但没有地区或期间，未读取", "warning", self._where(r, label_col)
             )
             return
         if is_whole(label):

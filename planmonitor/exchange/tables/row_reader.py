@@ -110,7 +110,7 @@ class RowReader:
                 first_text = next((text_of(x) for x in row if text_of(x)), "")
                 if first_text and is_footnote(first_text):
                     self._note(
-                        f"第 {r + 1} 行为注释，未读取：{first_text[:30]}", where=self._where(r, 0)
+                        f"第{r + 1}行为注释，未读取：{first_text[:30]}", where=self._where(r, 0)
                     )
                 continue
             if label not in plain and not self._plain_label(r, label_col, label, row):
@@ -131,7 +131,7 @@ class RowReader:
                     )
                 if region is _TOTAL:
                     self._note(
-                        f"第 {r + 1} 行“{region_label}”为合计行，未读取",
+                        f"第{r + 1}行“{region_label}”为合计行，未读取",
                         where=self._where(r, region_col),
                     )
                     continue
@@ -221,23 +221,19 @@ class RowReader:
         if not label:
             first_text = next((text_of(v) for v in row if isinstance(v, str) and v.strip()), "")
             if first_text and is_footnote(first_text):
-                self._note(
-                    f"第 {r + 1} 行为注释，未读取：{first_text[:30]}", where=self._where(r, 0)
-                )
+                self._note(f"第{r + 1}行为注释，未读取：{first_text[:30]}", where=self._where(r, 0))
             else:
                 self._note(
-                    f"第 {r + 1} 行有数值但没有指标名称，未读取",
+                    f"第{r + 1}行有数值但没有指标名称，未读取",
                     "warning",
                     self._where(r, label_col),
                 )
             return False
         if is_footnote(label):
-            self._note(
-                f"第 {r + 1} 行为注释，未读取：{label[:30]}", where=self._where(r, label_col)
-            )
+            self._note(f"第{r + 1}行为注释，未读取：{label[:30]}", where=self._where(r, label_col))
             return False
         if is_total(label) or is_whole(label):
-            self._note(f"第 {r + 1} 行“{label}”为合计行，未读取", where=self._where(r, label_col))
+            self._note(f"第{r + 1}行“{label}”为合计行，未读取", where=self._where(r, label_col))
             return False
         self._plain_labels.add(label)
         return True

@@ -102,14 +102,14 @@ def read_template_sheet(
         where = Where(grid.name, r, vc)
         if key is None:
             findings.append(
-                Finding("error", f"第 {r + 1} 行的系统标识已被改动，未读取", where, grid.name)
+                Finding("error", f"第{r + 1}行的系统标识已被改动，未读取", where, grid.name)
             )
             continue
         if key.plan != plan.id:
             findings.append(
                 Finding(
                     "error",
-                    f"第 {r + 1} 行属于规划“{key.plan}”，不是“{plan.id}”，未读取",
+                    f"第{r + 1}行属于规划“{key.plan}”，不是“{plan.id}”，未读取",
                     where,
                     grid.name,
                 )

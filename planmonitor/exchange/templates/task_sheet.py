@@ -241,15 +241,15 @@ def read_task_sheet(grid: SheetGrid, plan: str) -> tuple[list[FoundTask], list[F
         key = decode_task_key(raw)
         if key is None:
             findings.append(
-                Finding("error", f"第 {r + 1} 行的系统标识已被改动，未读取", where, grid.name)
+                Finding("error", f"第{r + 1}行的系统标识已被改动，未读取", where, grid.name)
             )
             continue
         state = cell(row, "state")
         problem = ""
         if key[0] != plan:
-            problem = f"第 {r + 1} 行属于规划“{key[0]}”，不是“{plan}”"
+            problem = f"第{r + 1}行属于规划“{key[0]}”，不是“{plan}”"
         elif state and state not in {s.value for s in TaskState}:
-            problem = f"推进状态“{state}”无法识别（应为 {'、'.join(s.value for s in TaskState)}）"
+            problem = f"推进状态“{state}”无法识别（应为{'、'.join(s.value for s in TaskState)}）"
         found.append(
             FoundTask(
                 where,

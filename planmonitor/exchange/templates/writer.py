@@ -227,7 +227,7 @@ def _write_data(ws: Worksheet, spec: TemplateSpec) -> None:
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="情况说明",
-        error="情况说明请不超过 500 字",
+        error="情况说明请不超过500字",
     )
     ws.add_data_validation(standing)
     ws.add_data_validation(comment)
@@ -248,7 +248,7 @@ def _write_data(ws: Worksheet, spec: TemplateSpec) -> None:
         end + 1,
         1,
         "注：灰色单元格为参考信息，只需填写白色单元格（填报数值、数据状态、"
-        "情况说明）；缺失请留空，不要填 0。填报说明见第一个工作表。",
+        "情况说明）；缺失请留空，不要填0。填报说明见第一个工作表。",
     )
     note.font = Font(name=FONT, size=10, italic=True)
     ws.merge_cells(f"A{end + 1}:{get_column_letter(ncols - 1)}{end + 1}")
@@ -326,7 +326,7 @@ def _short_units(text: str, keep: int = 3) -> str:
         return "—"
     if len(units) <= keep:
         return "、".join(units)
-    return "、".join(units[:keep]) + f"等 {len(units)} 个单位"
+    return "、".join(units[:keep]) + f"等{len(units)}个单位"
 
 
 def _value_validation(row: TemplateRow, ref: str) -> DataValidation:
@@ -348,7 +348,7 @@ def _value_validation(row: TemplateRow, ref: str) -> DataValidation:
             allow_blank=True,
             showErrorMessage=True,
             errorTitle="填报数值",
-            error="请填写数字（如 1234.5），不要带单位；缺失请留空，不要填 0",
+            error="请填写数字（如1234.5），不要带单位；缺失请留空，不要填0",
         )
     dv.promptTitle = printable(row.name)[:32]
     unit = f"，单位：{row.unit}" if row.unit and not row.qualitative else ""
@@ -366,7 +366,7 @@ def _part_validation(row: TemplateRow, part: str, ref: str) -> DataValidation:
         allow_blank=True,
         showErrorMessage=True,
         errorTitle=part[:32],
-        error="请填写数字，不要带单位；缺失请留空，不要填 0",
+        error="请填写数字，不要带单位；缺失请留空，不要填0",
     )
     dv.promptTitle = row.name[:32]
     dv.prompt = f"填写{row.period_text}的{part}"[:255]

@@ -53,7 +53,7 @@ class BaselineOffersDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(r, c, item)
             standing = QTableWidgetItem(
-                f"{o.year}年 {o.standing}" if o.value is not None else self.tr("no value yet")
+                f"{o.year}年（{o.standing}）" if o.value is not None else self.tr("no value yet")
             )
             standing.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.table.setItem(r, 4, standing)

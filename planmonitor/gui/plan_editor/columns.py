@@ -58,7 +58,7 @@ def _num(ind: Indicator, field: str, text: str) -> float | None:
     try:
         return parse_number(t)
     except NumberError:
-        raise PlanError(f"指标 {ind.code}“{ind.name}”：{field} 应为数字，实际为“{t}”") from None
+        raise PlanError(f"指标{ind.code}“{ind.name}”：{field} 应为数字，实际为“{t}”") from None
 
 
 def _shown(v: float | None) -> str:
@@ -77,7 +77,7 @@ def _milestones(ind: Indicator, text: str) -> Indicator:
         m = re.fullmatch(r"(\d{4})\s*[:：=]\s*(.+)", part)
         if not m:
             raise PlanError(
-                f"指标 {ind.code}“{ind.name}”：节点 milestones 应写作“2026:95；2027:108”，"
+                f"指标{ind.code}“{ind.name}”：节点 milestones 应写作“2026:95；2027:108”，"
                 f"实际为“{part}”"
             )
         points.append(Milestone(int(m.group(1)), _num(ind, "节点数值", m.group(2)) or 0.0))
@@ -91,7 +91,7 @@ def _due(ind: Indicator, text: str) -> Indicator:
     if not t:
         return replace(ind, target=replace(ind.target, due=None))
     if not re.fullmatch(r"\d{4}", t):
-        raise PlanError(f"指标 {ind.code}“{ind.name}”：完成年份 due 应为四位年份，实际为“{t}”")
+        raise PlanError(f"指标{ind.code}“{ind.name}”：完成年份 due 应为四位年份，实际为“{t}”")
     return replace(ind, target=replace(ind.target, due=date(int(t), 12, 31)))
 
 
@@ -101,13 +101,13 @@ def _profile(ind: Indicator, text: str) -> Indicator:
         values = [float(p) for p in parts]
         return replace(ind, profile=ReleaseProfile.from_percent(values))
     except (ValueError, PlanError) as exc:
-        raise PlanError(f"指标 {ind.code}“{ind.name}”：发布节奏 profile {exc}") from None
+        raise PlanError(f"指标{ind.code}“{ind.name}”：发布节奏 profile {exc}") from None
 
 
 def _decimals(ind: Indicator, text: str) -> Indicator:
     t = text.strip()
     if not t.isdigit() or int(t) > 6:
-        raise PlanError(f"指标 {ind.code}“{ind.name}”：小数位 decimals 应为 0—6，实际为“{t}”")
+        raise PlanError(f"指标{ind.code}“{ind.name}”：小数位 decimals 应为0—6，实际为“{t}”")
     return replace(ind, decimals=int(t))
 
 
@@ -124,7 +124,7 @@ def _ratio(ind: Indicator, text: str) -> Indicator:
     parts = [p.strip() for p in re.split(r"[|｜]", t)]
     if len(parts) not in (2, 3) or not all(parts[:2]):
         raise PlanError(
-            f"指标 {ind.code}“{ind.name}”：分子分母 ratio 应写作“分子|分母|100”，实际为“{t}”"
+            f"指标{ind.code}“{ind.name}”：分子分母 ratio 应写作“分子|分母|100”，实际为“{t}”"
         )
     scale = _num(ind, "倍数 scale", parts[2]) if len(parts) == 3 else None
     return replace(ind, ratio=RatioSpec(parts[0], parts[1], 100.0 if scale is None else scale))

@@ -56,7 +56,7 @@ class _Regional:
     """A sub-region's indicator and values, made into engine objects only when a forecast or
     an explanation is read."""
 
-    __slots__ = ("_made", "batch", "dp", "ind", "realised", "share", "values")
+    __slots__ = ("_made", "batch", "dp", "due", "ind", "realised", "share", "values")
 
     def __init__(
         self,
@@ -64,9 +64,11 @@ class _Regional:
         share: Share,
         values: Values,
         dp: Period | None,
+        due: float | None = None,
         realised: float | None = None,
     ) -> None:
         self.batch, self.ind, self.share, self.values, self.dp = batch, batch.ind, share, values, dp
+        self.due = due  # the release share due by ``dp`` (None for a growth rate)
         self.realised = realised  # the realised yearly growth a compound forecast starts from
         self._made: Indicator | None = None
 
@@ -82,9 +84,8 @@ class _Regional:
         ind, dp = self.indicator(), self.dp
         assert dp is not None  # a forecast is left only where a value was graded
         series = Series.presorted(self.values)
-        share = self.batch.per_period[dp.sort_key][1]
         settings = self.batch.settings
-        return forecast(ind, series, build_schedule(ind), dp, settings, self.realised, share)
+        return forecast(ind, series, build_schedule(ind), dp, settings, self.realised, self.due)
 
 
 def evaluate_regions(
@@ -111,6 +112,7 @@ class _Batch:
         self.quota = t.form is TargetForm.QUOTA
         self.milestone = t.form is TargetForm.MILESTONE
         self.cagr = t.form is TargetForm.CAGR
+        self.growth_rate = t.form is TargetForm.GROWTH_RATE
         self.year_end_only = ind.cadence is Cadence.ANNUAL_LATE
         self.le = t.comparator is Comparator.LE
         self.approx = t.comparator is Comparator.APPROX
@@ -149,6 +151,8 @@ class _Batch:
             return self._milestone(values, share)
         if self.cagr and b is not None and values:
             return self._cagr(values, b, t)
+        if self.growth_rate and values:
+            return self._growth_rate(values, share)
         if t is None or not values or not (self.quota or (self.straight and b is not None)):
             return evaluate(
                 region_indicator(ind, b, t), Series.presorted(values), self.asked, self.settings
@@ -235,7 +239,7 @@ class _Batch:
         light = (
             _GREY if progress is None else self._light_of(progress, actual, expected, t, tolerance)
         )
-        regional = _Regional(self, (b, t), values, dp, realised)
+        regional = _Regional(self, (b, t), values, dp, sh, realised)
         return Status(  # positionally, in the order of Status's fields
             ind.code,
             light,
@@ -262,6 +266,81 @@ class _Batch:
             reason=reason,
             explainer=regional.explain,
             forecaster=None if light is _GREY else regional.forecaster,
+        )
+
+    def _growth_rate(self, values: Values, share: Share) -> Status:
+        """A yearly growth rate (增速, recorded as a rate): the index Π(1 + gᵢ) against the
+        compound path (:func:`~planmonitor.domain.final_status.growth_rate_status`), the same
+        in every region; the engine takes no value, missing years and the final year."""
+        ind, asked, settings = self.ind, self.asked, self.settings
+        rate = ind.target.rate
+        at = self._latest(values)
+        if at is None or rate is None:
+            return evaluate(
+                region_indicator(ind, *share), Series.presorted(values), asked, settings
+            )
+        dp, actual = values[at]
+        years = range(self.y0 + 1, dp.year + 1)
+        rates: dict[int, float] = {}
+        limit = self.limit
+        for p, v in values:
+            if p.moment > limit:
+                break
+            if p.month is None or p.month == 12:
+                rates[p.year] = v
+        if dp.end_month != 12:
+            rates[dp.year] = actual or 0.0
+        if (
+            dp.year > self.y1
+            or (dp.year == self.y1 and dp.end_month == 12)
+            or not years
+            or any(y not in rates for y in years)
+        ):
+            return evaluate(
+                region_indicator(ind, *share), Series.presorted(values), asked, settings
+            )
+        index = 1.0
+        for y in years:
+            index *= 1 + rates[y] / 100
+        whole = (1 + rate / 100) ** (self.y1 - self.y0)
+        due = _compound(1.0, whole, self.y0, self.y1, dp.year)
+        progress = (index - 1) / (due - 1) if abs(due - 1) > EPS else 1.0
+        target = share[1] if share[1] is not None else ind.target.value
+        tolerance = _tolerance(ind, settings, target) if self.approx else None
+        if target is None:  # no target value: graded.graded leaves the 左右 check out
+            light = (
+                _GREEN if progress >= self.green else (_YELLOW if progress >= self.yellow else _RED)
+            )
+        else:
+            light = self._light_of(progress, actual, rate, target, tolerance)
+        stale = (self.per_period.get(dp.sort_key) or self._period(dp))[0]
+        realised = (index ** (1 / len(years)) - 1) * 100 if index > 0 else None
+        regional = _Regional(self, share, values, dp, None, realised)
+        return Status(  # positionally, in the order of Status's fields
+            ind.code,
+            light,
+            "growth_rate",
+            asked,
+            ind.unit,
+            ind.decimals,
+            actual,
+            rate,
+            progress,
+            dp,
+            share[0],
+            target,
+            self.y1,
+            rate,
+            rate,  # this year's target: the rate itself
+            None,  # completion
+            _yoy(values, at, dp, actual),
+            realised,
+            None,  # share due: a rate has none
+            stale,
+            tolerance,
+            False,  # ceiling
+            explainer=regional.explain,
+            forecaster=regional.forecaster,
         )
 
     def _latest(self, values: Values) -> int | None:
@@ -295,7 +374,7 @@ class _Batch:
         light = (
             _GREY if progress is None else self._light_of(progress, actual, expected, t, tolerance)
         )
-        regional = _Regional(self, (b, t), values, dp)
+        regional = _Regional(self, (b, t), values, dp, sh)
         return Status(  # positionally, in the order of Status's fields
             ind.code,
             light,
@@ -385,7 +464,7 @@ class _Batch:
         light = (
             _GREY if progress is None else self._light_of(progress, actual, expected, t, tolerance)
         )
-        regional = _Regional(self, (b, t), values, dp)
+        regional = _Regional(self, (b, t), values, dp, sh)
         st = Status(  # positionally, in the order of Status's fields: a city makes thousands
             ind.code,
             light,
@@ -456,10 +535,10 @@ def _direct(le: bool, actual: float, expected: float) -> float | None:
     return actual / expected if abs(expected) > EPS else (1.0 if actual >= 0 else None)
 
 
-def _tolerance(ind: Indicator, settings: StatusSettings, target: float) -> float:
+def _tolerance(ind: Indicator, settings: StatusSettings, target: float | None) -> float:
     """:meth:`StatusSettings.tolerance_for` a sub-region's indicator with ``target``."""
     if ind.target.tolerance is not None:
         return ind.target.tolerance
     if ind.is_percent:
         return settings.approx_tolerance
-    return abs(target) * settings.approx_relative
+    return abs(target) * settings.approx_relative if target is not None else 0.0

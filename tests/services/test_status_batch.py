@@ -45,7 +45,7 @@ QUARTERS = [Period.quarter(y, q) for y in range(2021, 2026) for q in (1, 2, 3, 4
 
 def _decreasing() -> list[Indicator]:
     """≤ targets, which no built-in plan of 2020 has (a falling stock, a ceiling, a flow and a
-    quota), a ≥ quota and a growing flow."""
+    quota), a ≥ quota, a growing flow and growth rates worded 左右."""
     le = Comparator.LE
     return [
         Indicator("L1", "单位产值能耗", "吨", Target(TargetForm.LEVEL, le, 8.0), 2020, 2025,
@@ -66,6 +66,11 @@ def _decreasing() -> list[Indicator]:
         Indicator("G1", "全社会研发投入", "亿元", Target(TargetForm.CAGR, Comparator.GE,
                   rate=10.0), 2020, 2025, baseline=40.0, nature=Nature.FLOW,
                   cadence=Cadence.CUMULATIVE_FLOW),
+        # growth rates worded 左右: in % (the absolute tolerance) and in a unit of their own
+        Indicator("G2", "地区生产总值增速", "%", Target(TargetForm.GROWTH_RATE,
+                  Comparator.APPROX, rate=7.0), 2020, 2025, baseline=6.5),
+        Indicator("G3", "工业增加值增长指数", "点", Target(TargetForm.GROWTH_RATE,
+                  Comparator.APPROX, value=8.0, rate=8.0), 2020, 2025, baseline=7.0),
     ]  # fmt: skip
 
 

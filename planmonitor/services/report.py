@@ -21,6 +21,7 @@ from planmonitor.domain.indicator import Cadence, Comparator, Indicator, TargetF
 from planmonitor.domain.observation import Series, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION
+from planmonitor.domain.regional import region_indicator
 from planmonitor.domain.report import (
     LIGHT_ORDER,
     CategoryGroup,
@@ -43,7 +44,6 @@ from planmonitor.domain.report_text import (
 )
 from planmonitor.domain.report_trend import build_trend, schedule_or_none
 from planmonitor.domain.round_report import RoundSection
-from planmonitor.domain.status_batch import region_indicator
 from planmonitor.domain.status_result import Status
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import period_from_columns

@@ -18,9 +18,10 @@ from planmonitor.domain.indicator import Indicator, Target
 from planmonitor.domain.observation import Series
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION, Plan, Region
+from planmonitor.domain.regional import Share, Values
 from planmonitor.domain.rollup import Part, can_roll_up, roll_up
 from planmonitor.domain.status import evaluate, mark_incomplete
-from planmonitor.domain.status_batch import Share, Values, evaluate_regions
+from planmonitor.domain.status_batch import evaluate_regions
 from planmonitor.domain.status_result import Status
 from planmonitor.services.bulk_work import collector_paused
 from planmonitor.services.errors import UserError

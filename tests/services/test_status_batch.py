@@ -21,9 +21,9 @@ from planmonitor.domain.indicator import (
 from planmonitor.domain.observation import Series, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION, Plan, Region
+from planmonitor.domain.regional import Regional, region_indicator
 from planmonitor.domain.rollup import Part, can_roll_up, roll_up
 from planmonitor.domain.status import evaluate, mark_incomplete, not_decomposed
-from planmonitor.domain.status_batch import _Regional, region_indicator
 from planmonitor.domain.status_result import Status
 from planmonitor.exchange.planfiles.planfile import load_builtin_plans
 from planmonitor.services.observations import Entry, ObservationService
@@ -260,7 +260,7 @@ def test_every_pair_of_the_city_agrees_with_the_engine(city) -> None:
                 assert got.explanation_en == want.explanation_en, where
                 assert got.forecast == want.forecast, where
                 assert got == want, where  # every other field too
-                if isinstance(getattr(got.explainer, "__self__", None), _Regional):
+                if isinstance(getattr(got.explainer, "__self__", None), Regional):
                     batched += 1
                     forms[got.kind] = forms.get(got.kind, 0) + 1
                 compared += 1

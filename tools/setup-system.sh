@@ -25,8 +25,9 @@ APT_PACKAGES=(
     # Installers (CI stage 7): objdump/strip for PyInstaller, makensis for the Windows
     # installer script, an X server to smoke-test the installed .deb on X11
     binutils nsis xvfb xauth
-    # LibreOffice re-saves the filled-in template as .xlsx/.xls/.ods for the round-trip tests
-    libreoffice-calc
+    # LibreOffice re-saves the filled-in template as .xlsx/.xls/.ods for the round-trip tests;
+    # Writer makes the .pdf/.doc plan-document fixtures and reads .doc plan files
+    libreoffice-calc libreoffice-writer
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

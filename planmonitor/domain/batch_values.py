@@ -31,9 +31,18 @@ def prior_value(values: Values, at: int, dp: Period) -> float | None:
 
 
 def yoy_at(values: Values, at: int, dp: Period, actual: float) -> float | None:
-    """同比: growth on the value of the same period a year earlier (the engine's ``_yoy``)."""
-    prior = prior_value(values, at, dp)
-    return None if prior is None or abs(prior) < EPS else (actual / prior - 1) * 100
+    """同比: growth on the value of the same period a year earlier (the engine's ``_yoy``);
+    :func:`prior_value`'s loop written out, as this runs for every pair."""
+    before = dp.moment - 12
+    i = at - 1
+    while i >= 0:
+        p, v = values[i]
+        if p.moment == before:
+            return (actual / v - 1) * 100 if abs(v) >= EPS else None
+        if p.moment < before:
+            return None
+        i -= 1
+    return None
 
 
 def compound_year_end(b: float, t: float, y0: int, y1: int, year: int) -> float:

@@ -116,7 +116,7 @@ class Batch(BatchFacts):
     ) -> Status:
         """A yearly quota before its final year: this year's amount due so far (额度 × share),
         as :func:`~planmonitor.domain.final_status.quota_status` grades it."""
-        stale, sh, _f_prev, _f_cur = self.period_facts(dp)
+        stale, sh, _f_prev, _f_cur = self.per_period.get(dp.sort_key) or self.period_facts(dp)
         expected = t * sh
         tolerance = tolerance_of(ind, self.settings, t) if self.approx else None
         progress = None if abs(expected) < EPS else direct_progress(self.le, actual, expected)
@@ -162,7 +162,7 @@ class Batch(BatchFacts):
         b: float,
         t: float,
     ) -> Status:
-        stale, sh, f_prev, f_cur = self.period_facts(dp)
+        stale, sh, f_prev, f_cur = self.per_period.get(dp.sort_key) or self.period_facts(dp)
         d = t - b
         yt = b if f_cur < 0 else (t if f_cur > 1 else b + d * f_cur)
         tolerance = None

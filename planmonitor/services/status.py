@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import groupby
 from operator import itemgetter
@@ -396,14 +396,18 @@ def _sort_key(pv: tuple[Period, float]) -> int:
 def _fetch(s: Session, query: ClauseElement) -> list[tuple[Any, ...]]:
     """The rows of a Core ``query`` as plain tuples, straight from the DBAPI cursor (no Row
     objects: a status over every pair reads hundreds of thousands)."""
-    return next(_fetch_each(s, query, None, [None]))[1]
+    for _none, rows in _fetch_each(s, query, None, [None]):
+        return list(rows)
+    raise AssertionError("unreachable: one query run")  # pragma: no cover
 
 
 def _fetch_each(
     s: Session, query: ClauseElement, name: str | None, values: list[Any]
-) -> Iterator[tuple[Any, list[tuple[Any, ...]]]]:
+) -> Iterator[tuple[Any, Iterable[tuple[Any, ...]]]]:
     """``query`` compiled once and run for each of ``values`` of its parameter ``name``: each
-    value with its rows as plain tuples (see :func:`_fetch`)."""
+    value with its rows as plain tuples, read from the cursor as they are iterated (no list of
+    them all: a status over every pair reads hundreds of thousands). Read each value's rows
+    before asking for the next value."""
     conn = s.connection()
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     assert isinstance(compiled, SQLCompiler)
@@ -415,6 +419,7 @@ def _fetch_each(
             if name is not None:
                 params[name] = value
             cursor.execute(sql, params if order is None else tuple(params[n] for n in order))
-            yield value, list(cursor.fetchall())
+            rows: Iterable[tuple[Any, ...]] = cursor  # type: ignore[assignment]  # DBAPI: iterable
+            yield value, rows
     finally:
         cursor.close()

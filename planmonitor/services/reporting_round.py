@@ -84,13 +84,16 @@ class RoundService:
         filled, asked = share_reported(units)
         return Reporting(quarter, units, filled, asked)
 
-    def check(self, plan_id: str, quarter: Period) -> list[Finding]:
-        """The data checks of the values reported for ``quarter`` in every region."""
+    def check(self, plan_id: str, quarter: Period, region: str | None = None) -> list[Finding]:
+        """The data checks of the values reported for ``quarter`` in every region, or in
+        ``region`` (a code) only — a region's report reads that region's values, however many
+        regions the plan has."""
         check_quarter(quarter)
         plan = PlanService(self.db).get(plan_id)
         out: list[Finding] = []
-        for region in plan.regions:
-            values = ObservationService(self.db).current(plan_id, region.code)
+        regions = [r for r in plan.regions if region is None or r.code == region]
+        for region_ in regions:
+            values = ObservationService(self.db).current(plan_id, region_.code)
             out.extend(self._check_region(plan, values, quarter))
         return out
 

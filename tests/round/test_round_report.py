@@ -65,3 +65,29 @@ def test_the_word_report_shows_the_task_section(sqlite_db, tmp_path: Path) -> No
         "1. 09 技术合同成交总额，2024年第三季度（12.00亿元）：累计值低于上季度，"
         "1—9月累计12亿元低于1—6月的15亿元。"
     )
+
+
+def test_the_city_report_checks_the_city_s_own_values_not_every_county_s(sqlite_db) -> None:
+    """A region's report reads that region's values (issue 16): a county's flagged value is
+    checked in the 数据审核 tab, not read into the city's report."""
+    db = sqlite_db
+    plans = PlanService(db)
+    plans.install(plan_source("chengde"))
+    plans.add_region("chengde", "C01", "双桥区")
+    falling = [Entry("09", Period.quarter(2024, 2), 15.0), Entry("09", Q3, 12.0)]
+    observations = ObservationService(db)
+    observations.record_many("chengde", falling)
+    observations.record_many(
+        "chengde",
+        [
+            Entry("09", Period.quarter(2024, 2), 5.0, region="C01"),
+            Entry("09", Q3, 4.0, region="C01"),
+        ],
+    )
+    model = build_report(db, "chengde", Q3, report_date=date(2024, 10, 12))
+    assert model.round is not None
+    assert [(f.code, f.region, f.value) for f in model.round.findings] == [("09", "*", 12.0)]
+    from planmonitor.services.reporting_round import RoundService
+
+    everywhere = RoundService(db).check("chengde", Q3)  # the 数据审核 tab: every region
+    assert sorted((f.region, f.value) for f in everywhere) == [("*", 12.0), ("C01", 4.0)]

@@ -219,7 +219,7 @@ class ChecksView(QWidget):
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.pending.clear()
-        for item in rnd.needs_comment(plan.id, quarter):
+        for item in rnd.needs_comment(plan.id, quarter, self.findings):
             self.pending.addItem(item.describe())
         locks = QuarterLocks(self.context.db)
         closed = locks.is_closed(plan.id, quarter)

@@ -25,6 +25,7 @@ from planmonitor.domain.round import (
     who_has_reported,
 )
 from planmonitor.domain.tasks import TaskState
+from planmonitor.services.check_values import current_by_region
 from planmonitor.services.errors import UserError
 from planmonitor.services.observations import ObservationService, current_user
 from planmonitor.services.plans import PlanService
@@ -91,10 +92,12 @@ class RoundService:
         check_quarter(quarter)
         plan = PlanService(self.db).get(plan_id)
         out: list[Finding] = []
-        regions = [r for r in plan.regions if region is None or r.code == region]
-        for region_ in regions:
-            values = ObservationService(self.db).current(plan_id, region_.code)
-            out.extend(self._check_region(plan, values, quarter))
+        if region is not None:
+            values = ObservationService(self.db).current(plan_id, region)
+            return self._check_region(plan, values, quarter)
+        everywhere = current_by_region(self.db, plan_id)  # one read for a city's every region
+        for r in plan.regions:
+            out.extend(self._check_region(plan, everywhere.get(r.code, []), quarter))
         return out
 
     def _check_region(
@@ -115,8 +118,11 @@ class RoundService:
             out.extend(stale_estimates(ind, upto, quarter, self.settings))
         return out
 
-    def needs_comment(self, plan_id: str, quarter: Period) -> list[NeedsComment]:
-        """Red or yellow indicators without a comment, and unresolved data checks."""
+    def needs_comment(
+        self, plan_id: str, quarter: Period, findings: list[Finding] | None = None
+    ) -> list[NeedsComment]:
+        """Red or yellow indicators without a comment, and unresolved data checks (``findings``
+        when the caller has just run :meth:`check`, else checked here)."""
         check_quarter(quarter)
         plan = PlanService(self.db).get(plan_id)
         comments = {
@@ -141,7 +147,7 @@ class RoundService:
             p = line.progress
             if p is not None and p.state is TaskState.LAGGING and not p.reason.strip():
                 out.append(NeedsComment("task", line.task.key, line.task.title, "滞后，缺少原因"))
-        for f in self.check(plan_id, quarter):
+        for f in self.check(plan_id, quarter) if findings is None else findings:
             if not f.resolved:
                 region = "" if f.region == plan.regions[0].code else f"（{f.region}）"
                 out.append(

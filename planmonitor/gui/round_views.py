@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -154,6 +154,7 @@ class ChecksView(QWidget):
         QT_TRANSLATE_NOOP("ChecksView", "Check"),
         QT_TRANSLATE_NOOP("ChecksView", "Code"),
         QT_TRANSLATE_NOOP("ChecksView", "Indicator"),
+        QT_TRANSLATE_NOOP("ChecksView", "Region"),
         QT_TRANSLATE_NOOP("ChecksView", "Period"),
         QT_TRANSLATE_NOOP("ChecksView", "Finding"),
         QT_TRANSLATE_NOOP("ChecksView", "Comment"),
@@ -163,6 +164,7 @@ class ChecksView(QWidget):
         super().__init__(parent)
         self.context = context
         self.findings: list[Finding] = []
+        self._stale = False  # the context changed while the tab was not shown
         self.title = QLabel()
         self.title.setObjectName("viewTitle")
         self.table = _table([self.tr(str(c)) for c in self.COLUMNS])
@@ -203,9 +205,20 @@ class ChecksView(QWidget):
         ):
             signal.connect(self.refresh)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up with what changed while another tab was shown."""
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     @Slot()
     def refresh(self) -> None:
-        """Re-run the checks for the report quarter."""
+        """Re-run the checks for the report quarter (when next shown, if another tab is: a
+        city's checks read every region's values)."""
+        if self.isHidden():
+            self._stale = True
+            return
+        self._stale = False
         plan, quarter = self.context.plan, self.context.quarter
         self.title.setText(self.tr("Data checks, {quarter}").format(quarter=period_text(quarter)))
         if plan is None:
@@ -213,9 +226,19 @@ class ChecksView(QWidget):
         rnd = RoundService(self.context.db)
         self.findings = rnd.check(plan.id, quarter)
         self.table.setRowCount(len(self.findings))
+        names = {r.code: r.name for r in plan.regions}
         for r, f in enumerate(self.findings):
             comment = f.comment or self.tr("(needs a comment)")
-            cells = (f.rule.label, f.code, f.name, period_text(f.period), f.message, comment)
+            region = names.get(f.region, f.region)
+            cells = (
+                f.rule.label,
+                f.code,
+                f.name,
+                region,
+                period_text(f.period),
+                f.message,
+                comment,
+            )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.pending.clear()

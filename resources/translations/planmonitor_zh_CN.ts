@@ -182,61 +182,66 @@
     </message>
     <message>
         <location filename="../../planmonitor/gui/round_views.py" line="157"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../planmonitor/gui/round_views.py" line="158"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="158"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="159"/>
         <source>Finding</source>
         <translation>审核提示</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="159"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="160"/>
         <source>Comment</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="172"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="174"/>
         <source>Close the quarter (reporting complete)</source>
         <translation>锁定本季度（报送完成）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="174"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="176"/>
         <source>Reason for reopening</source>
         <translation>重新打开的原因</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="175"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="177"/>
         <source>Reopen the quarter</source>
         <translation>重新打开本季度</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="187"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="189"/>
         <source>Needs a comment before the quarter can be closed</source>
         <translation>锁定前须填写情况说明的事项</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="192"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="194"/>
         <source>Closing history</source>
         <translation>锁定记录</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="210"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="223"/>
         <source>Data checks, {quarter}</source>
         <translation>{quarter}数据审核</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="217"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="231"/>
         <source>(needs a comment)</source>
         <translation>（待填写情况说明）</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="229"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="252"/>
         <source>Closed: {event}. Values, comments and task progress of this quarter cannot be changed until it is reopened.</source>
         <translation>已锁定：{event}。重新打开之前，本季度的数值、情况说明和任务进展均不能修改。</translation>
     </message>
     <message>
-        <location filename="../../planmonitor/gui/round_views.py" line="234"/>
+        <location filename="../../planmonitor/gui/round_views.py" line="257"/>
         <source>Open: values can be entered and imported.</source>
         <translation>未锁定：可以录入和导入数据。</translation>
     </message>

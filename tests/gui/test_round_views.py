@@ -145,9 +145,10 @@ def test_checks_closing_and_reopening(xx_window, qtbot) -> None:
     view = w.round.checks
     w.tabs.setCurrentWidget(view)
     assert view.title.text() == "2024年第三季度数据审核"
-    assert [view.table.item(0, c).text() for c in (0, 1, 4, 5)] == [
+    assert [view.table.item(0, c).text() for c in (0, 1, 3, 5, 6)] == [
         "累计值低于上季度",
         "03",
+        w.context.plan.regions[0].name,  # which region's value: a city checks every county
         "1—9月累计800万元低于1—6月的900万元",
         "（待填写情况说明）",
     ]
@@ -161,7 +162,15 @@ def test_checks_closing_and_reopening(xx_window, qtbot) -> None:
 
     values.record(PLAN, Entry("03", Q3, 800.0, comment="部分资金未到位"))
     w.context.saved()
-    assert view.pending.count() == 0 and view.table.item(0, 5).text() == "部分资金未到位"
+    assert view.pending.count() == 0 and view.table.item(0, 6).text() == "部分资金未到位"
+    # a change while another tab is shown is caught up with when the checks are shown again
+    w.tabs.setCurrentWidget(w.overview)
+    values.record(PLAN, Entry("03", Q3, 800.0, comment="资金已到位"))
+    w.context.saved()
+    assert view.table.item(0, 6).text() == "部分资金未到位"  # not re-checked while hidden
+    w.tabs.setCurrentWidget(view)
+    assert view.table.item(0, 6).text() == "资金已到位"
+
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     assert view.lock_state.text().startswith("已锁定：")
     assert not view.close_button.isEnabled() and view.reopen_button.isEnabled()

@@ -5,9 +5,7 @@ from __future__ import annotations
 import functools
 import getpass
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -17,8 +15,13 @@ from planmonitor.domain.indicator import TargetForm
 from planmonitor.domain.observation import Observation, Source, Standing
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import ROOT_REGION
-from planmonitor.domain.text import clean_text
 from planmonitor.domain.values import MAX_MAGNITUDE, NumberError, check_number
+
+# Entry and RecordOutcome are what recording takes and returns: importable from here as before
+from planmonitor.services.entries import Entry as Entry
+from planmonitor.services.entries import EntryFields as EntryFields
+from planmonitor.services.entries import RecordOutcome as RecordOutcome
+from planmonitor.services.entries import SourceFields as SourceFields
 from planmonitor.services.errors import UserError
 from planmonitor.services.observation_lookup import (
     CurrentRow,
@@ -36,91 +39,6 @@ ANNUAL_MONTH = 0  # how an annual value's month is stored
 _STANDING_TEXT = {s: s.value for s in Standing}
 # SQLAlchemy's storage format for DateTime on SQLite (see _insert_rows)
 _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One value to record (from the command line, the entry grid or an import).
-
-    A ratio indicator (one whose plan defines ``ratio = {numerator, denominator, scale}``) may
-    be recorded by its parts: give ``numerator`` and ``denominator`` and leave ``value`` as
-    ``None`` — the ratio numerator / denominator × scale is computed and stored with them, and
-    sub-regions recorded this way roll up by adding the parts. A value given together with the
-    parts must agree with them (to the indicator's decimals). Parts for an indicator that is no
-    ratio, one part without the other, or a denominator that is not above zero are refused with
-    a :class:`UserError` naming the indicator, and nothing is written.
-    """
-
-    code: str
-    period: Period
-    value: float | None
-    region: str | None = None
-    standing: Standing = Standing.PRELIMINARY
-    comment: str = ""
-    numerator: float | None = None
-    denominator: float | None = None
-    source: Source = Source()
-    # The version (row id) of the value this edit was based on; None: based on no value;
-    # CURRENT_BASE: whatever is current when it is written. A stale base is refused.
-    base: int | None = CURRENT_BASE
-
-    def __post_init__(self) -> None:
-        # Text enters here from every path (CLI, entry grid, import): no control characters.
-        if self.comment:
-            object.__setattr__(self, "comment", clean_text(self.comment).text)
-
-
-class SourceFields(Protocol):
-    """Where a value came from, as :meth:`ObservationService.record_many` reads it
-    (:class:`Source`, or a bulk writer's own light object)."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def file(self) -> str: ...
-    @property
-    def file_hash(self) -> str: ...
-    @property
-    def sheet(self) -> str: ...
-    @property
-    def cell(self) -> str: ...
-
-
-class EntryFields(Protocol):
-    """What :meth:`ObservationService.record_many` reads of an entry: an :class:`Entry`, or a
-    bulk writer's own light object with the same fields (its comment already clean)."""
-
-    @property
-    def code(self) -> str: ...
-    @property
-    def period(self) -> Period: ...
-    @property
-    def value(self) -> float | None: ...
-    @property
-    def region(self) -> str | None: ...
-    @property
-    def standing(self) -> Standing: ...
-    @property
-    def comment(self) -> str: ...
-    @property
-    def numerator(self) -> float | None: ...
-    @property
-    def denominator(self) -> float | None: ...
-    @property
-    def source(self) -> SourceFields: ...
-    @property
-    def base(self) -> int | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class RecordOutcome:
-    """What recording did: ``kind`` is new, changed or unchanged; ``previous`` the old value;
-    ``version`` the current row's id afterwards (batches of up to 1,000 values)."""
-
-    kind: str
-    entry: EntryFields
-    previous: float | None = None
-    version: int | None = None
 
 
 def current_user() -> str:

@@ -37,6 +37,7 @@ from planmonitor.gui.plan_actions import PlanActions
 from planmonitor.gui.report_export import ReportExporter
 from planmonitor.gui.round_hook import RoundViews
 from planmonitor.gui.welcome import WelcomePage
+from planmonitor.gui.window_dialogs import WindowDialogs
 from planmonitor.services.accounts import AccountService
 from planmonitor.services.errors import UserError
 
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeActions(context, self)
         self.watcher = ChangeWatcher(context.db, self)  # live refresh: others' changes
         self.plan_editing = PlanActions(context, self)  # 新建规划, 编辑规划, 导出规划文件
+        self.dialogs = WindowDialogs(context, self)  # the dialogs of the menus and views
         self.databases = DatabaseActions(self, type(self))
         self._toolbar()
         build_menus(self)
@@ -164,8 +166,8 @@ class MainWindow(QMainWindow):
         from planmonitor.gui.detail import DetailView
 
         view = DetailView(self.context)
-        view.editRequested.connect(self.edit_indicator)
-        view.reviseRequested.connect(self.revise_target)
+        view.editRequested.connect(self.dialogs.edit_indicator)
+        view.reviseRequested.connect(self.dialogs.revise_target)
         if self.context.plan is not None:
             view._on_plan()  # what it does on planChanged
         return view
@@ -213,9 +215,11 @@ class MainWindow(QMainWindow):
         self.act_import.triggered.connect(self.exchange.ask_import)
         self.act_template.triggered.connect(self.exchange.ask_template)
         self.act_export.triggered.connect(self.exchange.ask_export)
-        self.act_edit_indicator.triggered.connect(lambda: self.edit_indicator(self._current_code()))
-        self.act_revise.triggered.connect(lambda: self.revise_target(self._current_code()))
-        self.act_region.triggered.connect(self.add_region)
+        self.act_edit_indicator.triggered.connect(
+            lambda: self.dialogs.edit_indicator(self._current_code())
+        )
+        self.act_revise.triggered.connect(lambda: self.dialogs.revise_target(self._current_code()))
+        self.act_region.triggered.connect(self.dialogs.add_region)
         self.act_new_plan.triggered.connect(self.plan_editing.new_plan)
         self.act_edit_plan.triggered.connect(self.plan_editing.edit_plan)
         self.act_export_plan.triggered.connect(self.plan_editing.ask_export_plan)
@@ -224,19 +228,23 @@ class MainWindow(QMainWindow):
         self.act_prev.triggered.connect(lambda: self._step_period(-1))
         self.act_next.triggered.connect(lambda: self._step_period(1))
         self.act_about.triggered.connect(self.about)
-        self.act_review.triggered.connect(self.review)
-        self.act_users.triggered.connect(self.users)
-        self.act_audit.triggered.connect(self.audit)
+        self.act_review.triggered.connect(self.dialogs.review)
+        self.act_users.triggered.connect(self.dialogs.users)
+        self.act_audit.triggered.connect(self.dialogs.audit)
         self.act_manual.triggered.connect(self.show_manual)
         self.act_zh.triggered.connect(lambda: self.choose_language("zh"))
         self.act_en.triggered.connect(lambda: self.choose_language("en"))
         self.act_open_db.triggered.connect(self.databases.ask_open)
         self.act_backup.triggered.connect(self.databases.ask_backup)
         self.act_restore.triggered.connect(self.databases.ask_restore)
-        self.act_baseline.triggered.connect(lambda: self.enter_baseline(self._current_code()))
-        self.act_region_targets.triggered.connect(lambda: self.region_targets(self._current_code()))
-        self.act_plan_settings.triggered.connect(self.plan_settings)
-        self.act_units.triggered.connect(self.responsible_units)
+        self.act_baseline.triggered.connect(
+            lambda: self.dialogs.enter_baseline(self._current_code())
+        )
+        self.act_region_targets.triggered.connect(
+            lambda: self.dialogs.region_targets(self._current_code())
+        )
+        self.act_plan_settings.triggered.connect(self.dialogs.plan_settings)
+        self.act_units.triggered.connect(self.dialogs.responsible_units)
 
     # -- plans --------------------------------------------------------------------------------
     def show_plans(self) -> None:
@@ -379,52 +387,6 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.detail)
         self.detail.show_indicator(code)
 
-    @Slot(str)
-    def edit_indicator(self, code: str | None) -> None:
-        """Open the indicator editor."""
-        if code and self.context.plan is not None:
-            from planmonitor.gui.dialogs import IndicatorDialog
-
-            IndicatorDialog(self.context, code, self).exec()
-
-    @Slot(str)
-    def revise_target(self, code: str | None) -> None:
-        """Open the target revision dialog."""
-        if code and self.context.plan is not None:
-            from planmonitor.gui.dialogs import ReviseDialog
-
-            ReviseDialog(self.context, code, self).exec()
-
-    @Slot()
-    def review(self) -> None:
-        """Open 报送与审核 for the report period."""
-        if self.context.plan is not None:
-            from planmonitor.gui.review_dialog import ReviewDialog
-
-            ReviewDialog(self.context, self).exec()
-
-    @Slot()
-    def users(self) -> None:
-        """服务器 → 账户 (a server's administrators)."""
-        from planmonitor.gui.server_dialogs import UsersDialog
-
-        UsersDialog(self.context.db, self).exec()
-
-    @Slot()
-    def audit(self) -> None:
-        """服务器 → 审计记录."""
-        from planmonitor.gui.server_dialogs import AuditDialog
-
-        AuditDialog(self.context.db, self).exec()
-
-    @Slot()
-    def add_region(self) -> None:
-        """Open the sub-region dialog."""
-        if self.context.plan is not None:
-            from planmonitor.gui.dialogs import RegionDialog
-
-            RegionDialog(self.context, self).exec()
-
     def choose_language(self, lang: str) -> None:
         """Remember the interface language; it applies from the next start (said so)."""
         settings().setValue("language", lang)
@@ -453,38 +415,6 @@ class MainWindow(QMainWindow):
             self.manual = ManualWindow(self)
         self.manual.show()
         self.manual.raise_()
-
-    @Slot(str)
-    def enter_baseline(self, code: str | None) -> None:
-        """Enter a baseline the plan left missing."""
-        if self.context.plan is not None:
-            from planmonitor.gui.plan_dialogs import BaselineDialog
-
-            BaselineDialog(self.context, code, self).exec()
-
-    @Slot(str)
-    def region_targets(self, code: str | None) -> None:
-        """Each sub-region's share of a target."""
-        if self.context.plan is not None:
-            from planmonitor.gui.plan_dialogs import RegionTargetDialog
-
-            RegionTargetDialog(self.context, code, self).exec()
-
-    @Slot()
-    def responsible_units(self) -> None:
-        """The responsible units of every indicator."""
-        if self.context.plan is not None:
-            from planmonitor.gui.plan_dialogs import ResponsibleUnitsDialog
-
-            ResponsibleUnitsDialog(self.context, self).exec()
-
-    @Slot()
-    def plan_settings(self) -> None:
-        """The plan's light thresholds and 左右 tolerance."""
-        if self.context.plan is not None:
-            from planmonitor.gui.plan_dialogs import PlanSettingsDialog
-
-            PlanSettingsDialog(self.context, self).exec()
 
     @Slot()
     def about(self) -> None:

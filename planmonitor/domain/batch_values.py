@@ -9,8 +9,9 @@ from planmonitor.domain.grading import EPS
 from planmonitor.domain.indicator import Cadence, Comparator, Indicator, Nature, TargetForm
 from planmonitor.domain.periods import Period
 from planmonitor.domain.plan import StatusSettings
-from planmonitor.domain.regional import STRAIGHT, Values
+from planmonitor.domain.regional import STRAIGHT, Regional, Values
 from planmonitor.domain.staleness import is_stale
+from planmonitor.domain.status_result import Status
 
 # the lights as plain names: an enum member looked up on its class costs 0.1 µs, per pair
 GREEN, YELLOW, RED, GREY = Light.GREEN, Light.YELLOW, Light.RED, Light.GREY
@@ -127,9 +128,16 @@ class BatchFacts:
         return None
 
     def light_of(
-        self, p: float, actual: float, expected: float, target: float, tolerance: float | None
+        self,
+        p: float | None,
+        actual: float,
+        expected: float,
+        target: float,
+        tolerance: float | None,
     ) -> Light:
-        """:func:`~planmonitor.domain.grading.graded`'s light."""
+        """:func:`~planmonitor.domain.grading.graded`'s light (grey without a progress)."""
+        if p is None:
+            return GREY
         light = GREEN if p >= self.green else (YELLOW if p >= self.yellow else RED)
         if (
             tolerance is not None
@@ -138,3 +146,55 @@ class BatchFacts:
         ):
             light = GREEN
         return light
+
+    def status(
+        self,
+        regional: Regional,
+        light: Light,
+        kind: str,
+        actual: float,
+        expected: float,
+        progress: float | None,
+        dp: Period,
+        baseline: float | None,
+        target: float | None,
+        year_target: float | None,
+        completion: float | None,
+        yoy: float | None,
+        realised: float | None,
+        share: float | None,
+        stale: bool,
+        tolerance: float | None,
+        ceiling: bool = False,
+        reason: str = "",
+    ) -> Status:
+        """One region's graded status, its sentences and forecast left to ``regional``
+        (a forecast only where the light is not grey)."""
+        ind = self.ind
+        return Status(  # positionally, in the order of Status's fields: a city makes thousands
+            ind.code,
+            light,
+            kind,
+            self.asked,
+            ind.unit,
+            ind.decimals,
+            actual,
+            expected,
+            progress,
+            dp,
+            baseline,
+            target,
+            self.y1,
+            ind.target.rate,
+            year_target,
+            completion,
+            yoy,
+            realised,
+            share,
+            stale,
+            tolerance,
+            ceiling,
+            reason=reason,
+            explainer=regional.explain,
+            forecaster=None if light is GREY else regional.forecaster,
+        )

@@ -120,37 +120,15 @@ class Batch(BatchFacts):
         expected = t * sh
         tolerance = tolerance_of(ind, self.settings, t) if self.approx else None
         progress = None if abs(expected) < EPS else direct_progress(self.le, actual, expected)
-        light = (
-            GREY if progress is None else self.light_of(progress, actual, expected, t, tolerance)
-        )
+        light = self.light_of(progress, actual, expected, t, tolerance)
         regional = Regional(self.ind, self.settings, (b, t), values, dp, sh)
-        return Status(  # positionally, in the order of Status's fields
-            ind.code,
-            light,
-            "quota",
-            self.asked,
-            ind.unit,
-            ind.decimals,
-            actual,
-            expected,
-            progress,
-            dp,
-            t,  # the schedule starts from the quota itself: the engine's baseline for a quota
-            t,
-            self.y1,
-            ind.target.rate,
-            t,
-            actual / t if abs(t) > EPS else None,
-            yoy_at(values, at, dp, actual),
-            None,  # realised_rate
-            sh,
-            stale,
-            tolerance,
-            False,  # ceiling
-            reason="nothing_due" if progress is None else "",
-            explainer=regional.explain,
-            forecaster=None if light is GREY else regional.forecaster,
-        )
+        completion = actual / t if abs(t) > EPS else None
+        yoy = yoy_at(values, at, dp, actual)
+        # the schedule starts from the quota itself: the engine's baseline for a quota is T
+        return self.status(
+            regional, light, "quota", actual, expected, progress, dp, t, t, t, completion, yoy,
+            None, sh, stale, tolerance, reason="nothing_due" if progress is None else "",
+        )  # fmt: skip
 
     def _graded(
         self,
@@ -197,35 +175,11 @@ class Batch(BatchFacts):
                 reason = "nothing_due"
             else:
                 progress = (actual - b) / (expected - b)
-        light = (
-            GREY if progress is None else self.light_of(progress, actual, expected, t, tolerance)
-        )
+        light = self.light_of(progress, actual, expected, t, tolerance)
         regional = Regional(self.ind, self.settings, (b, t), values, dp, sh)
-        st = Status(  # positionally, in the order of Status's fields: a city makes thousands
-            ind.code,
-            light,
-            kind,
-            self.asked,
-            ind.unit,
-            ind.decimals,
-            actual,
-            expected,
-            progress,
-            dp,
-            b,
-            t,
-            self.y1,
-            ind.target.rate,
-            yt,
-            actual / yt if abs(yt) > EPS else None,
-            yoy_at(values, at, dp, actual),
-            None,  # realised_rate
-            sh,
-            stale,
-            tolerance,
-            ceiling,
-            reason=reason,
-            explainer=regional.explain,
-            forecaster=None if light is GREY else regional.forecaster,
-        )
-        return st
+        completion = actual / yt if abs(yt) > EPS else None
+        yoy = yoy_at(values, at, dp, actual)
+        return self.status(
+            regional, light, kind, actual, expected, progress, dp, b, t, yt, completion, yoy,
+            None, sh, stale, tolerance, ceiling, reason,
+        )  # fmt: skip

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from planmonitor.domain.batch_values import (
     GREEN,
-    GREY,
     RED,
     YELLOW,
     BatchFacts,
@@ -62,35 +61,13 @@ def cagr_status(batch: BatchFacts, values: Values, b: float, t: float | None) ->
         progress = None if years <= 0 or abs(yt - b) < EPS else (actual - b) / (yt - b)
         reason = "nothing_due" if progress is None else ""
     tolerance = tolerance_of(ind, settings, t) if batch.approx else None
-    light = GREY if progress is None else batch.light_of(progress, actual, expected, t, tolerance)
+    light = batch.light_of(progress, actual, expected, t, tolerance)
     regional = Regional(ind, settings, (b, t), values, dp, sh, realised)
-    return Status(  # positionally, in the order of Status's fields
-        ind.code,
-        light,
-        kind,
-        asked,
-        ind.unit,
-        ind.decimals,
-        actual,
-        expected,
-        progress,
-        dp,
-        b,
-        t,
-        batch.y1,
-        rate,
-        yt,
-        actual / yt if abs(yt) > EPS else None,
-        yoy,
-        realised,
-        sh,
-        stale,
-        tolerance,
-        False,  # ceiling
-        reason=reason,
-        explainer=regional.explain,
-        forecaster=None if light is GREY else regional.forecaster,
-    )
+    completion = actual / yt if abs(yt) > EPS else None
+    return batch.status(
+        regional, light, kind, actual, expected, progress, dp, b, t, yt, completion, yoy,
+        realised, sh, stale, tolerance, reason=reason,
+    )  # fmt: skip
 
 
 def growth_rate_status(batch: BatchFacts, values: Values, share: Share) -> Status:
@@ -135,29 +112,9 @@ def growth_rate_status(batch: BatchFacts, values: Values, share: Share) -> Statu
     stale = (batch.period_facts(dp))[0]
     realised = (index ** (1 / len(years)) - 1) * 100 if index > 0 else None
     regional = Regional(ind, settings, share, values, dp, None, realised)
-    return Status(  # positionally, in the order of Status's fields
-        ind.code,
-        light,
-        "growth_rate",
-        asked,
-        ind.unit,
-        ind.decimals,
-        actual,
-        rate,
-        progress,
-        dp,
-        share[0],
-        target,
-        batch.y1,
-        rate,
-        rate,  # this year's target: the rate itself
-        None,  # completion
-        yoy_at(values, at, dp, actual),
-        realised,
-        None,  # share due: a rate has none
-        stale,
-        tolerance,
-        False,  # ceiling
-        explainer=regional.explain,
-        forecaster=regional.forecaster,
-    )
+    yoy = yoy_at(values, at, dp, actual)
+    # this year's target is the rate itself; a rate has no completion and no share due
+    return batch.status(
+        regional, light, "growth_rate", actual, rate, progress, dp, share[0], target, rate,
+        None, yoy, realised, None, stale, tolerance,
+    )  # fmt: skip

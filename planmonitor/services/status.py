@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
+from contextlib import closing
 from datetime import date
 from itertools import groupby
 from operator import itemgetter
@@ -396,14 +397,13 @@ def _sort_key(pv: tuple[Period, float]) -> int:
 def _fetch(s: Session, query: ClauseElement) -> list[tuple[Any, ...]]:
     """The rows of a Core ``query`` as plain tuples, straight from the DBAPI cursor (no Row
     objects: a status over every pair reads hundreds of thousands)."""
-    for _none, rows in _fetch_each(s, query, None, [None]):
-        return list(rows)
-    raise AssertionError("unreachable: one query run")  # pragma: no cover
+    with closing(_fetch_each(s, query, None, [None])) as runs:
+        return list(next(runs)[1])
 
 
 def _fetch_each(
     s: Session, query: ClauseElement, name: str | None, values: list[Any]
-) -> Iterator[tuple[Any, Iterable[tuple[Any, ...]]]]:
+) -> Generator[tuple[Any, Iterable[tuple[Any, ...]]], None, None]:
     """``query`` compiled once and run for each of ``values`` of its parameter ``name``: each
     value with its rows as plain tuples, read from the cursor as they are iterated (no list of
     them all: a status over every pair reads hundreds of thousands). Read each value's rows
